@@ -1,0 +1,73 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Module split (see shared/design/ARCHITECTURE.md):
+// - RundbordCore: the model, the pure session engine, templates, the string catalogue.
+// - RundbordTemplates: the files in Templates/ embedded in the binary, so an
+//   installed binary and a fresh clone find the same templates.
+// - RundbordStore: SQLite through GRDB, behind EventStore.
+// - RundbordHarvest: exporters.
+// - RundbordTUI: buffer, screens, keys, app loop; talks to a TerminalBackend protocol.
+// - NcursesBackend: the only module that imports the C library.
+let package = Package(
+    name: "rundbord",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "rundbord", targets: ["rundbord"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(
+            name: "RundbordTemplates",
+            path: ".",
+            exclude: ["Sources/CNcursesw", "Sources/RundbordCore", "Sources/RundbordStore",
+                      "Sources/RundbordHarvest", "Sources/RundbordTUI", "Sources/NcursesBackend",
+                      "Sources/rundbord", "Tests", "Package.swift", "README.md", "scripts", "BENCHMARKS.md"],
+            sources: ["Sources/RundbordTemplates"],
+            resources: [.embedInCode("Templates")]
+        ),
+        .target(
+            name: "RundbordCore",
+            dependencies: ["RundbordTemplates", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "RundbordStore",
+            dependencies: ["RundbordCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "RundbordHarvest",
+            dependencies: ["RundbordCore", "RundbordStore", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        .target(
+            name: "RundbordTUI",
+            dependencies: ["RundbordCore", "RundbordStore", "RundbordHarvest"]
+        ),
+        .target(
+            name: "NcursesBackend",
+            dependencies: ["CNcursesw", "RundbordTUI"]
+        ),
+        .executableTarget(
+            name: "rundbord",
+            dependencies: [
+                "RundbordCore", "RundbordStore", "RundbordHarvest", "RundbordTUI", "NcursesBackend",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "RundbordCoreTests", dependencies: ["RundbordCore", "RundbordTemplates"]),
+        .testTarget(name: "RundbordStoreTests", dependencies: ["RundbordStore", "RundbordCore"]),
+        .testTarget(name: "RundbordHarvestTests", dependencies: ["RundbordHarvest", "RundbordStore", "RundbordCore"]),
+        .testTarget(name: "RundbordTUITests", dependencies: ["RundbordTUI", "RundbordStore", "RundbordCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["RundbordCore", "RundbordStore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

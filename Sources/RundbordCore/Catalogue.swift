@@ -1,0 +1,194 @@
+import Foundation
+
+/// The interface language. Danish is the default; `--lang en` or an English
+/// `LANG` selects English.
+public enum Language: String, Sendable, CaseIterable, Codable {
+    case da, en
+
+    /// Picks the language from `--lang X` / `--lang=X` in the arguments, then
+    /// from LC_ALL, LC_MESSAGES, LANG; Danish when nothing says English.
+    public static func detect(arguments: [String], environment: [String: String]) -> Language {
+        var i = 0
+        while i < arguments.count {
+            let a = arguments[i]
+            if a == "--lang", i + 1 < arguments.count, let l = Language(rawValue: arguments[i + 1].lowercased()) {
+                return l
+            }
+            if a.hasPrefix("--lang="), let l = Language(rawValue: String(a.dropFirst(7)).lowercased()) {
+                return l
+            }
+            i += 1
+        }
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            guard let value = environment[name], !value.isEmpty else { continue }
+            if value.lowercased().hasPrefix("en") { return .en }
+            if value.lowercased().hasPrefix("da") { return .da }
+            // C, POSIX and other languages: keep looking, then fall back to Danish.
+        }
+        return .da
+    }
+
+    /// The language of this process, decided once from its arguments and environment.
+    public static let current: Language = detect(arguments: CommandLine.arguments,
+                                                 environment: ProcessInfo.processInfo.environment)
+}
+
+/// One entry of the string catalogue: the same text in both languages.
+public struct Translation: Sendable {
+    public let da: String
+    public let en: String
+    public init(_ da: String, _ en: String) { self.da = da; self.en = en }
+    public func text(_ language: Language) -> String { language == .da ? da : en }
+}
+
+/// A set of catalogue keys. Each module keeps its keys in one enum whose
+/// `table` holds both languages; `Catalogue.problems` checks completeness.
+public protocol CatalogueKey: CaseIterable, Hashable, Sendable, RawRepresentable where RawValue == String {
+    static var table: [Self: Translation] { get }
+}
+
+extension CatalogueKey {
+    /// The text in `language`, with `{0}`, `{1}`… replaced by `args`.
+    public func text(_ language: Language = .current, _ args: CustomStringConvertible...) -> String {
+        format(language, args)
+    }
+
+    public func format(_ language: Language, _ args: [CustomStringConvertible]) -> String {
+        guard let entry = Self.table[self] else { return rawValue }
+        var s = entry.text(language)
+        for (i, a) in args.enumerated() {
+            s = s.replacingOccurrences(of: "{\(i)}", with: a.description)
+        }
+        return s
+    }
+}
+
+public enum Catalogue {
+    /// Every problem with a key set: a key without a translation, an empty
+    /// text, or placeholders that differ between the languages.
+    public static func problems<K: CatalogueKey>(_ type: K.Type) -> [String] {
+        var out: [String] = []
+        for key in K.allCases {
+            guard let t = K.table[key] else { out.append("\(key.rawValue): missing"); continue }
+            if t.da.isEmpty { out.append("\(key.rawValue): empty da") }
+            if t.en.isEmpty { out.append("\(key.rawValue): empty en") }
+            if placeholders(t.da) != placeholders(t.en) { out.append("\(key.rawValue): placeholders differ") }
+        }
+        return out
+    }
+
+    static func placeholders(_ s: String) -> Set<String> {
+        var found = Set<String>()
+        var rest = Substring(s)
+        while let open = rest.firstIndex(of: "{") {
+            let after = rest[rest.index(after: open)...]
+            guard let close = after.firstIndex(of: "}") else { break }
+            let inner = after[..<close]
+            if !inner.isEmpty, inner.allSatisfy(\.isNumber) { found.insert(String(inner)) }
+            rest = after[after.index(after: close)...]
+        }
+        return found
+    }
+}
+
+/// Strings of the core: phases, errors of templates, store and engine.
+public enum CoreText: String, CatalogueKey {
+    case phasePresent, phaseDiscuss, phasePropose, phaseVote, phaseWrapUp
+    case templateParse, templateUnknownKey, templateMissingKey, templateWrongType, templateDuplicateId
+    case templateEmptyValue, templateBadValue, templateInvalidUTF8, templateNotFound, templateUnreadable
+    case templateDuplicateKey, templateFormat
+    case storeNotRundbord, storeNewer, storeCorrupt, storeExists, storeCannotCreate, storeNotFound
+    case storeIO, storeNoTable, storeNoNote, storeNoPrinciple
+    case ruleEmptyText, ruleNoSuchNote, ruleNotInitiative, ruleNegative, ruleNothingToUndo
+    case ruleNothingToRedo, ruleNoPrinciple
+
+    public static let table: [CoreText: Translation] = [
+        .phasePresent: .init("Præsentation", "Present"),
+        .phaseDiscuss: .init("Drøftelse", "Discuss"),
+        .phasePropose: .init("Forslag", "Propose"),
+        .phaseVote: .init("Afstemning", "Vote"),
+        .phaseWrapUp: .init("Opsamling", "Wrap up"),
+        .templateParse: .init("{0}:{1}:{2}: ugyldig YAML: {3}", "{0}:{1}:{2}: invalid YAML: {3}"),
+        .templateUnknownKey: .init("{0}:{1}:{2}: ukendt nøgle '{3}'; forventede en af: {4}",
+                                   "{0}:{1}:{2}: unknown key '{3}'; expected one of: {4}"),
+        .templateMissingKey: .init("{0}:{1}:{2}: mangler nøglen '{3}' ({4})",
+                                   "{0}:{1}:{2}: missing key '{3}' ({4})"),
+        .templateWrongType: .init("{0}:{1}:{2}: '{3}' skal være {4}", "{0}:{1}:{2}: '{3}' must be {4}"),
+        .templateDuplicateId: .init("{0}:{1}:{2}: id '{3}' findes allerede (linje {4})",
+                                    "{0}:{1}:{2}: id '{3}' is already used (line {4})"),
+        .templateEmptyValue: .init("{0}:{1}:{2}: '{3}' må ikke være tom", "{0}:{1}:{2}: '{3}' must not be empty"),
+        .templateBadValue: .init("{0}:{1}:{2}: '{3}' har værdien '{4}'; forventede {5}",
+                                 "{0}:{1}:{2}: '{3}' is '{4}'; expected {5}"),
+        .templateInvalidUTF8: .init("{0}:{1}:{2}: filen er ikke gyldig UTF-8",
+                                    "{0}:{1}:{2}: the file is not valid UTF-8"),
+        .templateNotFound: .init("skabelonen '{0}' findes ikke; kendte skabeloner: {1}",
+                                 "no template named '{0}'; known templates: {1}"),
+        .templateUnreadable: .init("{0}: kan ikke læses: {1}", "{0}: cannot be read: {1}"),
+        .templateDuplicateKey: .init("{0}:{1}:{2}: nøglen '{3}' står to gange",
+                                     "{0}:{1}:{2}: key '{3}' appears twice"),
+        .templateFormat: .init("{0}:{1}:{2}: formatet '{3}' kendes ikke; denne version læser format 1",
+                               "{0}:{1}:{2}: format '{3}' is unknown; this version reads format 1"),
+        .storeNotRundbord: .init("{0}: er ikke en rundbord-fil; filen er ikke ændret",
+                                 "{0}: is not a rundbord event file; the file was not changed"),
+        .storeNewer: .init("{0}: er lavet af en nyere rundbord (skemaversion {1}, dette program kender {2}); filen er ikke ændret",
+                           "{0}: was written by a newer rundbord (schema version {1}, this program knows {2}); the file was not changed"),
+        .storeCorrupt: .init("{0}: filen er beskadiget ({1}); filen er ikke ændret",
+                             "{0}: the file is damaged ({1}); the file was not changed"),
+        .storeExists: .init("{0}: findes allerede; vælg et andet navn", "{0}: already exists; choose another name"),
+        .storeCannotCreate: .init("{0}: kan ikke oprettes: {1}", "{0}: cannot be created: {1}"),
+        .storeNotFound: .init("{0}: findes ikke", "{0}: does not exist"),
+        .storeIO: .init("{0}: fejl ved læsning eller skrivning: {1}", "{0}: read or write error: {1}"),
+        .storeNoTable: .init("bord {0} findes ikke i arrangementet (der er {1} borde)",
+                             "table {0} does not exist in this event (it has {1} tables)"),
+        .storeNoNote: .init("notatet {0} findes ikke", "note {0} does not exist"),
+        .storeNoPrinciple: .init("hovedprincip {0} findes ikke (der er {1})", "principle {0} does not exist (there are {1})"),
+        .ruleEmptyText: .init("et notat skal have tekst", "a note needs text"),
+        .ruleNoSuchNote: .init("notatet findes ikke", "no such note"),
+        .ruleNotInitiative: .init("kun indsatser har finansiering, ansvarlig, horisont og prikker",
+                                  "only initiatives have funding, owner, horizon and dots"),
+        .ruleNegative: .init("tallet må ikke være negativt", "the number must not be negative"),
+        .ruleNothingToUndo: .init("intet at fortryde", "nothing to undo"),
+        .ruleNothingToRedo: .init("intet at gentage", "nothing to redo"),
+        .ruleNoPrinciple: .init("der er ikke flere hovedprincipper i den retning", "no more principles that way"),
+    ]
+}
+
+extension Phase {
+    public var textKey: CoreText {
+        switch self {
+        case .present: .phasePresent
+        case .discuss: .phaseDiscuss
+        case .propose: .phasePropose
+        case .vote: .phaseVote
+        case .wrapUp: .phaseWrapUp
+        }
+    }
+}
+
+/// Exit codes from sysexits.h.
+public enum ExitCode: Int32, Sendable {
+    case ok = 0
+    case usage = 64
+    case dataError = 65
+    case noInput = 66
+    case unavailable = 69
+    case software = 70
+    case cantCreate = 73
+    case ioError = 74
+    case tempFail = 75
+    case config = 78
+}
+
+/// An error a user can act on: a catalogue text and a sysexits code.
+public struct RundbordError: Error, Sendable, CustomStringConvertible {
+    public let message: @Sendable (Language) -> String
+    public let exitCode: ExitCode
+
+    public init<K: CatalogueKey>(_ key: K, _ args: [CustomStringConvertible] = [], exit: ExitCode) {
+        let strings = args.map(\.description)
+        self.message = { key.format($0, strings) }
+        self.exitCode = exit
+    }
+
+    public var description: String { message(.current) }
+}

@@ -1,0 +1,371 @@
+import Foundation
+import GRDB
+import RundbordCore
+
+/// One event, kept in one SQLite file (`NAME.rundbord`), written in WAL mode
+/// with `synchronous=FULL`: when a save returns, the row survives `kill -9`
+/// and power loss. Several processes may open the same file at once.
+public final class EventStore: @unchecked Sendable {
+    /// The schema version this program writes; a file with a higher one is refused.
+    public static let schemaVersion = 1
+    /// `PRAGMA application_id` of a rundbord file ("RBD1"), telling it from other SQLite files.
+    public static let applicationId: Int32 = 0x5242_4431
+
+    public let path: String
+    public let readOnly: Bool
+    let writer: any DatabaseWriter
+
+    private init(path: String, writer: any DatabaseWriter, readOnly: Bool) {
+        self.path = path; self.writer = writer; self.readOnly = readOnly
+    }
+
+    // MARK: Opening and creating
+
+    static func configuration(readOnly: Bool) -> Configuration {
+        var config = Configuration()
+        config.readonly = readOnly
+        // Other processes (tables, the dashboard, scripted notes) write the
+        // same file: wait for them instead of failing with "database is locked".
+        config.busyMode = .timeout(15)
+        config.prepareDatabase { db in
+            if !readOnly {
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        return config
+    }
+
+    /// Opens an existing event file. A file that is not a rundbord event, or
+    /// that a newer program wrote, is refused before anything is written.
+    public static func open(path: String, readOnly: Bool = false) throws(RundbordError) -> EventStore {
+        try checkIsEventFile(path: path)
+        do {
+            if readOnly {
+                let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
+                return EventStore(path: path, writer: queue, readOnly: true)
+            }
+            let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false))
+            try Schema.migrator.migrate(pool)
+            return EventStore(path: path, writer: pool, readOnly: false)
+        } catch {
+            throw storeError(error, path: path)
+        }
+    }
+
+    /// Reads the header and the identifying pragmas through a read-only
+    /// connection, so a foreign or newer file is never touched.
+    static func checkIsEventFile(path: String) throws(RundbordError) {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw RundbordError(CoreText.storeNotFound, [path], exit: .noInput)
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw RundbordError(CoreText.storeIO, [path, "permission denied"], exit: .noInput)
+        }
+        let header = (try? handle.read(upToCount: 100)) ?? Data()
+        try? handle.close()
+        guard header.count == 100, header.starts(with: Array("SQLite format 3\0".utf8)) else {
+            throw RundbordError(CoreText.storeNotRundbord, [path], exit: .dataError)
+        }
+        // application_id sits at offset 68, big-endian; checked from the bytes
+        // so that even opening a connection is not needed to refuse a stranger.
+        let appId = header[68..<72].reduce(Int32(0)) { ($0 << 8) | Int32($1) }
+        guard appId == applicationId else {
+            throw RundbordError(CoreText.storeNotRundbord, [path], exit: .dataError)
+        }
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
+            let version = try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+            try queue.close()
+            if version > schemaVersion {
+                throw RundbordError(CoreText.storeNewer, [path, version, schemaVersion], exit: .dataError)
+            }
+        } catch let error as RundbordError {
+            throw error
+        } catch {
+            throw storeError(error, path: path)
+        }
+    }
+
+    /// Creates a new event file with `tableCount` tables walking every principle.
+    /// The file is built under a temporary name and moved into place whole,
+    /// created readable by its owner only (it holds names and e-mails).
+    public static func create(path: String, event: Event, tableCount: Int, now: Date,
+                              newId: () -> UUID = { UUID() }) throws(RundbordError) -> EventStore {
+        if FileManager.default.fileExists(atPath: path) {
+            throw RundbordError(CoreText.storeExists, [path], exit: .cantCreate)
+        }
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
+        let fd = Foundation.open(temporary, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+        guard fd >= 0 else {
+            throw RundbordError(CoreText.storeCannotCreate, [path, String(cString: strerror(errno))], exit: .cantCreate)
+        }
+        Foundation.close(fd)
+        do {
+            let queue = try DatabaseQueue(path: temporary, configuration: configuration(readOnly: false))
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+            }
+            try Schema.migrator.migrate(queue)
+            try queue.write { db in
+                try Rows.insert(event: event, db)
+                for number in 1...max(1, tableCount) {
+                    try Rows.save(table: .new(id: newId(), number: number, vision: event.vision, now: now), db)
+                }
+            }
+            try queue.close()
+            // link() refuses to replace an existing file, unlike rename().
+            guard link(temporary, path) == 0 else {
+                let reason = errno == EEXIST ? nil : String(cString: strerror(errno))
+                unlink(temporary)
+                if let reason { throw RundbordError(CoreText.storeCannotCreate, [path, reason], exit: .cantCreate) }
+                throw RundbordError(CoreText.storeExists, [path], exit: .cantCreate)
+            }
+            unlink(temporary)
+        } catch let error as RundbordError {
+            throw error
+        } catch {
+            unlink(temporary)
+            unlink(temporary + "-wal")
+            unlink(temporary + "-shm")
+            throw RundbordError(CoreText.storeCannotCreate, [path, "\(error)"], exit: .cantCreate)
+        }
+        return try open(path: path)
+    }
+
+    static func storeError(_ error: Error, path: String) -> RundbordError {
+        if let error = error as? RundbordError { return error }
+        if let db = error as? DatabaseError {
+            switch db.resultCode {
+            case .SQLITE_NOTADB:
+                return RundbordError(CoreText.storeNotRundbord, [path], exit: .dataError)
+            case .SQLITE_CORRUPT:
+                return RundbordError(CoreText.storeCorrupt, [path, db.message ?? "corrupt"], exit: .dataError)
+            case .SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM:
+                return RundbordError(CoreText.storeIO, [path, db.message ?? "\(db.resultCode)"], exit: .noInput)
+            case .SQLITE_FULL, .SQLITE_IOERR:
+                return RundbordError(CoreText.storeIO, [path, db.message ?? "\(db.resultCode)"], exit: .ioError)
+            default:
+                return RundbordError(CoreText.storeIO, [path, db.message ?? "\(db)"], exit: .software)
+            }
+        }
+        return RundbordError(CoreText.storeIO, [path, "\(error)"], exit: .ioError)
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws(RundbordError) -> T {
+        do { return try writer.read(body) } catch { throw Self.storeError(error, path: path) }
+    }
+
+    /// One short transaction per user action.
+    func write<T>(_ body: (Database) throws -> T) throws(RundbordError) -> T {
+        do { return try writer.write(body) } catch { throw Self.storeError(error, path: path) }
+    }
+
+    public func close() {
+        try? writer.close()
+    }
+
+    // MARK: Event
+
+    public func event() throws(RundbordError) -> Event {
+        try read { db in try Rows.event(db) }
+    }
+
+    public func save(event: Event) throws(RundbordError) {
+        try write { db in try Rows.update(event: event, db) }
+    }
+
+    // MARK: Tables
+
+    public func tables() throws(RundbordError) -> [RoundTable] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM roundTable ORDER BY number").map(Rows.table) }
+    }
+
+    public func table(number: Int) throws(RundbordError) -> RoundTable {
+        let found = try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM roundTable WHERE number = ?", arguments: [number]).map(Rows.table)
+        }
+        guard let found else {
+            let count = try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM roundTable") ?? 0 }
+            throw RundbordError(CoreText.storeNoTable, [number, count], exit: .usage)
+        }
+        return found
+    }
+
+    public func save(table: RoundTable) throws(RundbordError) {
+        try write { db in try Rows.save(table: table, db) }
+    }
+
+    // MARK: Notes
+
+    /// The newest `limit` notes of one table and principle, oldest first.
+    /// Reading is paged this way so a 100,000-note event never loads whole.
+    public func notes(tableId: UUID, principleId: String, includeDeleted: Bool = true,
+                      limit: Int = 2000) throws(RundbordError) -> [Note] {
+        try read { db in
+            let deleted = includeDeleted ? "" : "AND deletedAt IS NULL"
+            return try Row.fetchAll(db, sql: """
+                SELECT * FROM (
+                  SELECT * FROM note WHERE tableId = ? AND principleId = ? \(deleted)
+                  ORDER BY createdAt DESC, id DESC LIMIT ?)
+                ORDER BY createdAt, id
+                """, arguments: [tableId.uuidString, principleId, limit]).map(Rows.note)
+        }
+    }
+
+    /// Every live note of the event (for exports), in table, principle and time order.
+    public func allNotes(includeDeleted: Bool = false) throws(RundbordError) -> [Note] {
+        try read { db in
+            let filter = includeDeleted ? "" : "WHERE n.deletedAt IS NULL"
+            return try Row.fetchAll(db, sql: """
+                SELECT n.* FROM note n JOIN roundTable t ON t.id = n.tableId \(filter)
+                ORDER BY t.number, n.principleId, n.createdAt, n.id
+                """).map(Rows.note)
+        }
+    }
+
+    public func note(id: UUID) throws(RundbordError) -> Note? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM note WHERE id = ?", arguments: [id.uuidString]).map(Rows.note)
+        }
+    }
+
+    /// Inserts or replaces the note; when this returns, the note is on disk.
+    public func save(note: Note) throws(RundbordError) {
+        try write { db in try Rows.save(note: note, db) }
+    }
+
+    // MARK: Agreement
+
+    public func agreement(tableId: UUID, principleId: String) throws(RundbordError) -> AgreementTally {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM agreement WHERE tableId = ? AND principleId = ?",
+                             arguments: [tableId.uuidString, principleId]).map(Rows.tally) ?? AgreementTally()
+        }
+    }
+
+    /// Every tally: table id → principle id → tally.
+    public func agreements() throws(RundbordError) -> [UUID: [String: AgreementTally]] {
+        try read { db in
+            var out: [UUID: [String: AgreementTally]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM agreement") {
+                let table = UUID(uuidString: row["tableId"])!
+                out[table, default: [:]][row["principleId"]] = Rows.tally(row)
+            }
+            return out
+        }
+    }
+
+    public func save(agreement: AgreementTally, tableId: UUID, principleId: String, now: Date = Date()) throws(RundbordError) {
+        try write { db in
+            try db.execute(sql: """
+                INSERT INTO agreement (tableId, principleId, agree, partly, disagree, dontKnow, updatedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(tableId, principleId) DO UPDATE SET agree = excluded.agree,
+                  partly = excluded.partly, disagree = excluded.disagree,
+                  dontKnow = excluded.dontKnow, updatedAt = excluded.updatedAt
+                """, arguments: [tableId.uuidString, principleId, agreement.agree, agreement.partly,
+                                 agreement.disagree, agreement.dontKnow, now.timeIntervalSince1970])
+        }
+    }
+
+    // MARK: Participants
+
+    public func participants() throws(RundbordError) -> [Participant] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM participant ORDER BY tableNumber IS NULL, tableNumber, name")
+                .map(Rows.participant)
+        }
+    }
+
+    public func save(participant: Participant) throws(RundbordError) {
+        try write { db in try Rows.save(participant: participant, db) }
+    }
+
+    /// Saves many participants in one transaction: all or none.
+    public func save(participants: [Participant]) throws(RundbordError) {
+        try write { db in for p in participants { try Rows.save(participant: p, db) } }
+    }
+
+    // MARK: Drafts
+
+    /// The text being typed at a table, saved as it is typed so a crash loses nothing.
+    public func draft(tableId: UUID) throws(RundbordError) -> String? {
+        try read { db in
+            try String.fetchOne(db, sql: "SELECT text FROM draft WHERE tableId = ?", arguments: [tableId.uuidString])
+        }
+    }
+
+    public func save(draft: String?, tableId: UUID, now: Date = Date()) throws(RundbordError) {
+        try write { db in
+            if let draft, !draft.isEmpty {
+                try db.execute(sql: """
+                    INSERT INTO draft (tableId, text, updatedAt) VALUES (?, ?, ?)
+                    ON CONFLICT(tableId) DO UPDATE SET text = excluded.text, updatedAt = excluded.updatedAt
+                    """, arguments: [tableId.uuidString, draft, now.timeIntervalSince1970])
+            } else {
+                try db.execute(sql: "DELETE FROM draft WHERE tableId = ?", arguments: [tableId.uuidString])
+            }
+        }
+    }
+
+    // MARK: Change detection
+
+    /// A number that changes when another process commits to the file
+    /// (`PRAGMA data_version` on the one writer connection; GRDB's observation
+    /// sees only this process). Poll it on the timer tick and reload on change.
+    public func changeToken() throws(RundbordError) -> Int {
+        do {
+            return try writer.writeWithoutTransaction { db in
+                try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0
+            }
+        } catch { throw Self.storeError(error, path: path) }
+    }
+
+    // MARK: Counts
+
+    /// Counts for `rundbord status` and the dashboard, computed in SQL.
+    public func summary() throws(RundbordError) -> EventSummary {
+        try read { db in
+            var summary = EventSummary()
+            for row in try Row.fetchAll(db, sql: """
+                SELECT t.number AS number, n.kind AS kind, COUNT(*) AS count, COALESCE(SUM(n.dots), 0) AS dots,
+                       MAX(n.editedAt) AS last
+                FROM note n JOIN roundTable t ON t.id = n.tableId
+                WHERE n.deletedAt IS NULL GROUP BY t.number, n.kind
+                """) {
+                let number: Int = row["number"]
+                guard let kind = NoteKind(rawValue: row["kind"]) else { continue }
+                summary.notes[number, default: [:]][kind] = row["count"]
+                summary.dots[number, default: 0] += row["dots"] as Int
+                let last = Date(timeIntervalSince1970: row["last"])
+                summary.lastActivity[number] = max(summary.lastActivity[number] ?? last, last)
+            }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT n.principleId AS principle, n.kind AS kind, COUNT(*) AS count
+                FROM note n WHERE n.deletedAt IS NULL GROUP BY n.principleId, n.kind
+                """) {
+                guard let kind = NoteKind(rawValue: row["kind"]) else { continue }
+                summary.notesByPrinciple[row["principle"], default: [:]][kind] = row["count"]
+            }
+            summary.participants = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM participant") ?? 0
+            return summary
+        }
+    }
+}
+
+/// Counts over an event, per table number and per principle.
+public struct EventSummary: Sendable, Equatable {
+    public var notes: [Int: [NoteKind: Int]] = [:]
+    public var notesByPrinciple: [String: [NoteKind: Int]] = [:]
+    public var dots: [Int: Int] = [:]
+    public var lastActivity: [Int: Date] = [:]
+    public var participants = 0
+    public init() {}
+
+    public func total(table: Int) -> Int { notes[table]?.values.reduce(0, +) ?? 0 }
+    public var total: Int { notes.values.flatMap(\.values).reduce(0, +) }
+    public func total(kind: NoteKind) -> Int { notes.values.compactMap { $0[kind] }.reduce(0, +) }
+}

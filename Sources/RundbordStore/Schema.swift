@@ -1,0 +1,214 @@
+import Foundation
+import GRDB
+import RundbordCore
+
+/// The schema, as named migrations in order. Every row that can be merged
+/// between event files has a stable UUID; times are Unix seconds (REAL).
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: event, tables, participants, notes, agreement, drafts") { db in
+            try db.execute(sql: "PRAGMA application_id = \(EventStore.applicationId)")
+            try db.execute(sql: """
+                CREATE TABLE event (
+                  id TEXT PRIMARY KEY NOT NULL,
+                  title TEXT NOT NULL,
+                  date TEXT NOT NULL,
+                  venue TEXT NOT NULL DEFAULT '',
+                  organiser TEXT NOT NULL DEFAULT '',
+                  organiserEmail TEXT NOT NULL DEFAULT '',
+                  language TEXT NOT NULL,
+                  vision TEXT NOT NULL,          -- JSON, copied from the template at creation
+                  links TEXT NOT NULL DEFAULT '[]',
+                  attachments TEXT NOT NULL DEFAULT '[]',
+                  nextSteps TEXT NOT NULL DEFAULT '',
+                  createdAt REAL NOT NULL,
+                  updatedAt REAL NOT NULL
+                );
+                CREATE TABLE roundTable (
+                  id TEXT PRIMARY KEY NOT NULL,
+                  number INTEGER NOT NULL UNIQUE,
+                  name TEXT NOT NULL DEFAULT '',
+                  host TEXT NOT NULL DEFAULT '',
+                  noteTaker TEXT NOT NULL DEFAULT '',
+                  principleIds TEXT NOT NULL,    -- JSON array
+                  principleIndex INTEGER NOT NULL,
+                  phase TEXT NOT NULL,
+                  timerDuration INTEGER NOT NULL,
+                  timerElapsed REAL NOT NULL,
+                  timerRunningSince REAL,
+                  updatedAt REAL NOT NULL
+                );
+                CREATE TABLE participant (
+                  id TEXT PRIMARY KEY NOT NULL,
+                  name TEXT NOT NULL,
+                  organisation TEXT NOT NULL DEFAULT '',
+                  email TEXT NOT NULL DEFAULT '',
+                  tableNumber INTEGER,
+                  mayBeNamed INTEGER NOT NULL DEFAULT 0,
+                  updatedAt REAL NOT NULL
+                );
+                CREATE TABLE note (
+                  id TEXT PRIMARY KEY NOT NULL,
+                  tableId TEXT NOT NULL REFERENCES roundTable(id),
+                  principleId TEXT NOT NULL,
+                  kind TEXT NOT NULL,
+                  text TEXT NOT NULL,
+                  speakerId TEXT,
+                  speakerOrganisation TEXT,
+                  createdAt REAL NOT NULL,
+                  editedAt REAL NOT NULL,
+                  deletedAt REAL,
+                  funding TEXT,
+                  owner TEXT,
+                  horizon TEXT,
+                  dots INTEGER NOT NULL DEFAULT 0 CHECK (dots >= 0)
+                );
+                CREATE INDEX note_by_table_principle ON note(tableId, principleId, createdAt);
+                CREATE TABLE agreement (
+                  tableId TEXT NOT NULL REFERENCES roundTable(id),
+                  principleId TEXT NOT NULL,
+                  agree INTEGER NOT NULL DEFAULT 0,
+                  partly INTEGER NOT NULL DEFAULT 0,
+                  disagree INTEGER NOT NULL DEFAULT 0,
+                  dontKnow INTEGER NOT NULL DEFAULT 0,
+                  updatedAt REAL NOT NULL,
+                  PRIMARY KEY (tableId, principleId)
+                );
+                CREATE TABLE draft (
+                  tableId TEXT PRIMARY KEY NOT NULL REFERENCES roundTable(id),
+                  text TEXT NOT NULL,
+                  updatedAt REAL NOT NULL
+                );
+                """)
+            try db.execute(sql: "PRAGMA user_version = 1")
+        }
+        return migrator
+    }
+}
+
+/// Row mapping between the model and the schema.
+enum Rows {
+    static let json = JSONEncoder()
+    static let decoder = JSONDecoder()
+
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try json.encode(value), as: UTF8.self)
+    }
+    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+        try decoder.decode(type, from: Data(text.utf8))
+    }
+    static func date(_ row: Row, _ column: String) -> Date {
+        Date(timeIntervalSince1970: row[column])
+    }
+    static func optionalDate(_ row: Row, _ column: String) -> Date? {
+        (row[column] as Double?).map(Date.init(timeIntervalSince1970:))
+    }
+    static func uuid(_ row: Row, _ column: String) -> UUID {
+        UUID(uuidString: row[column]) ?? UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+    }
+
+    static func event(_ db: Database) throws -> Event {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM event LIMIT 1") else {
+            throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "the event row is missing")
+        }
+        return Event(id: uuid(row, "id"), title: row["title"], date: row["date"], venue: row["venue"],
+                     organiser: row["organiser"], organiserEmail: row["organiserEmail"],
+                     language: row["language"], vision: try decode(Vision.self, row["vision"]),
+                     links: try decode([EventLink].self, row["links"]),
+                     attachments: try decode([EventAttachment].self, row["attachments"]),
+                     nextSteps: row["nextSteps"], createdAt: date(row, "createdAt"))
+    }
+
+    static func eventArguments(_ e: Event) throws -> StatementArguments {
+        [e.id.uuidString, e.title, e.date, e.venue, e.organiser, e.organiserEmail, e.language,
+         try encode(e.vision), try encode(e.links), try encode(e.attachments), e.nextSteps,
+         e.createdAt.timeIntervalSince1970, Date().timeIntervalSince1970]
+    }
+
+    static func insert(event: Event, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO event (id, title, date, venue, organiser, organiserEmail, language, vision,
+                               links, attachments, nextSteps, createdAt, updatedAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: try eventArguments(event))
+    }
+
+    static func update(event: Event, _ db: Database) throws {
+        try db.execute(sql: "DELETE FROM event")
+        try insert(event: event, db)
+    }
+
+    static func table(_ row: Row) throws -> RoundTable {
+        RoundTable(id: uuid(row, "id"), number: row["number"], name: row["name"], host: row["host"],
+              noteTaker: row["noteTaker"], principleIds: try decode([String].self, row["principleIds"]),
+              progress: TableProgress(
+                principleIndex: row["principleIndex"],
+                phase: Phase(rawValue: row["phase"]) ?? .present,
+                timer: TimerState(durationSeconds: row["timerDuration"], elapsedBeforeStart: row["timerElapsed"],
+                                  runningSince: optionalDate(row, "timerRunningSince"))),
+              updatedAt: date(row, "updatedAt"))
+    }
+
+    static func save(table t: RoundTable, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO roundTable (id, number, name, host, noteTaker, principleIds, principleIndex, phase,
+                                    timerDuration, timerElapsed, timerRunningSince, updatedAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET number = excluded.number, name = excluded.name,
+              host = excluded.host, noteTaker = excluded.noteTaker, principleIds = excluded.principleIds,
+              principleIndex = excluded.principleIndex, phase = excluded.phase,
+              timerDuration = excluded.timerDuration, timerElapsed = excluded.timerElapsed,
+              timerRunningSince = excluded.timerRunningSince, updatedAt = excluded.updatedAt
+            """, arguments: [t.id.uuidString, t.number, t.name, t.host, t.noteTaker, try encode(t.principleIds),
+                             t.progress.principleIndex, t.progress.phase.rawValue, t.progress.timer.durationSeconds,
+                             t.progress.timer.elapsedBeforeStart,
+                             t.progress.timer.runningSince?.timeIntervalSince1970, t.updatedAt.timeIntervalSince1970])
+    }
+
+    static func note(_ row: Row) -> Note {
+        Note(id: uuid(row, "id"), tableId: uuid(row, "tableId"), principleId: row["principleId"],
+             kind: NoteKind(rawValue: row["kind"]) ?? .point, text: row["text"],
+             speakerId: (row["speakerId"] as String?).flatMap(UUID.init(uuidString:)),
+             speakerOrganisation: row["speakerOrganisation"], createdAt: date(row, "createdAt"),
+             editedAt: date(row, "editedAt"), deletedAt: optionalDate(row, "deletedAt"),
+             funding: (row["funding"] as String?).flatMap(FundingClass.init(rawValue:)),
+             owner: row["owner"], horizon: row["horizon"], dots: row["dots"])
+    }
+
+    static func save(note n: Note, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO note (id, tableId, principleId, kind, text, speakerId, speakerOrganisation,
+                              createdAt, editedAt, deletedAt, funding, owner, horizon, dots)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET tableId = excluded.tableId, principleId = excluded.principleId,
+              kind = excluded.kind, text = excluded.text, speakerId = excluded.speakerId,
+              speakerOrganisation = excluded.speakerOrganisation, createdAt = excluded.createdAt,
+              editedAt = excluded.editedAt, deletedAt = excluded.deletedAt, funding = excluded.funding,
+              owner = excluded.owner, horizon = excluded.horizon, dots = excluded.dots
+            """, arguments: [n.id.uuidString, n.tableId.uuidString, n.principleId, n.kind.rawValue, n.text,
+                             n.speakerId?.uuidString, n.speakerOrganisation, n.createdAt.timeIntervalSince1970,
+                             n.editedAt.timeIntervalSince1970, n.deletedAt?.timeIntervalSince1970,
+                             n.funding?.rawValue, n.owner, n.horizon, n.dots])
+    }
+
+    static func tally(_ row: Row) -> AgreementTally {
+        AgreementTally(agree: row["agree"], partly: row["partly"], disagree: row["disagree"], dontKnow: row["dontKnow"])
+    }
+
+    static func participant(_ row: Row) -> Participant {
+        Participant(id: uuid(row, "id"), name: row["name"], organisation: row["organisation"], email: row["email"],
+                    tableNumber: row["tableNumber"], mayBeNamed: row["mayBeNamed"], updatedAt: date(row, "updatedAt"))
+    }
+
+    static func save(participant p: Participant, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO participant (id, name, organisation, email, tableNumber, mayBeNamed, updatedAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET name = excluded.name, organisation = excluded.organisation,
+              email = excluded.email, tableNumber = excluded.tableNumber, mayBeNamed = excluded.mayBeNamed,
+              updatedAt = excluded.updatedAt
+            """, arguments: [p.id.uuidString, p.name, p.organisation, p.email, p.tableNumber, p.mayBeNamed,
+                             p.updatedAt.timeIntervalSince1970])
+    }
+}
