@@ -1,0 +1,64 @@
+/// Strings of the command line: help texts, reports, errors of arguments.
+public enum CLIText: String, CatalogueKey {
+    case abstract, discussion
+    case newAbstract, statusAbstract, noteAbstract, voteAbstract, agreeAbstract
+    case participantsAbstract, participantsAddAbstract, participantsListAbstract
+    case templatesAbstract, templatesListAbstract, templatesShowAbstract, templatesValidateAbstract
+    case langHelp, templatesHelp, fileHelp
+    case created, defaultEventCreated, defaultEventAt, templateValid
+    case statusHeader, statusTables, statusPrinciples, statusParticipants, statusTotal, statusDots
+    case statusTableLine, statusNoNotes, statusKindsHeader
+    case badKind, badFunding, badDate, badTables, badEmail
+    case noteNotInitiative, participantAdded, participantsNone, participantsHeader
+    case yes, no
+
+    public static let table: [CLIText: Translation] = [
+        .abstract: .init("Rundbordssamtaler: før ordet live ved bordene, og høst opsamlingen.",
+                         "Round-table conversations: capture them live at the tables, then harvest them."),
+        .discussion: .init("Uden argumenter åbnes standardarrangementet i dit datakatalog.",
+                           "With no arguments, the default event in your data directory is opened."),
+        .newAbstract: .init("Opret et arrangement fra en skabelon.", "Create an event from a template."),
+        .statusAbstract: .init("Vis borde, hovedprincipper, antal notater pr. type og prikker.",
+                               "Show tables, principles, note counts per kind and dots."),
+        .noteAbstract: .init("Gem et notat; udskriver dets id, når det ligger sikkert på disken.",
+                             "Save a note; prints its id once it is safely on disk."),
+        .voteAbstract: .init("Sæt antallet af prikker på en indsats.", "Set the number of dots on an initiative."),
+        .agreeAbstract: .init("Registrér håndsoprækning (enig/delvis/uenig/ved ikke) for et hovedprincip.",
+                              "Record a show of hands (agree/partly/disagree/don't know) for a principle."),
+        .participantsAbstract: .init("Deltagere: tilføj og vis.", "Participants: add and list."),
+        .participantsAddAbstract: .init("Tilføj en deltager.", "Add a participant."),
+        .participantsListAbstract: .init("Vis deltagerne.", "List the participants."),
+        .templatesAbstract: .init("Skabeloner: vis, læs og kontrollér.", "Templates: list, show and check."),
+        .templatesListAbstract: .init("Vis de kendte visionsskabeloner.", "List the known vision templates."),
+        .templatesShowAbstract: .init("Vis en skabelons hovedprincipper.", "Show a template's principles."),
+        .templatesValidateAbstract: .init("Kontrollér en skabelonfil.", "Check a template file."),
+        .langHelp: .init("Sprog: da eller en.", "Language: da or en."),
+        .templatesHelp: .init("Mappe med skabeloner i stedet for de indbyggede.", "Folder of templates instead of the built-in ones."),
+        .fileHelp: .init("Arrangementsfilen (.rundbord).", "The event file (.rundbord)."),
+        .created: .init("Oprettede {0}: {1} borde × {2} hovedprincipper.", "Created {0}: {1} tables × {2} principles."),
+        .defaultEventCreated: .init("Oprettede standardarrangementet {0}.", "Created the default event {0}."),
+        .defaultEventAt: .init("Arrangementsfil: {0}", "Event file: {0}"),
+        .templateValid: .init("{0}: i orden ({1} hovedprincipper).", "{0}: valid ({1} principles)."),
+        .statusHeader: .init("{0} — {1}", "{0} — {1}"),
+        .statusTables: .init("Borde: {0}", "Tables: {0}"),
+        .statusPrinciples: .init("Hovedprincipper:", "Principles:"),
+        .statusParticipants: .init("Deltagere: {0}", "Participants: {0}"),
+        .statusTotal: .init("I alt", "Total"),
+        .statusDots: .init("Prikker", "Dots"),
+        .statusTableLine: .init("Bord {0}", "Table {0}"),
+        .statusNoNotes: .init("Ingen notater endnu.", "No notes yet."),
+        .statusKindsHeader: .init("Notater pr. bord og type:", "Notes per table and kind:"),
+        .badKind: .init("ukendt notattype '{0}'; brug en af: {1}", "unknown note kind '{0}'; use one of: {1}"),
+        .badFunding: .init("ukendt finansiering '{0}'; brug en af: {1}", "unknown funding '{0}'; use one of: {1}"),
+        .badDate: .init("datoen '{0}' skal skrives ÅÅÅÅ-MM-DD", "the date '{0}' must be written YYYY-MM-DD"),
+        .badTables: .init("antal borde skal være 1 til 200, ikke {0}", "the number of tables must be 1 to 200, not {0}"),
+        .badEmail: .init("e-mailadressen '{0}' er ugyldig", "the e-mail address '{0}' is not valid"),
+        .noteNotInitiative: .init("--funding, --owner og --horizon gælder kun indsatser (--kind initiative)",
+                                  "--funding, --owner and --horizon apply to initiatives only (--kind initiative)"),
+        .participantAdded: .init("Tilføjede {0} ({1}).", "Added {0} ({1})."),
+        .participantsNone: .init("Ingen deltagere endnu.", "No participants yet."),
+        .participantsHeader: .init("Navn\tOrganisation\tE-mail\tBord\tMå nævnes", "Name\tOrganisation\tE-mail\tTable\tMay be named"),
+        .yes: .init("ja", "yes"),
+        .no: .init("nej", "no"),
+    ]
+}

@@ -1,0 +1,104 @@
+/// Neutralises control characters in user text before it reaches a terminal,
+/// a header or a single-line field.
+public enum Sanitize {
+    /// Text safe to draw on a terminal: C0/C1 controls and DEL become visible
+    /// symbols (␛ for ESC, ␤ for a newline) and bidi overrides become "�",
+    /// so no byte of user text can act as an escape sequence.
+    public static func forTerminal(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in s.unicodeScalars {
+            out.append(contentsOf: visible(scalar).unicodeScalars)
+        }
+        return String(out)
+    }
+
+    static func visible(_ scalar: Unicode.Scalar) -> String {
+        switch scalar.value {
+        case 0x0A: return "␤"
+        case 0x00...0x1F: return String(Unicode.Scalar(0x2400 + scalar.value)!)
+        case 0x7F: return "␡"
+        case 0x80...0x9F: return "�"
+        case 0x202A...0x202E, 0x2066...0x2069: return "�"
+        default: return String(scalar)
+        }
+    }
+
+    /// A single line: newlines and tabs become spaces, other controls are
+    /// dropped, runs of spaces folded; for titles, names, subjects, addresses.
+    public static func line(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        var lastWasSpace = false
+        for scalar in s.unicodeScalars {
+            let v = scalar.value
+            let isSpace = v == 0x20 || v == 0x09 || v == 0x0A || v == 0x0D || v == 0x0B || v == 0x0C
+                || v == 0x85 || v == 0x2028 || v == 0x2029
+            if isSpace {
+                if !lastWasSpace && !out.isEmpty { out.append(" ") }
+                lastWasSpace = true
+                continue
+            }
+            if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || (0x202A...0x202E).contains(v)
+                || (0x2066...0x2069).contains(v) { continue }
+            out.append(scalar)
+            lastWasSpace = false
+        }
+        var result = String(out)
+        while result.hasSuffix(" ") { result.removeLast() }
+        return result
+    }
+
+    /// Multi-line text: keeps newlines (CRLF and CR become LF) and tabs, drops other controls.
+    public static func multiline(_ s: String) -> String {
+        let unified = s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        var out = String.UnicodeScalarView()
+        for scalar in unified.unicodeScalars {
+            let v = scalar.value
+            if v == 0x0A || v == 0x09 { out.append(scalar); continue }
+            if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || (0x202A...0x202E).contains(v)
+                || (0x2066...0x2069).contains(v) { continue }
+            out.append(scalar)
+        }
+        return String(out)
+    }
+}
+
+/// How many terminal columns text takes: measured per grapheme cluster, so
+/// "å" written as a + combining ring is one column and most emoji are two.
+public enum DisplayWidth {
+    public static func of(_ s: String) -> Int {
+        s.reduce(0) { $0 + of($1) }
+    }
+
+    public static func of(_ c: Character) -> Int {
+        let scalars = c.unicodeScalars
+        guard let first = scalars.first else { return 0 }
+        if first.value < 0x20 || (0x7F..<0xA0).contains(first.value) { return 0 }
+        // An emoji presentation sequence or a wide base character takes two columns.
+        if scalars.contains(where: { $0.value == 0xFE0F }) && first.properties.isEmoji { return 2 }
+        if first.properties.isEmojiPresentation { return 2 }
+        if isWide(first.value) { return 2 }
+        if first.properties.generalCategory == .nonspacingMark || first.properties.generalCategory == .enclosingMark
+            || first.value == 0x200B || first.value == 0x200D { return 0 }
+        return 1
+    }
+
+    /// East Asian Wide and Fullwidth ranges (after Markus Kuhn's wcwidth).
+    static func isWide(_ v: UInt32) -> Bool {
+        (0x1100...0x115F).contains(v) || (0x2E80...0x303E).contains(v) || (0x3041...0x33FF).contains(v)
+            || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xA000...0xA4CF).contains(v)
+            || (0xAC00...0xD7A3).contains(v) || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v)
+            || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v)
+            || (0x1F900...0x1F9FF).contains(v) || (0x20000...0x2FFFD).contains(v) || (0x30000...0x3FFFD).contains(v)
+    }
+}
+
+public enum EmailAddress {
+    /// A plain `local@domain.tld` address without spaces, quotes, angle brackets or controls.
+    public static func isValid(_ s: String) -> Bool {
+        let parts = s.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
+              !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else { return false }
+        let forbidden = Set("<>()[],;:\\\" \t\r\n")
+        return s.allSatisfy { !forbidden.contains($0) && !$0.isNewline } && s.unicodeScalars.allSatisfy { $0.value >= 0x21 && $0.value != 0x7F }
+    }
+}

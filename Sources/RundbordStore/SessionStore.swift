@@ -1,0 +1,56 @@
+import Foundation
+import RundbordCore
+
+/// Connects the pure session engine to the store: builds a table's session
+/// from the file and persists the effects the engine asks for.
+extension EventStore {
+    /// The session of table `number` at its current principle, or at
+    /// `principleIndex` when given (not saved as the table's progress).
+    public func session(tableNumber number: Int, principleIndex: Int? = nil) throws(RundbordError) -> TableSession {
+        let event = try self.event()
+        var table = try self.table(number: number)
+        if let principleIndex {
+            guard table.principleIds.indices.contains(principleIndex) else {
+                throw RundbordError(CoreText.storeNoPrinciple, [principleIndex + 1, table.principleIds.count], exit: .usage)
+            }
+            if principleIndex != table.progress.principleIndex {
+                let minutes = event.vision.principle(id: table.principleIds[principleIndex])?.minutes ?? 15
+                table.progress = TableProgress(principleIndex: principleIndex, phase: .discuss,
+                                               timer: TimerState(durationSeconds: minutes * 60))
+            }
+        }
+        var session = TableSession(vision: event.vision, table: table)
+        if let principleId = table.currentPrincipleId {
+            try session.reduceLoaded(notes: notes(tableId: table.id, principleId: principleId),
+                                     agreement: agreement(tableId: table.id, principleId: principleId))
+        }
+        return session
+    }
+
+    /// Persists `effects` in order, each in its own short transaction, and
+    /// returns the actions that feed loaded data back into the engine.
+    @discardableResult
+    public func perform(_ effects: [SessionEffect], now: Date = Date()) throws(RundbordError) -> [SessionAction] {
+        var followUps: [SessionAction] = []
+        for effect in effects {
+            switch effect {
+            case .saveNote(let note):
+                try save(note: note)
+            case .saveProgress(let table):
+                try save(table: table)
+            case let .saveAgreement(tableId, principleId, tally):
+                try save(agreement: tally, tableId: tableId, principleId: principleId, now: now)
+            case let .loadPrinciple(tableId, principleId):
+                followUps.append(.loaded(notes: try notes(tableId: tableId, principleId: principleId),
+                                         agreement: try agreement(tableId: tableId, principleId: principleId)))
+            }
+        }
+        return followUps
+    }
+}
+
+extension TableSession {
+    mutating func reduceLoaded(notes: [Note], agreement: AgreementTally) {
+        _ = try? reduce(.loaded(notes: notes, agreement: agreement), .live)
+    }
+}

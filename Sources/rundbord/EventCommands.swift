@@ -1,0 +1,113 @@
+import ArgumentParser
+import Foundation
+import RundbordCore
+import RundbordStore
+
+struct NewCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "new", abstract: CLIText.newAbstract.text())
+    }
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp(CLIText.fileHelp.text())) var file: String
+    @Option(name: .long) var template: String = TemplateLibrary.defaultName
+    @Option(name: .long) var title: String?
+    @Option(name: .long) var date: String?
+    @Option(name: .long) var venue: String = ""
+    @Option(name: .long) var organiser: String = ""
+    @Option(name: .long, help: "The organiser's e-mail (the follow-up mail's sender).") var organiserEmail: String = ""
+    @Option(name: .long) var tables: Int = 1
+
+    func run() throws {
+        guard (1...200).contains(tables) else {
+            throw RundbordError(CLIText.badTables, [tables], exit: .usage)
+        }
+        let day = date ?? Self.today()
+        guard Self.isISODate(day) else { throw RundbordError(CLIText.badDate, [day], exit: .usage) }
+        let vision = try global.library.vision(template)
+        let store = try Self.makeEvent(path: file, vision: vision, title: title ?? vision.title, date: day,
+                                       tables: tables, venue: venue, organiser: organiser,
+                                       organiserEmail: organiserEmail)
+        print(CLIText.created.text(.current, file, tables, vision.principles.count))
+        store.close()
+    }
+
+    static func makeEvent(path: String, vision: Vision, title: String, date: String, tables: Int,
+                          venue: String = "", organiser: String = "", organiserEmail: String = "") throws(RundbordError) -> EventStore {
+        var attachments: [EventAttachment] = []
+        if !vision.attachment.isEmpty { attachments.append(EventAttachment(name: vision.attachment)) }
+        let event = Event(id: UUID(), title: Sanitize.line(title), date: date, venue: Sanitize.line(venue),
+                          organiser: Sanitize.line(organiser), organiserEmail: Sanitize.line(organiserEmail),
+                          language: vision.language, vision: vision, attachments: attachments, createdAt: Date())
+        return try EventStore.create(path: path, event: event, tableCount: tables, now: Date())
+    }
+
+    static func today() -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.dateFormat = "yyyy-MM-dd"
+        return f.string(from: Date())
+    }
+
+    static func isISODate(_ s: String) -> Bool {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.dateFormat = "yyyy-MM-dd"
+        f.isLenient = false
+        return s.count == 10 && f.date(from: s) != nil
+    }
+}
+
+struct StatusCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "status", abstract: CLIText.statusAbstract.text())
+    }
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp(CLIText.fileHelp.text())) var file: String
+
+    func run() throws {
+        let store = try EventStore.open(path: file, readOnly: true)
+        try Self.printStatus(store)
+    }
+
+    static func printStatus(_ store: EventStore) throws {
+        let lang = Language.current
+        let event = try store.event()
+        let tables = try store.tables()
+        let summary = try store.summary()
+        print(CLIText.statusHeader.text(lang, event.title, event.date))
+        print(CLIText.statusTables.text(lang, tables.count) + "   " + CLIText.statusParticipants.text(lang, summary.participants))
+        print(CLIText.statusPrinciples.text(lang))
+        for (i, p) in event.vision.principles.enumerated() {
+            let count = summary.notesByPrinciple[p.id]?.values.reduce(0, +) ?? 0
+            print("  \(i + 1). \(Sanitize.line(p.title)) (\(count))")
+        }
+        let kinds = event.vision.noteKinds.map(\.kind)
+        print(CLIText.statusKindsHeader.text(lang))
+        var rows: [[String]] = [[""] + kinds.map { event.vision.label($0) } + [CLIText.statusTotal.text(lang), CLIText.statusDots.text(lang)]]
+        for table in tables {
+            let counts = summary.notes[table.number] ?? [:]
+            let position = "\(table.progress.principleIndex + 1)/\(table.principleIds.count)"
+            rows.append([CLIText.statusTableLine.text(lang, table.number) + " (\(position))"]
+                        + kinds.map { String(counts[$0] ?? 0) }
+                        + [String(summary.total(table: table.number)), String(summary.dots[table.number] ?? 0)])
+        }
+        rows.append([CLIText.statusTotal.text(lang)] + kinds.map { String(summary.total(kind: $0)) }
+                    + [String(summary.total), String(summary.dots.values.reduce(0, +))])
+        print(TextTable.render(rows))
+    }
+}
+
+/// Left-aligned first column, right-aligned numbers, widths by display width.
+enum TextTable {
+    static func render(_ rows: [[String]]) -> String {
+        let columns = rows.map(\.count).max() ?? 0
+        var widths = [Int](repeating: 0, count: columns)
+        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) } }
+        return rows.map { row in
+            row.enumerated().map { i, cell in
+                let pad = String(repeating: " ", count: widths[i] - DisplayWidth.of(cell))
+                return i == 0 ? cell + pad : pad + cell
+            }.joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+}
