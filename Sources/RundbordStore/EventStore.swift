@@ -369,3 +369,10 @@ public struct EventSummary: Sendable, Equatable {
     public var total: Int { notes.values.flatMap(\.values).reduce(0, +) }
     public func total(kind: NoteKind) -> Int { notes.values.compactMap { $0[kind] }.reduce(0, +) }
 }
+
+extension EventStore {
+    /// `PRAGMA integrity_check`: "ok" for a sound file.
+    public func integrityCheck() throws(RundbordError) -> String {
+        try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ") }
+    }
+}
