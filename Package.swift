@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // Tests only: property-based tests of the engine's invariants and the text wrapper.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -64,8 +66,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "RundbordCoreTests", dependencies: ["RundbordCore", "RundbordTemplates"]),
-        .testTarget(name: "RundbordStoreTests", dependencies: ["RundbordStore", "RundbordCore"]),
+        .testTarget(name: "RundbordCoreTests", dependencies: [
+            "RundbordCore", "RundbordTemplates", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "RundbordStoreTests", dependencies: [
+            "RundbordStore", "RundbordCore", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         .testTarget(name: "RundbordHarvestTests", dependencies: ["RundbordHarvest", "RundbordStore", "RundbordCore"]),
         .testTarget(name: "RundbordTUITests", dependencies: ["RundbordTUI", "RundbordStore", "RundbordCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RundbordCore", "RundbordStore"]),
