@@ -376,3 +376,10 @@ extension EventStore {
         try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ") }
     }
 }
+
+extension EventStore {
+    /// Saves many notes in one transaction: all or none (imports, generated events).
+    public func save(notes: [Note]) throws(RundbordError) {
+        try write { db in for note in notes { try Rows.save(note: note, db) } }
+    }
+}

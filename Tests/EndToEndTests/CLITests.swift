@@ -112,7 +112,7 @@ struct CLITests {
         var printed: [String: String] = [:]
         for i in 0..<1000 {
             let text = "notat \(i) æøå"
-            let child = try Spawned.start(Binary.rundbord, ["note", file, "--table", "\(i % 2 + 1)", "--principle", "\(i % 5 + 1)", text])
+            let child = try Subprocess.start(Binary.rundbord, ["note", file, "--table", "\(i % 2 + 1)", "--principle", "\(i % 5 + 1)", text])
             if i == 500 {
                 usleep(useconds_t(Int.random(in: 5_000...40_000)))
                 kill(child.pid, SIGKILL)
