@@ -196,3 +196,79 @@ struct StoreTests {
         #expect(try store.draft(tableId: table.id) == nil)
     }
 }
+
+@Suite("Damaged files")
+struct DamagedFileTests {
+    func filled(_ folder: TempFolder) throws -> String {
+        let store = try makeEvent(folder, tables: 2)
+        let table = try store.table(number: 1)
+        try store.save(notes: (0..<3000).map {
+            Note(id: UUID(), tableId: table.id, principleId: table.principleIds[$0 % 5], kind: .point,
+                 text: "notat \($0) med lidt tekst æøå", createdAt: Date())
+        })
+        store.close()
+        return folder.path("event.rundbord")
+    }
+
+    func expectRefusedAndUnchanged(_ path: String) throws {
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        var refused = false
+        do {
+            let store = try EventStore.open(path: path)
+            _ = try store.allNotes()
+            _ = try store.summary()
+        } catch {
+            refused = true
+            #expect(error.exitCode == .dataError)
+            #expect(error.message(.en).contains("damaged"), "\(error.message(.en))")
+        }
+        #expect(refused)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "a damaged file is never written")
+    }
+
+    @Test func truncatedFileIsRefused() throws {
+        let folder = TempFolder()
+        let path = try filled(folder)
+        let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as! NSNumber
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.truncate(atOffset: UInt64(size.intValue / 2))
+        try handle.close()
+        try expectRefusedAndUnchanged(path)
+    }
+
+    @Test func scrambledPagesAreRefused() throws {
+        let folder = TempFolder()
+        let path = try filled(folder)
+        var data = try Data(contentsOf: URL(fileURLWithPath: path))
+        for i in stride(from: 8192, to: data.count, by: 7) { data[i] = data[i] ^ 0x5A }
+        try data.write(to: URL(fileURLWithPath: path))
+        try expectRefusedAndUnchanged(path)
+    }
+}
+
+@Suite("Durability settings")
+struct DurabilityTests {
+    /// WAL with synchronous=FULL: a commit is on disk when save returns.
+    @Test func walAndSynchronousFull() throws {
+        let folder = TempFolder()
+        let store = try makeEvent(folder)
+        let (mode, sync) = try store.read { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"))
+        }
+        #expect(mode == "wal")
+        #expect(sync == 2, "2 is FULL")
+        let reopened = try EventStore.open(path: folder.path("event.rundbord"))
+        #expect(try reopened.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") } == 2)
+    }
+
+    @Test func openingWritesNothing() throws {
+        let folder = TempFolder()
+        try makeEvent(folder).close()
+        let path = folder.path("event.rundbord")
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let store = try EventStore.open(path: path)
+        _ = try store.tables()
+        store.close()
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+}
