@@ -34,7 +34,7 @@ let package = Package(
             path: ".",
             exclude: ["Sources/CNcursesw", "Sources/RundbordCore", "Sources/RundbordStore",
                       "Sources/RundbordHarvest", "Sources/RundbordTUI", "Sources/NcursesBackend",
-                      "Sources/rundbord", "Tests", "Package.swift", "README.md", "scripts", "docs",
+                      "Sources/rundbord", "Sources/RundbordHarness", "Tests", "Package.swift", "README.md", "scripts", "docs",
                       "Templates/README.md"],
             sources: ["Sources/RundbordTemplates"],
             resources: [.embedInCode("Templates")]
@@ -59,10 +59,12 @@ let package = Package(
             name: "NcursesBackend",
             dependencies: ["CNcursesw", "RundbordTUI"]
         ),
+        // Child processes and tmux, for the end-to-end tests and `rundbord bench`.
+        .target(name: "RundbordHarness"),
         .executableTarget(
             name: "rundbord",
             dependencies: [
-                "RundbordCore", "RundbordStore", "RundbordHarvest", "RundbordTUI", "NcursesBackend",
+                "RundbordCore", "RundbordStore", "RundbordHarvest", "RundbordTUI", "NcursesBackend", "RundbordHarness",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -74,7 +76,7 @@ let package = Package(
         ]),
         .testTarget(name: "RundbordHarvestTests", dependencies: ["RundbordHarvest", "RundbordStore", "RundbordCore"]),
         .testTarget(name: "RundbordTUITests", dependencies: ["RundbordTUI", "RundbordStore", "RundbordCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["RundbordCore", "RundbordStore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["RundbordCore", "RundbordStore", "RundbordHarness"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RundbordCore
+import RundbordHarness
 import RundbordStore
 
 /// `rundbord bench`: generates events of 1k, 10k and 100k notes and prints

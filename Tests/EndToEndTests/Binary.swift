@@ -1,5 +1,6 @@
 import Foundation
 import RundbordCore
+import RundbordHarness
 
 /// The built `rundbord` binary (`swift test` builds it beside the tests).
 enum Binary {

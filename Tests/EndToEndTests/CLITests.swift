@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import RundbordCore
 import RundbordStore
+import RundbordHarness
 
 final class Scratch {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("rundbord-e2e-\(UUID().uuidString)")

@@ -1,0 +1,1 @@
+// The module's tests live beside this file.
