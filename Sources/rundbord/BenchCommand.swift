@@ -17,6 +17,11 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "Runs per figure; the median is printed.") var runs: Int = 5
     @Option(name: .long, help: "Folder for the generated events (default: a temporary folder).") var dir: String?
     @Option(name: .long, help: "Durable saves per run in the save benchmark.") var saves: Int = 300
+    @Option(name: .long, help: "Only these groups: saves, export, terminal, keys (comma-separated).") var only: String?
+
+    func wants(_ group: String) -> Bool {
+        only.map { $0.split(separator: ",").map(String.init).contains(group) } ?? true
+    }
 
     func run() throws {
         let folder = dir ?? (NSTemporaryDirectory() + "rundbord-bench-\(getpid())")
@@ -33,7 +38,10 @@ struct BenchCommand: ParsableCommand {
             }
             events[count] = path
         }
-        try SaveBench(folder: folder, saves: saves, runs: runs).measure(into: &report)
+        if wants("saves") { try SaveBench(folder: folder, saves: saves, runs: runs).measure(into: &report) }
+        if wants("terminal") {
+            try TerminalFigures(folder: folder, events: events, runs: runs).measure(into: &report)
+        }
         report.printTable()
     }
 }
