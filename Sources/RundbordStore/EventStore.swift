@@ -7,7 +7,7 @@ import RundbordCore
 /// and power loss. Several processes may open the same file at once.
 public final class EventStore: @unchecked Sendable {
     /// The schema version this program writes; a file with a higher one is refused.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
     /// `PRAGMA application_id` of a rundbord file ("RBD1"), telling it from other SQLite files.
     public static let applicationId: Int32 = 0x5242_4431
 
@@ -163,7 +163,16 @@ public final class EventStore: @unchecked Sendable {
         do { return try writer.write(body) } catch { throw Self.storeError(error, path: path) }
     }
 
+    /// Closes the file, first copying what the WAL holds into the main file
+    /// when no other process is using it, so the closed file is complete on
+    /// its own (safe to `cp`). GRDB's `DatabasePool.close()` closes the writer
+    /// before its readers, so SQLite's own checkpoint-on-last-close does not
+    /// run; a passive checkpoint never waits for other processes.
     public func close() {
+        if let pool = writer as? DatabasePool {
+            pool.releaseMemory()
+            _ = try? pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(PASSIVE)") }
+        }
         try? writer.close()
     }
 

@@ -83,6 +83,7 @@ enum Schema {
                 """)
             try db.execute(sql: "PRAGMA user_version = 1")
         }
+        migrator.registerMigration("v2: note revisions", migrate: NoteRevisions.migrate)
         return migrator
     }
 }
