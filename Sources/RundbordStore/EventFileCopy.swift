@@ -48,3 +48,12 @@ extension EventStore {
         }
     }
 }
+
+extension EventStore {
+    /// SQLite's own check of the file's structure: "ok" when it is sound.
+    public func integrityCheck() throws(RundbordError) -> String {
+        try read { db in
+            try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "\n")
+        }
+    }
+}
