@@ -5,7 +5,7 @@ public enum MultiText: String, CatalogueKey {
     case rosterLine, rosterEmpty, rosterUnterminatedQuote, rosterTextAfterQuote, rosterUnknownColumn
     case rosterDuplicateColumn, rosterInvalidUTF8, rosterColumnCount, rosterMissingName, rosterBadEmail
     case rosterTableNotNumber, rosterNoSuchTable, rosterBadYesNo, rosterDuplicatePerson
-    case rosterRejected, rosterUnreadable, rosterImported, rosterSkipped
+    case rosterUTF16, rosterRejected, rosterUnreadable, rosterImported, rosterSkipped
     // Participants
     case participantNotFound, participantAmbiguous, participantUpdated, participantRemoved
     case participantNothingToChange, participantTableConflict, participantConsentConflict
@@ -43,12 +43,14 @@ public enum MultiText: String, CatalogueKey {
         .rosterBadYesNo: .init("'{0}' i kolonnen må nævnes skal være ja, nej, 1, 0, x eller tom",
                                "'{0}' in the column named must be yes, no, 1, 0, x or empty"),
         .rosterDuplicatePerson: .init("samme person som linje {0}", "the same person as line {0}"),
-        .rosterRejected: .init("{0}: {1} linjer med fejl; intet er importeret (brug --skip-bad for at importere de gode linjer)",
-                               "{0}: {1} lines with errors; nothing was imported (use --skip-bad to import the good lines)"),
+        .rosterUTF16: .init("filen er gemt som UTF-16; gem den som CSV (UTF-8)",
+                            "the file is saved as UTF-16; save it as CSV (UTF-8)"),
+        .rosterRejected: .init("{0}: fejl på {1} linje(r); intet er importeret (brug --skip-bad for at importere de gode linjer)",
+                               "{0}: errors on {1} line(s); nothing was imported (use --skip-bad to import the good lines)"),
         .rosterUnreadable: .init("{0}: kan ikke læses: {1}", "{0}: cannot be read: {1}"),
         .rosterImported: .init("Importerede {0}: {1} nye, {2} opdateret, {3} uændret.",
                                "Imported {0}: {1} added, {2} updated, {3} unchanged."),
-        .rosterSkipped: .init("Sprang {0} linjer med fejl over.", "Skipped {0} lines with errors."),
+        .rosterSkipped: .init("Sprang {0} linje(r) med fejl over.", "Skipped {0} line(s) with errors."),
 
         .participantNotFound: .init("ingen deltager hedder eller har id/e-mail '{0}'",
                                     "no participant has the name, id or e-mail '{0}'"),

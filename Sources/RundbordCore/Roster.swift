@@ -101,6 +101,10 @@ public enum Roster {
     /// A file that cannot be split into records at all throws; line-level
     /// problems are returned with the good entries.
     public static func read(_ data: Data, tableNumbers: Set<Int>) throws(RosterProblem) -> Result {
+        // Spreadsheets' "Unicode text" is UTF-16: say so instead of reporting every line.
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+            throw RosterProblem(line: 1, .rosterUTF16)
+        }
         let records: [CSVRecord]
         do {
             records = try CSV.parse(data)

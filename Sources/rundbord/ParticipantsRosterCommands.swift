@@ -19,6 +19,9 @@ extension ParticipantsCommand {
             let lang = Language.current
             let store = try EventStore.open(path: file)
             defer { store.close() }
+            guard FileManager.default.fileExists(atPath: roster) else {
+                throw RundbordError(CoreText.storeNotFound, [roster], exit: .noInput)
+            }
             let data: Data
             do {
                 data = try Data(contentsOf: URL(fileURLWithPath: roster))

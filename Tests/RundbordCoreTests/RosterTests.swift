@@ -126,6 +126,9 @@ import Testing
         #expect(throws: RosterProblem(line: 1, .rosterUnknownColumn, ["telefon", Roster.expectedColumns])) {
             try Roster.read(Data("navn,telefon\nAnne,123\n".utf8), tableNumbers: [1])
         }
+        #expect(throws: RosterProblem(line: 1, .rosterUTF16)) {
+            try Roster.read(Data([0xFF, 0xFE] + Array("n\0a\0v\0n\0".utf8)), tableNumbers: [1])
+        }
         #expect(throws: RosterProblem(line: 1, .rosterEmpty)) {
             try Roster.read(Data("\n\n".utf8), tableNumbers: [1])
         }
