@@ -36,6 +36,7 @@ enum Rundbord {
                 guard errno == EINTR else { throw POSIXError(.ECHILD) }
             }
             let code = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+            defer { unlink(stdout); unlink(stderr) }
             return (code, try String(contentsOfFile: stdout, encoding: .utf8), try String(contentsOfFile: stderr, encoding: .utf8))
         }
     }
@@ -84,6 +85,7 @@ func temporaryDirectory() -> URL {
     /// into one file at once, every note in its own durable transaction.
     @Test func fourWritersTenThousandNotes() throws {
         let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("arrangement.rundbord").path
         let created = try Rundbord.run(["new", file, "--tables", "3"])
         #expect(created.status == 0, "\(created.err)")
@@ -127,6 +129,7 @@ func temporaryDirectory() -> URL {
     /// token, reading does not.
     @Test func changeTokenSeesAnotherProcessWrite() throws {
         let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("a.rundbord").path
         #expect(try Rundbord.run(["new", file, "--tables", "2"]).status == 0)
         let dashboard = try EventStore.open(path: file)
@@ -145,6 +148,7 @@ func temporaryDirectory() -> URL {
 
     @Test func rosterImportFromTheCommandLine() throws {
         let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("a.rundbord").path
         #expect(try Rundbord.run(["new", file, "--tables", "3"]).status == 0)
         let bad = dir.appendingPathComponent("deltagere.csv").path
@@ -184,6 +188,7 @@ func temporaryDirectory() -> URL {
 
     @Test func laptopsCopyCaptureAndMergeFromTheCommandLine() throws {
         let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("arrangement.rundbord").path
         let laptop = dir.appendingPathComponent("bord1.rundbord").path
         #expect(try Rundbord.run(["new", file, "--tables", "2"]).status == 0)
