@@ -125,6 +125,34 @@ func temporaryDirectory() -> URL {
         #expect(check == "ok")
     }
 
+    /// A writer killed with SIGKILL mid-way: every id it had printed is in the file.
+    @Test func everyPrintedIdSurvivesKill9() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("a.rundbord").path
+        #expect(try Rundbord.run(["new", file, "--tables", "1"]).status == 0)
+        let input = dir.appendingPathComponent("lines.txt").path
+        try ((0..<200_000).map { "linje \($0) fra Ærøskøbing" }.joined(separator: "\n") + "\n")
+            .write(toFile: input, atomically: true, encoding: .utf8)
+        let writer = try Rundbord.start(["note-lines", file, "--table", "1", "--principle", "1"], stdin: input)
+        // Let it write for a while, then kill it without warning.
+        var printed = 0
+        for _ in 0..<600 where printed < 300 {
+            usleep(50_000)
+            printed = (try? String(contentsOfFile: writer.stdout, encoding: .utf8))?.split(separator: "\n").count ?? 0
+        }
+        // Only whole lines: the writer may be in the middle of printing the next id.
+        let ids = Set(try String(contentsOfFile: writer.stdout, encoding: .utf8).split(separator: "\n")
+            .map(String.init).filter { $0.count == 36 })
+        kill(writer.pid, SIGKILL)
+        let result = try writer.wait()
+        #expect(result.status == 128 + SIGKILL)
+        let saved = Set(try EventStore.open(path: file, readOnly: true).allNotes().map(\.id.uuidString))
+        #expect(ids.count >= 300)
+        #expect(ids.isSubset(of: saved))
+        #expect(saved.count < 200_000)
+    }
+
     /// What the dashboard polls: a commit by another process changes the
     /// token, reading does not.
     @Test func changeTokenSeesAnotherProcessWrite() throws {
