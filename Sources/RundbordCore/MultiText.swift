@@ -18,7 +18,9 @@ public enum MultiText: String, CatalogueKey {
     // CLI help
     case mergeAbstract, copyAbstract, noteLinesAbstract, participantsImportAbstract
     case participantsSetAbstract, participantsRemoveAbstract, dashboardAbstract
-    case forceHelp, skipBadHelp, whoHelp
+    case forceHelp, skipBadHelp, whoHelp, mergeFromHelp, mergeNoSources, copyNewHelp, copyNoTarget
+    case principleHelp, noteLinesKindHelp, rosterHelp, setTableHelp, setNoTableHelp, setNamedHelp
+    case setNotNamedHelp, dashboardTopHelp
     case noteLinesEmptyLine
     // Dashboard
     case dashboardHeader, dashboardColumns, dashboardTopHeader, dashboardTotals, dashboardNever
@@ -101,6 +103,22 @@ public enum MultiText: String, CatalogueKey {
         .forceHelp: .init("Flet også filer fra et andet arrangement.", "Also merge files from another event."),
         .skipBadHelp: .init("Importér de gode linjer og spring linjer med fejl over.", "Import the good lines and skip the bad ones."),
         .whoHelp: .init("Deltagerens id, e-mail eller navn.", "The participant's id, e-mail or name."),
+        .mergeFromHelp: .init("De arrangementsfiler, der flettes ind; de bliver kun læst.",
+                              "The event files to merge in; they are only read."),
+        .mergeNoSources: .init("Angiv mindst én fil, der skal flettes ind.", "Give at least one file to merge in."),
+        .copyNewHelp: .init("Den nye fil; den må ikke findes i forvejen.", "The new file; it must not exist."),
+        .copyNoTarget: .init("Angiv navnet på den nye fil.", "Give the name of the new file."),
+        .principleHelp: .init("Hovedprincippets nummer, fra 1.", "Principle number, 1-based."),
+        .noteLinesKindHelp: .init("Alle linjers type; ellers bestemt af hver linjes første tegn (! indsats, ? spørgsmål).",
+                                  "The kind of every line; by default from each line's prefix (! initiative, ? question)."),
+        .rosterHelp: .init("Deltagerlisten: CSV med , eller ; og eventuelt en overskriftslinje (navn, organisation, e-mail, bord, må nævnes).",
+                           "The roster: CSV with , or ; and an optional header row (name, organisation, e-mail, table, named)."),
+        .setTableHelp: .init("Placér deltageren ved dette bord.", "Seat the participant at this table."),
+        .setNoTableHelp: .init("Placér deltageren ved intet bord.", "Seat the participant at no table."),
+        .setNamedHelp: .init("Deltageren har sagt ja til at blive nævnt i opsamlingen.",
+                             "The participant agreed to be named in the harvest."),
+        .setNotNamedHelp: .init("Deltageren må ikke nævnes i opsamlingen.", "The participant must not be named in the harvest."),
+        .dashboardTopHelp: .init("Hvor mange indsatser der vises.", "How many initiatives to list."),
         .noteLinesEmptyLine: .init("linje {0} på standardinput er tom og blev sprunget over",
                                    "line {0} of standard input is empty and was skipped"),
 

@@ -11,10 +11,10 @@ struct CopyCommand: ParsableCommand {
     }
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp(CLIText.fileHelp.text())) var file: String
-    @Argument(help: "The new file; it must not exist.") var new: [String]
+    @Argument(help: ArgumentHelp(MultiText.copyNewHelp.text())) var new: [String]
 
     func validate() throws {
-        guard !new.isEmpty else { throw ValidationError("Give the name of the new file.") }
+        guard !new.isEmpty else { throw ValidationError(MultiText.copyNoTarget.text()) }
     }
 
     func run() throws {

@@ -11,7 +11,7 @@ struct DashboardCommand: ParsableCommand {
     }
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp(CLIText.fileHelp.text())) var file: String
-    @Option(name: .long, help: "How many initiatives to list.") var top: Int = 5
+    @Option(name: .long, help: ArgumentHelp(MultiText.dashboardTopHelp.text())) var top: Int = 5
 
     func run() throws {
         let store = try EventStore.open(path: file, readOnly: true)

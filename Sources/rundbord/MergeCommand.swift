@@ -10,11 +10,11 @@ struct MergeCommand: ParsableCommand {
     }
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp(CLIText.fileHelp.text())) var into: String
-    @Argument(help: "The event files to merge in; they are only read.") var from: [String]
+    @Argument(help: ArgumentHelp(MultiText.mergeFromHelp.text())) var from: [String]
     @Flag(name: .long, help: ArgumentHelp(MultiText.forceHelp.text())) var force = false
 
     func validate() throws {
-        guard !from.isEmpty else { throw ValidationError("Give at least one file to merge in.") }
+        guard !from.isEmpty else { throw ValidationError(MultiText.mergeNoSources.text()) }
     }
 
     func run() throws {

@@ -15,8 +15,8 @@ struct NoteLinesCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp(CLIText.fileHelp.text())) var file: String
     @Option(name: .long) var table: Int
-    @Option(name: .long, help: "Principle number, 1-based.") var principle: Int
-    @Option(name: .long, help: "The kind of every line; by default from each line's prefix (! initiative, ? question).")
+    @Option(name: .long, help: ArgumentHelp(MultiText.principleHelp.text())) var principle: Int
+    @Option(name: .long, help: ArgumentHelp(MultiText.noteLinesKindHelp.text()))
     var kind: NoteKind?
 
     func run() throws {

@@ -11,7 +11,7 @@ extension ParticipantsCommand {
         }
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(CLIText.fileHelp.text())) var file: String
-        @Argument(help: "The roster: CSV with , or ; and an optional header row (navn/name, organisation, e-mail, bord/table, må nævnes/named).")
+        @Argument(help: ArgumentHelp(MultiText.rosterHelp.text()))
         var roster: String
         @Flag(name: .long, help: ArgumentHelp(MultiText.skipBadHelp.text())) var skipBad = false
 
@@ -55,10 +55,10 @@ extension ParticipantsCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(CLIText.fileHelp.text())) var file: String
         @Argument(help: ArgumentHelp(MultiText.whoHelp.text())) var who: String
-        @Option(name: .long, help: "Seat the participant at this table.") var table: Int?
-        @Flag(name: .long, help: "Seat the participant at no table.") var noTable = false
-        @Flag(name: .long, help: "The participant agreed to be named in the harvest.") var named = false
-        @Flag(name: .long, help: "The participant must not be named in the harvest.") var notNamed = false
+        @Option(name: .long, help: ArgumentHelp(MultiText.setTableHelp.text())) var table: Int?
+        @Flag(name: .long, help: ArgumentHelp(MultiText.setNoTableHelp.text())) var noTable = false
+        @Flag(name: .long, help: ArgumentHelp(MultiText.setNamedHelp.text())) var named = false
+        @Flag(name: .long, help: ArgumentHelp(MultiText.setNotNamedHelp.text())) var notNamed = false
         @Option(name: .long) var name: String?
         @Option(name: .long) var org: String?
         @Option(name: .long) var email: String?
