@@ -9,7 +9,7 @@ import Glibc
 
 /// Runs the built `rundbord` binary as a real process with posix_spawn
 /// (Foundation.Process's waitUntilExit can hang in this environment).
-enum Rundbord {
+enum SpawnedRundbord {
     /// The binary next to the test bundle (`swift build` puts both in .build/debug),
     /// or the one named by RUNDBORD_BIN.
     static var binary: String {
@@ -74,7 +74,7 @@ enum Rundbord {
     }
 }
 
-func temporaryDirectory() -> URL {
+func manyTablesDirectory() -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("rundbord-e2e-\(UUID().uuidString)")
     try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
@@ -84,19 +84,19 @@ func temporaryDirectory() -> URL {
     /// Four processes (two of them on the same table) each save 2,500 notes
     /// into one file at once, every note in its own durable transaction.
     @Test func fourWritersTenThousandNotes() throws {
-        let dir = temporaryDirectory()
+        let dir = manyTablesDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("arrangement.rundbord").path
-        let created = try Rundbord.run(["new", file, "--tables", "3"])
+        let created = try SpawnedRundbord.run(["new", file, "--tables", "3"])
         #expect(created.status == 0, "\(created.err)")
 
         let writers = 4, perWriter = 2_500
-        var running: [Rundbord.Running] = []
+        var running: [SpawnedRundbord.Running] = []
         for w in 0..<writers {
             let input = dir.appendingPathComponent("lines-\(w).txt").path
             let lines = (0..<perWriter).map { "skriver \(w) notat \($0): æøå ÆØÅ" }
             try (lines.joined(separator: "\n") + "\n").write(toFile: input, atomically: true, encoding: .utf8)
-            running.append(try Rundbord.start(["note-lines", file, "--table", "\(w % 2 + 1)", "--principle", "\(w + 1)"],
+            running.append(try SpawnedRundbord.start(["note-lines", file, "--table", "\(w % 2 + 1)", "--principle", "\(w + 1)"],
                                               stdin: input))
         }
         var printed: [String] = []
@@ -119,22 +119,22 @@ func temporaryDirectory() -> URL {
         for w in 0..<writers {
             #expect(notes.filter { $0.text.hasPrefix("skriver \(w) ") }.count == perWriter)
         }
-        let integrity = try Rundbord.run(["status", file])
+        let integrity = try SpawnedRundbord.run(["status", file])
         #expect(integrity.status == 0)
-        let check = try SQLiteCheck.integrity(file)
+        let check = try ManyTablesSQLiteCheck.integrity(file)
         #expect(check == "ok")
     }
 
     /// A writer killed with SIGKILL mid-way: every id it had printed is in the file.
     @Test func everyPrintedIdSurvivesKill9() throws {
-        let dir = temporaryDirectory()
+        let dir = manyTablesDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("a.rundbord").path
-        #expect(try Rundbord.run(["new", file, "--tables", "1"]).status == 0)
+        #expect(try SpawnedRundbord.run(["new", file, "--tables", "1"]).status == 0)
         let input = dir.appendingPathComponent("lines.txt").path
         try ((0..<200_000).map { "linje \($0) fra Ærøskøbing" }.joined(separator: "\n") + "\n")
             .write(toFile: input, atomically: true, encoding: .utf8)
-        let writer = try Rundbord.start(["note-lines", file, "--table", "1", "--principle", "1"], stdin: input)
+        let writer = try SpawnedRundbord.start(["note-lines", file, "--table", "1", "--principle", "1"], stdin: input)
         // Let it write for a while, then kill it without warning.
         var printed = 0
         for _ in 0..<600 where printed < 300 {
@@ -156,17 +156,17 @@ func temporaryDirectory() -> URL {
     /// What the dashboard polls: a commit by another process changes the
     /// token, reading does not.
     @Test func changeTokenSeesAnotherProcessWrite() throws {
-        let dir = temporaryDirectory()
+        let dir = manyTablesDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("a.rundbord").path
-        #expect(try Rundbord.run(["new", file, "--tables", "2"]).status == 0)
+        #expect(try SpawnedRundbord.run(["new", file, "--tables", "2"]).status == 0)
         let dashboard = try EventStore.open(path: file)
         let start = try dashboard.changeToken()
-        #expect(try Rundbord.run(["status", file]).status == 0)
+        #expect(try SpawnedRundbord.run(["status", file]).status == 0)
         _ = try dashboard.dashboard()
         #expect(try dashboard.changeToken() == start)
 
-        let note = try Rundbord.run(["note", file, "--table", "2", "--principle", "1", "Fra bord 2: Østerbro"])
+        let note = try SpawnedRundbord.run(["note", file, "--table", "2", "--principle", "1", "Fra bord 2: Østerbro"])
         #expect(note.status == 0, "\(note.err)")
         let changed = try dashboard.changeToken()
         #expect(changed != start)
@@ -175,10 +175,10 @@ func temporaryDirectory() -> URL {
     }
 
     @Test func rosterImportFromTheCommandLine() throws {
-        let dir = temporaryDirectory()
+        let dir = manyTablesDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("a.rundbord").path
-        #expect(try Rundbord.run(["new", file, "--tables", "3"]).status == 0)
+        #expect(try SpawnedRundbord.run(["new", file, "--tables", "3"]).status == 0)
         let bad = dir.appendingPathComponent("deltagere.csv").path
         let csv = "\u{FEFF}Navn;Organisation;E-mail;Bord;Må nævnes\r\n"
             + "Søren Ærø;Københavns Kommune;soren@kk.dk;1;ja\r\n"
@@ -187,62 +187,62 @@ func temporaryDirectory() -> URL {
             + "Carl;KK;;9;ja\r\n"
         try csv.write(toFile: bad, atomically: true, encoding: .utf8)
 
-        let refused = try Rundbord.run(["--lang", "en", "participants", "import", file, bad])
+        let refused = try SpawnedRundbord.run(["--lang", "en", "participants", "import", file, bad])
         #expect(refused.status == 65)
         #expect(refused.err.contains("deltagere.csv:5: the e-mail address 'bo@' is not valid"), "\(refused.err)")
         #expect(refused.err.contains("deltagere.csv:6: table 9 does not exist (the event has tables 1–3)"), "\(refused.err)")
         #expect(refused.err.contains("errors on 2 line(s); nothing was imported"))
         #expect(try EventStore.open(path: file, readOnly: true).participants().isEmpty)
 
-        let skipped = try Rundbord.run(["participants", "import", file, bad, "--skip-bad"])
+        let skipped = try SpawnedRundbord.run(["participants", "import", file, bad, "--skip-bad"])
         #expect(skipped.status == 0, "\(skipped.err)")
         #expect(skipped.out.contains("2 nye, 0 opdateret, 0 uændret"), "\(skipped.out)")
-        let again = try Rundbord.run(["participants", "import", file, bad, "--skip-bad"])
+        let again = try SpawnedRundbord.run(["participants", "import", file, bad, "--skip-bad"])
         #expect(again.out.contains("0 nye, 0 opdateret, 2 uændret"), "\(again.out)")
         let people = try EventStore.open(path: file, readOnly: true).participants()
         #expect(people.map(\.name) == ["Søren Ærø", "Åse Øberg"])
         #expect(people[1].organisation == "Andels; boligforening")
 
-        let moved = try Rundbord.run(["participants", "set", file, "åse øberg", "--table", "3", "--named"])
+        let moved = try SpawnedRundbord.run(["participants", "set", file, "åse øberg", "--table", "3", "--named"])
         #expect(moved.status == 0, "\(moved.err)")
         let nowAt3 = try EventStore.open(path: file, readOnly: true).participants().first { $0.name == "Åse Øberg" }
         #expect(nowAt3?.tableNumber == 3 && nowAt3?.mayBeNamed == true)
-        let removed = try Rundbord.run(["participants", "remove", file, "soren@kk.dk"])
+        let removed = try SpawnedRundbord.run(["participants", "remove", file, "soren@kk.dk"])
         #expect(removed.status == 0, "\(removed.err)")
         #expect(try EventStore.open(path: file, readOnly: true).participants().map(\.name) == ["Åse Øberg"])
-        let missing = try Rundbord.run(["participants", "remove", file, "Ingen Sådan"])
+        let missing = try SpawnedRundbord.run(["participants", "remove", file, "Ingen Sådan"])
         #expect(missing.status == 65)
     }
 
     @Test func laptopsCopyCaptureAndMergeFromTheCommandLine() throws {
-        let dir = temporaryDirectory()
+        let dir = manyTablesDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("arrangement.rundbord").path
         let laptop = dir.appendingPathComponent("bord1.rundbord").path
-        #expect(try Rundbord.run(["new", file, "--tables", "2"]).status == 0)
-        #expect(try Rundbord.run(["copy", file, laptop]).status == 0)
-        #expect(try Rundbord.run(["note", laptop, "--table", "1", "--principle", "1", "!Fælles værksted i Ørestad"]).status == 0)
+        #expect(try SpawnedRundbord.run(["new", file, "--tables", "2"]).status == 0)
+        #expect(try SpawnedRundbord.run(["copy", file, laptop]).status == 0)
+        #expect(try SpawnedRundbord.run(["note", laptop, "--table", "1", "--principle", "1", "!Fælles værksted i Ørestad"]).status == 0)
         let before = try Data(contentsOf: URL(fileURLWithPath: laptop))
 
-        let merged = try Rundbord.run(["--lang", "en", "merge", file, laptop])
+        let merged = try SpawnedRundbord.run(["--lang", "en", "merge", file, laptop])
         #expect(merged.status == 0, "\(merged.err)")
         #expect(merged.out.contains("Notes: 1 added, 0 updated, 0 skipped"), "\(merged.out)")
-        let again = try Rundbord.run(["--lang", "en", "merge", file, laptop])
+        let again = try SpawnedRundbord.run(["--lang", "en", "merge", file, laptop])
         #expect(again.out.contains("Nothing new"), "\(again.out)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: laptop)) == before)
 
         let other = dir.appendingPathComponent("andet.rundbord").path
-        #expect(try Rundbord.run(["new", other, "--tables", "2", "--title", "Et andet møde"]).status == 0)
-        let refused = try Rundbord.run(["merge", file, other])
+        #expect(try SpawnedRundbord.run(["new", other, "--tables", "2", "--title", "Et andet møde"]).status == 0)
+        let refused = try SpawnedRundbord.run(["merge", file, other])
         #expect(refused.status == 65)
         #expect(refused.err.contains("hører til et andet arrangement"), "\(refused.err)")
-        let forced = try Rundbord.run(["merge", file, other, "--force"])
+        let forced = try SpawnedRundbord.run(["merge", file, other, "--force"])
         #expect(forced.status == 0, "\(forced.err)")
     }
 }
 
 /// `PRAGMA integrity_check` through a separate read-only connection.
-enum SQLiteCheck {
+enum ManyTablesSQLiteCheck {
     static func integrity(_ path: String) throws -> String {
         let store = try EventStore.open(path: path, readOnly: true)
         defer { store.close() }

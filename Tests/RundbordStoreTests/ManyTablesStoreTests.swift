@@ -4,13 +4,13 @@ import Testing
 import RundbordCore
 @testable import RundbordStore
 
-@Suite struct CopyTests {
+@Suite struct EventFileCopyTests {
     @Test func aCopyIsCompleteOwnerOnlyAndTheSameEvent() throws {
-        let dir = Fixture.directory()
-        let store = try Fixture.create(dir, "a.rundbord")
+        let dir = MultiFixture.directory()
+        let store = try MultiFixture.create(dir, "a.rundbord")
         // A second connection that stays open: its notes sit in the WAL, not yet in the main file.
         let other = try EventStore.open(path: store.path)
-        for i in 0..<50 { _ = try Fixture.note(other, table: 2, "Notat \(i) om Ærø", at: 2_000 + Double(i)) }
+        for i in 0..<50 { _ = try MultiFixture.note(other, table: 2, "Notat \(i) om Ærø", at: 2_000 + Double(i)) }
         let copyPath = dir.appendingPathComponent("kopi.rundbord").path
         try store.copy(to: copyPath)
 
@@ -31,9 +31,9 @@ import RundbordCore
     }
 
     @Test func closingLeavesACompleteMainFile() throws {
-        let dir = Fixture.directory()
-        let store = try Fixture.create(dir, "a.rundbord")
-        _ = try Fixture.note(store, table: 1, "Skal overleve en cp", at: 2_000)
+        let dir = MultiFixture.directory()
+        let store = try MultiFixture.create(dir, "a.rundbord")
+        _ = try MultiFixture.note(store, table: 1, "Skal overleve en cp", at: 2_000)
         _ = try store.tables() // a reader connection is open too
         store.close()
         #expect(!FileManager.default.fileExists(atPath: store.path + "-wal"))
@@ -45,29 +45,29 @@ import RundbordCore
 
 @Suite struct ChangeTokenTests {
     @Test func anotherConnectionsWriteChangesTheTokenAndReadsDoNot() throws {
-        let dir = Fixture.directory()
-        let dashboard = try Fixture.create(dir, "a.rundbord")
+        let dir = MultiFixture.directory()
+        let dashboard = try MultiFixture.create(dir, "a.rundbord")
         let table = try EventStore.open(path: dashboard.path)
         let start = try dashboard.changeToken()
         _ = try dashboard.dashboard()
         _ = try table.allNotes()
         #expect(try dashboard.changeToken() == start)
-        _ = try Fixture.note(table, table: 1, "Fra en anden terminal", at: 2_000)
+        _ = try MultiFixture.note(table, table: 1, "Fra en anden terminal", at: 2_000)
         let afterWrite = try dashboard.changeToken()
         #expect(afterWrite != start)
         #expect(try dashboard.changeToken() == afterWrite)
     }
 }
 
-@Suite struct DashboardTests {
+@Suite struct DashboardSnapshotTests {
     @Test func countsTotalsAndTopInitiatives() throws {
-        let dir = Fixture.directory()
-        let store = try Fixture.create(dir, "a.rundbord", tables: 3)
-        _ = try Fixture.note(store, table: 1, "Pointe", at: 2_000)
-        _ = try Fixture.note(store, table: 1, "Indsats A", kind: .initiative, at: 2_100, dots: 3)
-        _ = try Fixture.note(store, table: 2, principle: 1, "Indsats B", kind: .initiative, at: 2_200, dots: 9)
-        _ = try Fixture.note(store, table: 2, principle: 1, "Indsats C", kind: .initiative, at: 2_300, dots: 3)
-        var deleted = try Fixture.note(store, table: 2, "Slettet indsats", kind: .initiative, at: 2_400, dots: 50)
+        let dir = MultiFixture.directory()
+        let store = try MultiFixture.create(dir, "a.rundbord", tables: 3)
+        _ = try MultiFixture.note(store, table: 1, "Pointe", at: 2_000)
+        _ = try MultiFixture.note(store, table: 1, "Indsats A", kind: .initiative, at: 2_100, dots: 3)
+        _ = try MultiFixture.note(store, table: 2, principle: 1, "Indsats B", kind: .initiative, at: 2_200, dots: 9)
+        _ = try MultiFixture.note(store, table: 2, principle: 1, "Indsats C", kind: .initiative, at: 2_300, dots: 3)
+        var deleted = try MultiFixture.note(store, table: 2, "Slettet indsats", kind: .initiative, at: 2_400, dots: 50)
         deleted.deletedAt = Date(timeIntervalSince1970: 2_500)
         deleted.editedAt = Date(timeIntervalSince1970: 2_500)
         try store.save(note: deleted)
@@ -87,10 +87,10 @@ import RundbordCore
         #expect(snapshot.tables[1].lastActivity == Date(timeIntervalSince1970: 2_500))
         #expect(snapshot.tables[2].total == 0)
         #expect(snapshot.tables[2].lastActivity == nil)
-        #expect(snapshot.tables[0].phase == .present && snapshot.tables[0].principleCount == Fixture.vision.principles.count)
+        #expect(snapshot.tables[0].phase == .present && snapshot.tables[0].principleCount == MultiFixture.vision.principles.count)
         #expect(snapshot.totalNotes == 4)
         #expect(snapshot.total(kind: .initiative) == 3)
-        #expect(snapshot.principles.map(\.id) == Fixture.vision.principles.map(\.id))
+        #expect(snapshot.principles.map(\.id) == MultiFixture.vision.principles.map(\.id))
         #expect(snapshot.principles[0].total == 2 && snapshot.principles[1].total == 2)
         #expect(snapshot.principles[1].dots == 12)
         #expect(snapshot.principles[0].agreement == AgreementTally(agree: 4, disagree: 1))
@@ -101,7 +101,7 @@ import RundbordCore
     }
 
     @Test func aTableThatMovedHasActivity() throws {
-        let store = try Fixture.create(Fixture.directory(), "a.rundbord")
+        let store = try MultiFixture.create(MultiFixture.directory(), "a.rundbord")
         var table = try store.table(number: 3)
         table.progress.phase = .discuss
         table.updatedAt = Date(timeIntervalSince1970: 7_000)
@@ -117,7 +117,7 @@ import RundbordCore
     ]
 
     @Test func reImportingTheSameRosterAddsNoOne() throws {
-        let store = try Fixture.create(Fixture.directory(), "a.rundbord")
+        let store = try MultiFixture.create(MultiFixture.directory(), "a.rundbord")
         #expect(try store.importParticipants(entries) == RosterImportReport(added: 2))
         #expect(try store.importParticipants(entries) == RosterImportReport(unchanged: 2))
         var changed = entries
@@ -131,7 +131,7 @@ import RundbordCore
     }
 
     @Test func importRefusesATableThatDoesNotExist() throws {
-        let store = try Fixture.create(Fixture.directory(), "a.rundbord", tables: 2)
+        let store = try MultiFixture.create(MultiFixture.directory(), "a.rundbord", tables: 2)
         #expect(throws: RundbordError.self) {
             try store.importParticipants([RosterEntry(line: 2, name: "X", tableNumber: 9)])
         }
@@ -139,7 +139,7 @@ import RundbordCore
     }
 
     @Test func moveConsentUpdateAndDelete() throws {
-        let store = try Fixture.create(Fixture.directory(), "a.rundbord")
+        let store = try MultiFixture.create(MultiFixture.directory(), "a.rundbord")
         _ = try store.importParticipants(entries, now: Date(timeIntervalSince1970: 1_000))
         let soren = try #require(try store.participants(matching: "SOREN@KK.DK").first)
         #expect(try store.participants(matching: "åse øberg").map(\.name) == ["Åse Øberg"])

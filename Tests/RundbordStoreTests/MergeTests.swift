@@ -13,10 +13,10 @@ private struct Laptops {
     var shared: Note
 
     init() throws {
-        dir = Fixture.directory()
-        organiser = try Fixture.create(dir, "arrangement.rundbord", tables: 3)
+        dir = MultiFixture.directory()
+        organiser = try MultiFixture.create(dir, "arrangement.rundbord", tables: 3)
         // Something captured before the laptops were handed out: on every copy.
-        shared = try Fixture.note(organiser, table: 1, "Fælles pointe før kopien", at: 2_000)
+        shared = try MultiFixture.note(organiser, table: 1, "Fælles pointe før kopien", at: 2_000)
         try organiser.copy(to: dir.appendingPathComponent("bord1.rundbord").path)
         try organiser.copy(to: dir.appendingPathComponent("bord2.rundbord").path)
         laptopA = try EventStore.open(path: dir.appendingPathComponent("bord1.rundbord").path)
@@ -26,12 +26,12 @@ private struct Laptops {
     /// A realistic evening: notes, an initiative with dots, a show of hands,
     /// progress, and the same person typed in on both laptops.
     func capture() throws {
-        _ = try Fixture.note(laptopA, table: 1, "Åbn kommunens indkøb for små kooperativer", kind: .initiative,
+        _ = try MultiFixture.note(laptopA, table: 1, "Åbn kommunens indkøb for små kooperativer", kind: .initiative,
                              at: 3_000, dots: 4)
-        _ = try Fixture.note(laptopA, table: 1, "Hvem ejer data?", kind: .question, at: 3_100)
-        _ = try Fixture.note(laptopB, table: 2, principle: 1, "Socialøkonomiske virksomheder mangler lokaler",
+        _ = try MultiFixture.note(laptopA, table: 1, "Hvem ejer data?", kind: .question, at: 3_100)
+        _ = try MultiFixture.note(laptopB, table: 2, principle: 1, "Socialøkonomiske virksomheder mangler lokaler",
                              kind: .concern, at: 3_050)
-        _ = try Fixture.note(laptopB, table: 2, "Et fælles sekretariat", kind: .initiative, at: 3_200, dots: 7)
+        _ = try MultiFixture.note(laptopB, table: 2, "Et fælles sekretariat", kind: .initiative, at: 3_200, dots: 7)
 
         var t1 = try laptopA.table(number: 1)
         t1.progress.principleIndex = 2
@@ -68,11 +68,11 @@ private struct Laptops {
         #expect(first[.tables] == MergeReport.Counts(added: 0, updated: 1, skipped: 5))
         #expect(first[.agreements] == MergeReport.Counts(added: 1))
         #expect(first[.drafts] == MergeReport.Counts(added: 1))
-        let once = try Fixture.dump(laptops.organiser.path)
+        let once = try MultiFixture.dump(laptops.organiser.path)
 
         let second = try laptops.organiser.merge(from: laptops.paths, now: Date(timeIntervalSince1970: 9_999))
         #expect(!second.changed)
-        #expect(try Fixture.dump(laptops.organiser.path) == once)
+        #expect(try MultiFixture.dump(laptops.organiser.path) == once)
         #expect(second[.notes] == MergeReport.Counts(added: 0, updated: 0, skipped: 6))
 
         // What a reader of the merged file sees.
@@ -158,9 +158,9 @@ private struct Laptops {
     @Test func aFileOfAnotherEventIsRefusedUnlessForced() throws {
         let laptops = try Laptops()
         try laptops.capture()
-        let stranger = try Fixture.create(laptops.dir, "andet.rundbord", event: Fixture.event(title: "Et andet møde"), tables: 4)
-        _ = try Fixture.note(stranger, table: 4, "Fra et andet arrangement", at: 3_000)
-        let before = try Fixture.dump(laptops.organiser.path)
+        let stranger = try MultiFixture.create(laptops.dir, "andet.rundbord", event: MultiFixture.event(title: "Et andet møde"), tables: 4)
+        _ = try MultiFixture.note(stranger, table: 4, "Fra et andet arrangement", at: 3_000)
+        let before = try MultiFixture.dump(laptops.organiser.path)
 
         do {
             _ = try laptops.organiser.merge(from: [laptops.laptopA.path, stranger.path])
@@ -170,7 +170,7 @@ private struct Laptops {
             #expect(error.message(.en) == "\(stranger.path): belongs to another event ('Et andet møde', not 'Rundbordssamtale på Rådhuset'); nothing was merged (use --force to merge anyway)")
         }
         // Refused before anything was written, laptop A included.
-        #expect(try Fixture.dump(laptops.organiser.path) == before)
+        #expect(try MultiFixture.dump(laptops.organiser.path) == before)
 
         let forced = try laptops.organiser.merge(from: [stranger.path], force: true)
         #expect(forced.forced == [stranger.path])
@@ -187,10 +187,10 @@ private struct Laptops {
         try laptops.capture()
         laptops.laptopA.close()
         laptops.laptopB.close()
-        let before = try laptops.paths.map(Fixture.bytes)
+        let before = try laptops.paths.map(MultiFixture.bytes)
         _ = try laptops.organiser.merge(from: laptops.paths)
         _ = try laptops.organiser.merge(from: laptops.paths)
-        #expect(try laptops.paths.map(Fixture.bytes) == before)
+        #expect(try laptops.paths.map(MultiFixture.bytes) == before)
     }
 
     @Test func aFailingMergeWritesNothing() throws {
@@ -209,11 +209,11 @@ private struct Laptops {
                 """, arguments: [UUID().uuidString, UUID().uuidString])
         }
         try queue.close()
-        let before = try Fixture.dump(laptops.organiser.path)
+        let before = try MultiFixture.dump(laptops.organiser.path)
         #expect(throws: RundbordError.self) {
             try laptops.organiser.merge(from: [laptops.laptopA.path, broken])
         }
-        #expect(try Fixture.dump(laptops.organiser.path) == before)
+        #expect(try MultiFixture.dump(laptops.organiser.path) == before)
     }
 
     @Test func aFileCannotBeMergedIntoItself() throws {
@@ -222,9 +222,9 @@ private struct Laptops {
     }
 
     @Test func aSchemaVersionOneFileIsMigratedAndCanBeMergedFrom() throws {
-        let dir = Fixture.directory()
+        let dir = MultiFixture.directory()
         let path = dir.appendingPathComponent("gammel.rundbord").path
-        let event = Fixture.event()
+        let event = MultiFixture.event()
         // A file as the first release wrote it.
         let queue = try DatabaseQueue(path: path)
         try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
@@ -241,7 +241,7 @@ private struct Laptops {
         try queue.close()
 
         // Another file of the same event merges the old file in, reading it as it is.
-        let target = try Fixture.create(dir, "ny.rundbord", event: event, tables: 1)
+        let target = try MultiFixture.create(dir, "ny.rundbord", event: event, tables: 1)
         let report = try target.merge(from: [path])
         #expect(report[.notes].added == 1)
         let checkVersion = try DatabaseQueue(path: path, configuration: EventStore.configuration(readOnly: true))

@@ -4,7 +4,7 @@ import RundbordCore
 @testable import RundbordStore
 
 /// Temporary event files for store tests.
-enum Fixture {
+enum MultiFixture {
     static func directory() -> URL {
         let url = FileManager.default.temporaryDirectory
             .appendingPathComponent("rundbord-store-\(UUID().uuidString)", isDirectory: true)
