@@ -111,11 +111,18 @@ extension EventStore {
         let targetName = URL(fileURLWithPath: path).lastPathComponent
         return try write { db in
             var report = MergeReport()
+            // The target's notes, read once and kept up to date as sources are merged in:
+            // one query instead of one per note keeps the write transaction short.
+            var notes: [UUID: Note] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM note") {
+                let note = Rows.note(row)
+                notes[note.id] = note
+            }
             for source in sources {
                 report.sources.append(source.path)
                 if source.event.id != target.id { report.forced.append(source.path) }
                 var merger = Merger(db: db, source: source, targetName: targetName, now: now)
-                try merger.run(&report)
+                try merger.run(&report, notes: &notes)
             }
             return report
         }
@@ -142,10 +149,10 @@ private struct Merger {
         self.db = db; self.source = source; self.targetName = targetName; self.now = now
     }
 
-    mutating func run(_ report: inout MergeReport) throws {
+    mutating func run(_ report: inout MergeReport, notes: inout [UUID: Note]) throws {
         try mergeTables(&report)
         try mergeParticipants(&report)
-        try mergeNotes(&report)
+        try mergeNotes(&report, notes: &notes)
         try mergeRevisions(&report)
         try mergeAgreements(&report)
         try mergeDrafts(&report)
@@ -212,12 +219,12 @@ private struct Merger {
         return NoteRevisions.stableId(of: a).uuidString > NoteRevisions.stableId(of: b).uuidString
     }
 
-    func mergeNotes(_ report: inout MergeReport) throws {
+    func mergeNotes(_ report: inout MergeReport, notes: inout [UUID: Note]) throws {
         for original in source.notes {
             let theirs = translated(original)
-            guard let mine = try Row.fetchOne(db, sql: "SELECT * FROM note WHERE id = ?",
-                                              arguments: [theirs.id.uuidString]).map(Rows.note) else {
+            guard let mine = notes[theirs.id] else {
                 try Rows.save(note: theirs, db)
+                notes[theirs.id] = theirs
                 report.add(.notes, \.added)
                 continue
             }
@@ -227,6 +234,7 @@ private struct Merger {
                 let recorded = try NoteRevisions.save(mine, supersededAt: now, source: targetName, db)
                 report.add(.revisions, recorded ? \.added : \.skipped)
                 try Rows.save(note: theirs, db)
+                notes[theirs.id] = theirs
                 report.add(.notes, \.updated)
             } else {
                 let recorded = try NoteRevisions.save(theirs, supersededAt: now, source: source.name, db)
