@@ -216,6 +216,29 @@ private struct Laptops {
         #expect(try MultiFixture.dump(laptops.organiser.path) == before)
     }
 
+    @Test func aNoteCreditsTheMergedPerson() throws {
+        let laptops = try Laptops()
+        // The roster was imported on the organiser's file after the laptops got their copies.
+        _ = try laptops.organiser.importParticipants([RosterEntry(line: 2, name: "Åse Øberg", organisation: "Andelen")],
+                                                     now: Date(timeIntervalSince1970: 5_000))
+        let organisersAse = try #require(try laptops.organiser.participants().first)
+        // Laptop B typed her in by hand and credited a quote to her.
+        let typedIn = Participant(id: UUID(), name: "åse øberg", organisation: "ANDELEN", tableNumber: 2,
+                                  updatedAt: Date(timeIntervalSince1970: 3_000))
+        try laptops.laptopB.save(participant: typedIn)
+        let t2 = try laptops.laptopB.table(number: 2)
+        let quote = Note(id: UUID(), tableId: t2.id, principleId: t2.principleIds[0], kind: .quote,
+                         text: "Vi skal turde dele", speakerId: typedIn.id, createdAt: Date(timeIntervalSince1970: 3_100))
+        try laptops.laptopB.save(note: quote)
+
+        for _ in 0..<2 { _ = try laptops.organiser.merge(from: [laptops.laptopB.path]) }
+        let people = try laptops.organiser.participants()
+        #expect(people.count == 1)
+        // The organiser's entry is newer, so its details stay; the note credits it.
+        #expect(people.first == organisersAse)
+        #expect(try laptops.organiser.note(id: quote.id)?.speakerId == organisersAse.id)
+    }
+
     @Test func aFileCannotBeMergedIntoItself() throws {
         let laptops = try Laptops()
         #expect(throws: RundbordError.self) { try laptops.organiser.merge(from: [laptops.organiser.path]) }
