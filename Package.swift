@@ -32,7 +32,7 @@ let package = Package(
             path: ".",
             exclude: ["Sources/CNcursesw", "Sources/RundbordCore", "Sources/RundbordStore",
                       "Sources/RundbordHarvest", "Sources/RundbordTUI", "Sources/NcursesBackend",
-                      "Sources/rundbord", "Tests", "Package.swift", "README.md", "scripts", "BENCHMARKS.md"],
+                      "Sources/rundbord", "Tests", "Package.swift", "README.md", "scripts", "BENCHMARKS.md", "docs"],
             sources: ["Sources/RundbordTemplates"],
             resources: [.embedInCode("Templates")]
         ),
