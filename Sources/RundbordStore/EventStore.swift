@@ -8,7 +8,7 @@ import RundbordCore
 /// Opening an existing file writes nothing unless its schema must be migrated.
 public final class EventStore: @unchecked Sendable {
     /// The schema version this program writes; a file with a higher one is refused.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
     /// `PRAGMA application_id` of a rundbord file ("RBD1"), telling it from other SQLite files.
     public static let applicationId: Int32 = 0x5242_4431
 
@@ -184,6 +184,9 @@ public final class EventStore: @unchecked Sendable {
         do { return try writer.write(body) } catch { throw Self.storeError(error, path: path) }
     }
 
+    /// Closes the file. Being the last connection, SQLite copies the WAL
+    /// into the main file, so the closed file is complete on its own (safe to
+    /// `cp`) when no other process has it open.
     public func close() {
         try? writer.close()
     }

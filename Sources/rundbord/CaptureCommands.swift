@@ -119,7 +119,7 @@ struct AgreeCommand: ParsableCommand {
 struct ParticipantsCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(commandName: "participants", abstract: CLIText.participantsAbstract.text(),
-                             subcommands: [Add.self, List.self])
+                             subcommands: [Add.self, List.self, Import.self, Change.self, Remove.self])
     }
 
     struct Add: ParsableCommand {

@@ -13,6 +13,10 @@ struct Rundbord: ParsableCommand {
             version: RundbordVersion.string,
             subcommands: [NewCommand.self, StatusCommand.self, NoteCommand.self, VoteCommand.self,
                           AgreeCommand.self, ParticipantsCommand.self, TemplatesCommand.self,
+                          MergeCommand.self,
+                          CopyCommand.self,
+                          NoteLinesCommand.self,
+                          DashboardCommand.self,
                           BenchCommand.self]
         )
     }
