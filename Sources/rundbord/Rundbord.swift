@@ -12,7 +12,8 @@ struct Rundbord: ParsableCommand {
             discussion: CLIText.discussion.text(),
             version: RundbordVersion.string,
             subcommands: [NewCommand.self, StatusCommand.self, NoteCommand.self, VoteCommand.self,
-                          AgreeCommand.self, ParticipantsCommand.self, TemplatesCommand.self]
+                          AgreeCommand.self, ParticipantsCommand.self, TemplatesCommand.self,
+                          ExportCommand.self, EventSettingsCommand.self]
         )
     }
 
