@@ -154,7 +154,7 @@ public enum Exporter {
             subject: subject.trimmingCharacters(in: .whitespacesAndNewlines), date: doc.generatedAt,
             messageId: settings.messageId ?? "\(UUID().uuidString.lowercased())@\(domain)",
             body: body, attachments: attachments,
-            boundary: settings.boundary ?? "=_rundbord_\(UUID().uuidString.lowercased())")
+            boundary: settings.boundary ?? "=_rb_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(24))
     }
 
     static func contentType(forPath path: String) -> String {

@@ -59,8 +59,10 @@ public struct MailMessage: Sendable {
         for attachment in attachments {
             lines.append("--" + boundary)
             let name = Sanitize.line(attachment.fileName)
-            lines.append(Self.header("Content-Type", "\(attachment.contentType); name=\"\(Self.encodedWords(name, prefixLength: 40))\""))
-            lines.append(Self.header("Content-Disposition", "attachment; filename*=utf-8''\(Self.rfc2231(name))"))
+            // The RFC 2231 filename is the standard; the encoded-word name is
+            // what older clients (Outlook) read.
+            lines.append(Self.header("Content-Type", "\(attachment.contentType); name=\"\(Self.encodedWords(name, prefixLength: 8, maxBytes: 30))\""))
+            lines.append(Self.header("Content-Disposition", "attachment; " + Self.rfc2231Parameter("filename", name)))
             lines.append("Content-Transfer-Encoding: base64")
             lines.append("")
             lines.append(attachment.data.base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed]))
@@ -114,27 +116,72 @@ public struct MailMessage: Sendable {
         return out.joined(separator: "\r\n")
     }
 
-    /// RFC 2047 B-encoded words, each at most 75 characters, split between
-    /// characters (never inside a UTF-8 sequence), separated by spaces so the
-    /// folding can put each on its own line. Plain ASCII text is returned as is.
-    static func encodedWords(_ text: String, prefixLength: Int) -> String {
+    /// RFC 2047 B-encoded words, each at most 75 characters, separated by
+    /// spaces so the folding can put each on its own line. Words are split
+    /// after a space of the text where possible (the space is encoded at the
+    /// end of a word, as white space between encoded words is ignored by
+    /// decoders), else between characters, never inside a UTF-8 sequence.
+    /// `prefixLength` is what precedes the first word on its line, so the
+    /// first word fits the 78-character line too. Plain ASCII is returned as is.
+    static func encodedWords(_ text: String, prefixLength: Int, maxBytes: Int = 45) -> String {
         let plain = text.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value < 0x7F }
         if plain && !text.contains("=?") && text.count + prefixLength <= 78 { return text }
         let prefix = "=?utf-8?B?", suffix = "?="
-        // 75 - 12 characters of base64 hold 45 bytes (63 rounded down to a multiple of 4 is 60 → 45 bytes).
-        let maxBytes = 45
+        // Base64 takes 4 characters per 3 bytes; 12 characters are the word's frame.
+        func capacity(_ room: Int) -> Int { max(3, min(maxBytes, (room - 12) / 4 * 3)) }
+        var limit = capacity(78 - prefixLength)
+        // Tokens: runs of non-spaces with the spaces that follow them.
+        var tokens: [String] = []
+        for c in text {
+            if c != " ", let last = tokens.last, last.last == " " { tokens.append(String(c)); continue }
+            if tokens.isEmpty { tokens.append(String(c)) } else { tokens[tokens.count - 1].append(c) }
+        }
         var words: [String] = []
         var chunk = Data()
-        for c in text {
-            let bytes = Data(String(c).utf8)
-            if chunk.count + bytes.count > maxBytes && !chunk.isEmpty {
-                words.append(prefix + chunk.base64EncodedString() + suffix)
-                chunk = Data()
-            }
-            chunk.append(bytes)
+        func flush() {
+            guard !chunk.isEmpty else { return }
+            words.append(prefix + chunk.base64EncodedString() + suffix)
+            chunk = Data()
+            limit = capacity(78 - 1)
         }
-        if !chunk.isEmpty { words.append(prefix + chunk.base64EncodedString() + suffix) }
+        for token in tokens {
+            let bytes = Data(token.utf8)
+            if chunk.count + bytes.count <= limit { chunk.append(bytes); continue }
+            flush()
+            if bytes.count <= limit { chunk.append(bytes); continue }
+            // A token longer than a word: split between characters.
+            for c in token {
+                let cb = Data(String(c).utf8)
+                if chunk.count + cb.count > limit { flush() }
+                chunk.append(cb)
+            }
+        }
+        flush()
         return words.joined(separator: " ")
+    }
+
+    /// An RFC 2231 parameter (`filename*=utf-8''…`), split into numbered
+    /// continuations (`filename*0*=`, `filename*1*=`) when it would make a line
+    /// longer than 78 characters; each is on its own folded line.
+    static func rfc2231Parameter(_ name: String, _ value: String) -> String {
+        let encoded = rfc2231(value)
+        let single = "\(name)*=utf-8''\(encoded)"
+        if single.count + 2 <= 76 { return single }
+        var segments: [String] = []
+        var current = ""
+        var i = encoded.startIndex
+        while i < encoded.endIndex {
+            // Keep %XX together.
+            let step = encoded[i] == "%" ? 3 : 1
+            let end = encoded.index(i, offsetBy: step, limitedBy: encoded.endIndex) ?? encoded.endIndex
+            if current.count + step > 50 { segments.append(current); current = "" }
+            current += encoded[i..<end]
+            i = end
+        }
+        if !current.isEmpty { segments.append(current) }
+        return segments.enumerated().map { n, segment in
+            "\(name)*\(n)*=" + (n == 0 ? "utf-8''" : "") + segment
+        }.joined(separator: "; ")
     }
 
     /// RFC 2231 percent-encoding of a parameter value (attribute-char kept).
