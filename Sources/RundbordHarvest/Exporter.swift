@@ -99,7 +99,8 @@ public enum Exporter {
     /// The follow-up mail's body, wrapped for mail.
     public static func mailBody(_ doc: HarvestDocument, _ settings: ExportSettings) throws(RundbordError) -> String {
         let text = try settings.templates.render("mail", "txt", context: mailContext(doc, settings))
-        return TextLayout.wrap(tidy(text), width: min(settings.width, ExportSettings.mailWidth)).joined(separator: "\n") + "\n"
+        let lines = TextLayout.wrap(String(tidy(text).dropLast()), width: min(settings.width, ExportSettings.mailWidth))
+        return lines.joined(separator: "\n") + "\n"
     }
 
     static func mailContext(_ doc: HarvestDocument, _ settings: ExportSettings) -> [String: Any] {

@@ -114,7 +114,7 @@ struct Fixture {
         try at(1, 0) { run in
             _ = try run(.addNote(text: "Faste job frem for midlertidige ansættelser", kind: nil, speakerId: anne, speakerOrganisation: nil))
             _ = try run(.addNote(text: "? Hvem betaler for jobkonsulenterne", kind: nil, speakerId: bo, speakerOrganisation: nil))
-            _ = try run(.addNote(text: "Fleksible arbejdstider hjælper sårbare grupper", kind: .point, speakerId: nil, speakerOrganisation: "Diversity Works"))
+            _ = try run(.addNote(text: "Fleksible arbejdstider hjælper sårbare grupper", kind: .point, speakerId: nil, speakerOrganisation: "Fiktiv Forening ApS"))
             _ = try run(.setAgreement(AgreementTally(agree: 5, partly: 2, disagree: 0, dontKnow: 1)))
         }
         try at(2, 0) { run in
