@@ -131,9 +131,11 @@ public enum TextLayout {
         var page: [String] = []
         for (i, line) in body.enumerated() {
             if page.isEmpty && line.isEmpty { continue }
-            // A heading (a line over a rule) is kept with its rule, the blank line
-            // under it and two lines of what it heads.
-            if !page.isEmpty, i + 1 < body.count, isRule(body[i + 1]), !isRule(line), page.count + 5 > room {
+            // A heading (a paragraph of one to three lines over a rule) is kept
+            // with its rule, the blank line under it and two lines of what it heads.
+            if !page.isEmpty, !line.isEmpty, !isRule(line), i == 0 || body[i - 1].isEmpty,
+               let rule = (i + 1..<min(i + 4, body.count)).first(where: { isRule(body[$0]) || body[$0].isEmpty }),
+               isRule(body[rule]), page.count + (rule - i) + 4 > room {
                 pages.append(page); page = []
             }
             page.append(line)

@@ -77,6 +77,16 @@ import RundbordCore
         #expect(TextLayout.wrap("----", width: 50) == [String(repeating: "-", count: 50)])
     }
 
+    @Test func aHeadingIsNeverLeftAtThePageEnd() {
+        let rule = String(repeating: "-", count: 40)
+        let body = (1...58).map { "linje \($0)" } + ["", "Overskrift", rule, "", "første", "anden"]
+        let text = TextLayout.paginate(body, title: "T", width: 40, linesPerPage: 66) { "\($0)/\($1)" }
+        let pages = Self.pages(text)
+        #expect(pages.count == 2)
+        #expect(pages[1][3] == "Overskrift")
+        #expect(pages.allSatisfy { $0.count == 66 })
+    }
+
     /// The text printed to PDF with enscript (Latin-1, as enscript needs;
     /// Danish letters are in Latin-1) and ghostscript, read back with
     /// pdftotext: the page count is the footer's, every word survives.
