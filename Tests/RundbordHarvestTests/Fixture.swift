@@ -43,7 +43,36 @@ struct Fixture {
     static let organiser = "Økonomiforvaltningen\r\nBcc: evil@attacker.example"
     static let nextSteps = "ØKF udarbejder en samlet sag til ØU med opsamling og anbefalinger.\n\nSagen forventes forelagt for ØU primo 2025.\n# ikke en overskrift"
 
+    /// The event is built once per test run (through the engine, which takes
+    /// a while with every write synced) and copied for each test, so tests
+    /// can change their copy freely.
+    nonisolated(unsafe) static let built: Result<URL, any Error> = Result { try Fixture(building: ()).finish() }
+
     init() throws {
+        let source = try Self.built.get()
+        directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("rundbord-harvest-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        path = directory.appendingPathComponent("event.rundbord").path
+        // The file and its write-ahead log, if closing left one, are the event.
+        for suffix in ["", "-wal"] {
+            let from = source.appendingPathComponent("event.rundbord" + suffix).path
+            if FileManager.default.fileExists(atPath: from) {
+                try FileManager.default.copyItem(atPath: from, toPath: path + suffix)
+            }
+        }
+        store = try EventStore.open(path: path)
+    }
+
+    /// Closes the built event (merging its write-ahead log into the file) and returns its folder.
+    private func finish() throws -> URL {
+        store.close()
+        builtFolder = directory.path
+        atexit { if let folder = builtFolder { try? FileManager.default.removeItem(atPath: folder) } }
+        return directory
+    }
+
+    private init(building: Void) throws {
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("rundbord-harvest-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -173,6 +202,9 @@ struct Fixture {
                        messageId: "fixed-id@kk.example", boundary: "=_rundbord_test_boundary")
     }
 }
+
+/// The folder of the event built once, removed when the test process exits.
+nonisolated(unsafe) private var builtFolder: String?
 
 /// A test clock the engine reads; advanced between actions so notes have distinct times.
 final class Clock: @unchecked Sendable {
