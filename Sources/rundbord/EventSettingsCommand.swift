@@ -53,7 +53,7 @@ struct EventSettingsCommand: ParsableCommand {
         }
         if let url = addLink {
             let clean = Sanitize.line(url)
-            guard MarkdownEscape.destination(clean) != nil, clean.count > 8 else {
+            guard Self.isLink(clean) else {
                 throw RundbordError(HarvestText.badURL, [clean], exit: .usage)
             }
             event.links.append(EventLink(title: Sanitize.line(linkTitle ?? ""), url: clean))
@@ -85,6 +85,14 @@ struct EventSettingsCommand: ParsableCommand {
                 event.attachments.append(attachment)
             }
         }
+    }
+
+    /// An http(s) URL with a host, or a mailto: link with a valid address:
+    /// the links a harvest may show as links (see MarkdownEscape.destination).
+    static func isLink(_ text: String) -> Bool {
+        guard MarkdownEscape.destination(text) != nil, !text.contains(" "), let url = URL(string: text) else { return false }
+        if url.scheme?.lowercased() == "mailto" { return EmailAddress.isValid(String(text.dropFirst("mailto:".count))) }
+        return !(url.host ?? "").isEmpty
     }
 
     /// Multi-line text without control characters or trailing blank lines.

@@ -98,8 +98,10 @@ import RundbordCore
         #expect(store.attachments.first { $0.name == "Bilag 1: Visionspapir" }?.path == paper.path)
 
         // Refusals change nothing.
-        result = try run("event", file, "--add-link", "javascript:alert(1)")
-        #expect(result.status == 64)
+        for bad in ["javascript:alert(1)", "https://", "https://kk.example/med mellemrum", "mailto:ikke-en-adresse", "www.kk.dk"] {
+            result = try run("event", file, "--add-link", bad)
+            #expect(result.status == 64, "\(bad) accepted")
+        }
         result = try run("event", file, "--sender-email", "ikke en adresse\r\nBcc: x@y")
         #expect(result.status == 65)
         result = try run("event", file, "--add-attachment", "Bilag 3", "--path", "/nonexistent.pdf")
