@@ -35,7 +35,7 @@ let package = Package(
             exclude: ["Sources/CNcursesw", "Sources/RundbordCore", "Sources/RundbordStore",
                       "Sources/RundbordHarvest", "Sources/RundbordTUI", "Sources/NcursesBackend",
                       "Sources/rundbord", "Sources/RundbordHarness", "Tests", "Package.swift", "README.md", "scripts", "docs",
-                      "Templates/README.md"],
+                      "Templates/README.md", "Templates/README-harvest.md"],
             sources: ["Sources/RundbordTemplates"],
             resources: [.embedInCode("Templates")]
         ),

@@ -13,10 +13,8 @@ struct Rundbord: ParsableCommand {
             version: RundbordVersion.string,
             subcommands: [NewCommand.self, StatusCommand.self, NoteCommand.self, VoteCommand.self,
                           AgreeCommand.self, ParticipantsCommand.self, TemplatesCommand.self,
-                          MergeCommand.self,
-                          CopyCommand.self,
-                          NoteLinesCommand.self,
-                          DashboardCommand.self,
+                          ExportCommand.self, EventSettingsCommand.self, MergeCommand.self,
+                          CopyCommand.self, NoteLinesCommand.self, DashboardCommand.self,
                           BenchCommand.self]
         )
     }
