@@ -39,6 +39,7 @@ struct BenchCommand: ParsableCommand {
             events[count] = path
         }
         if wants("saves") { try SaveBench(folder: folder, saves: saves, runs: runs).measure(into: &report) }
+        if wants("export") { try ExportBench(events: events, runs: runs).measure(into: &report) }
         if wants("terminal") {
             try TerminalFigures(folder: folder, events: events, runs: runs).measure(into: &report)
         }
@@ -114,11 +115,16 @@ enum BenchEvent {
 
     static func generate(path: String, notes count: Int) throws {
         let vision = try TemplateLibrary().vision(TemplateLibrary.defaultName)
-        let event = Event(id: UUID(), title: "Benchmark \(count)", date: "2024-11-06", language: "da",
-                          vision: vision, createdAt: Date())
+        let event = Event(id: UUID(), title: "Benchmark \(count)", date: "2024-11-06", organiser: "ØKF",
+                          organiserEmail: "okf@example.dk", language: "da", vision: vision, createdAt: Date())
         let store = try EventStore.create(path: path, event: event, tableCount: 10, now: Date())
         defer { store.close() }
         let tables = try store.tables()
+        try store.save(participants: (0..<60).map { i in
+            Participant(id: UUID(), name: "Deltager \(i) Ærø", organisation: vision.organisations[i % vision.organisations.count],
+                        email: "deltager\(i)@example.dk", tableNumber: i % tables.count + 1, mayBeNamed: i % 2 == 0,
+                        updatedAt: Date())
+        })
         var generator = SystemRandomNumberGenerator()
         let start = Date(timeIntervalSince1970: 1_730_880_000)
         var batch: [Note] = []
