@@ -1,10 +1,41 @@
 /// Neutralises control characters in user text before it reaches a terminal,
-/// a header or a single-line field.
+/// a header or a single-line field. Each function first scans the UTF-8
+/// bytes and returns the text untouched when nothing needs changing, which
+/// is nearly always: exports and screens call these for every note.
 public enum Sanitize {
+    /// Whether `s` holds anything these functions change: a C0 control other
+    /// than LF and tab, DEL, a C1 control or a bidi override/isolate.
+    /// (`allowTabAndNewline` false also counts LF and tab.)
+    static func needsWork(_ s: String, allowTabAndNewline: Bool) -> Bool {
+        var utf8 = s.utf8.makeIterator()
+        var previous2: UInt8 = 0, previous: UInt8 = 0
+        while let b = utf8.next() {
+            if b < 0x20 {
+                if !(allowTabAndNewline && (b == 0x0A || b == 0x09)) { return true }
+            } else if b == 0x7F {
+                return true
+            } else if previous == 0xC2 && (0x80...0x9F).contains(b) {
+                return true // U+0080...U+009F
+            } else if previous2 == 0xE2 && previous == 0x80 && (0xAA...0xAE).contains(b) {
+                return true // U+202A...U+202E
+            } else if previous2 == 0xE2 && previous == 0x81 && (0xA6...0xA9).contains(b) {
+                return true // U+2066...U+2069
+            }
+            previous2 = previous
+            previous = b
+        }
+        return false
+    }
+
+    static func isBidiControl(_ v: UInt32) -> Bool {
+        (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+    }
+
     /// Text safe to draw on a terminal: C0/C1 controls and DEL become visible
     /// symbols (␛ for ESC, ␤ for a newline) and bidi overrides become "�",
     /// so no byte of user text can act as an escape sequence.
     public static func forTerminal(_ s: String) -> String {
+        guard needsWork(s, allowTabAndNewline: false) else { return s }
         var out = String.UnicodeScalarView()
         for scalar in s.unicodeScalars {
             out.append(contentsOf: visible(scalar).unicodeScalars)
@@ -26,6 +57,10 @@ public enum Sanitize {
     /// A single line: newlines and tabs become spaces, other controls are
     /// dropped, runs of spaces folded; for titles, names, subjects, addresses.
     public static func line(_ s: String) -> String {
+        if !needsWork(s, allowTabAndNewline: false) && !s.contains("  ") && !s.hasPrefix(" ") && !s.hasSuffix(" ")
+            && !s.unicodeScalars.contains(where: { $0.value == 0x85 || $0.value == 0x2028 || $0.value == 0x2029 }) {
+            return s
+        }
         var out = String.UnicodeScalarView()
         var lastWasSpace = false
         for scalar in s.unicodeScalars {
@@ -37,25 +72,26 @@ public enum Sanitize {
                 lastWasSpace = true
                 continue
             }
-            if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || (0x202A...0x202E).contains(v)
-                || (0x2066...0x2069).contains(v) { continue }
+            if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || isBidiControl(v) { continue }
             out.append(scalar)
             lastWasSpace = false
         }
-        var result = String(out)
-        while result.hasSuffix(" ") { result.removeLast() }
-        return result
+        if out.last == " " { out.removeLast() }
+        return String(out)
     }
 
     /// Multi-line text: keeps newlines (CRLF and CR become LF) and tabs, drops other controls.
     public static func multiline(_ s: String) -> String {
-        let unified = s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        guard needsWork(s, allowTabAndNewline: true) else { return s }
         var out = String.UnicodeScalarView()
-        for scalar in unified.unicodeScalars {
+        var afterCR = false
+        for scalar in s.unicodeScalars {
             let v = scalar.value
-            if v == 0x0A || v == 0x09 { out.append(scalar); continue }
-            if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || (0x202A...0x202E).contains(v)
-                || (0x2066...0x2069).contains(v) { continue }
+            defer { afterCR = v == 0x0D }
+            if v == 0x0D { out.append("\n"); continue }
+            if v == 0x0A { if !afterCR { out.append(scalar) }; continue }
+            if v == 0x09 { out.append(scalar); continue }
+            if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || isBidiControl(v) { continue }
             out.append(scalar)
         }
         return String(out)
@@ -100,5 +136,28 @@ public enum EmailAddress {
               !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else { return false }
         let forbidden = Set("<>()[],;:\\\" \t\r\n")
         return s.allSatisfy { !forbidden.contains($0) && !$0.isNewline } && s.unicodeScalars.allSatisfy { $0.value >= 0x21 && $0.value != 0x7F }
+    }
+}
+
+extension StringProtocol where Index == String.Index {
+    /// The lines of the text, split at LF, CRLF or CR; empty lines kept.
+    /// Scans UTF-8 bytes: Foundation's `components(separatedBy:)` and a
+    /// Character-wise split are many times slower on Linux.
+    public var lineParts: [SubSequence] {
+        var parts: [SubSequence] = []
+        let bytes = utf8
+        var lineStart = bytes.startIndex
+        var i = bytes.startIndex
+        while i != bytes.endIndex {
+            let b = bytes[i]
+            guard b == 0x0A || b == 0x0D else { i = bytes.index(after: i); continue }
+            parts.append(self[lineStart..<i])
+            var next = bytes.index(after: i)
+            if b == 0x0D, next != bytes.endIndex, bytes[next] == 0x0A { next = bytes.index(after: next) }
+            lineStart = next
+            i = next
+        }
+        parts.append(self[lineStart..<bytes.endIndex])
+        return parts
     }
 }

@@ -29,11 +29,21 @@ public struct CSVWriter: Sendable {
     func field(_ cell: Cell) -> String {
         let raw: String
         switch cell {
-        case .number(let n): raw = String(n)
-        case .text(let t): raw = Self.neutralise(Sanitize.multiline(t).replacingOccurrences(of: "\n", with: "\r\n"))
+        case .number(let n): return String(n)
+        case .text(let t): raw = Self.neutralise(Sanitize.multiline(t))
         }
-        let needsQuotes = raw.contains(delimiter) || raw.contains("\"") || raw.contains("\n") || raw.contains("\r")
-        return needsQuotes ? "\"" + raw.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : raw
+        let quote: Character = "\"", newline: Character = "\n"
+        guard raw.contains(where: { $0 == delimiter || $0 == quote || $0 == newline }) else { return raw }
+        // Quoted: quotes doubled, line breaks as CRLF (RFC 4180).
+        var out = "\""
+        for c in raw {
+            switch c {
+            case quote: out += "\"\""
+            case newline: out += "\r\n"
+            default: out.append(c)
+            }
+        }
+        return out + "\""
     }
 
     public func render(header: [String], rows: [[Cell]]) -> Data {

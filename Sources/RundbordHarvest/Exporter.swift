@@ -176,8 +176,8 @@ public enum Exporter {
     /// where a section was empty; in Markdown extra blank lines mean nothing.)
     static func tidy(_ text: String) -> String {
         var out: [String] = []
-        for line in text.components(separatedBy: "\n") {
-            let trimmed = TextLayout.trimTrailing(line)
+        for line in text.lineParts {
+            let trimmed = TextLayout.trimTrailing(String(line))
             if trimmed.isEmpty && (out.last?.isEmpty ?? true) { continue }
             out.append(trimmed)
         }

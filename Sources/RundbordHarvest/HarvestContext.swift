@@ -62,7 +62,7 @@ public enum HarvestContext {
             case .markdown:
                 return MarkdownEscape.paragraphs(text).map { ["text": $0] }
             case .text:
-                return Sanitize.multiline(text).components(separatedBy: "\n")
+                return Sanitize.multiline(text).lineParts.map(String.init)
                     .split(whereSeparator: { $0.trimmingCharacters(in: .whitespaces).isEmpty })
                     .map { ["text": TextLayout.escape($0.joined(separator: "\n"))] }
             }

@@ -308,8 +308,13 @@ public enum Harvest {
                           horizon: note.isInitiative ? note.horizon : nil,
                           dots: note.isInitiative ? note.dots : 0)
             }
-            .sorted { ($0.principleNumber, $0.table, $0.createdAt, $0.id.uuidString)
-                < ($1.principleNumber, $1.table, $1.createdAt, $1.id.uuidString) }
+            .sorted { a, b in
+                // Tuples compare eagerly; the id (a tie-breaker) is only built when needed.
+                if (a.principleNumber, a.table, a.createdAt) != (b.principleNumber, b.table, b.createdAt) {
+                    return (a.principleNumber, a.table, a.createdAt) < (b.principleNumber, b.table, b.createdAt)
+                }
+                return a.id.uuidString < b.id.uuidString
+            }
 
         func groups(_ notes: [NoteEntry]) -> [KindGroup] {
             kindOrder.filter { $0 != .initiative }.compactMap { kind in
@@ -431,7 +436,9 @@ public enum Harvest {
     static func rank(_ notes: [HarvestDocument.NoteEntry], vision: Vision) -> [HarvestDocument.RankedInitiative] {
         var order: [String] = []
         var groups: [String: [HarvestDocument.NoteEntry]] = [:]
-        for note in notes.sorted(by: { ($0.createdAt, $0.id.uuidString) < ($1.createdAt, $1.id.uuidString) }) {
+        for note in notes.sorted(by: { a, b in
+            a.createdAt != b.createdAt ? a.createdAt < b.createdAt : a.id.uuidString < b.id.uuidString
+        }) {
             let key = mergeKey(note.text)
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(note)

@@ -205,7 +205,7 @@ public struct MailMessage: Sendable {
     /// space and every non-ASCII byte encoded, "." at a line start encoded
     /// (some transports treat a lone "." as the end of the message).
     static func quotedPrintable(_ text: String) -> String {
-        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n")
+        let lines = text.lineParts.map(String.init)
         var out: [String] = []
         for line in lines {
             let bytes = Array(line.utf8)

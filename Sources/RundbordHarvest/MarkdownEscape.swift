@@ -28,39 +28,42 @@ public enum MarkdownEscape {
     /// Separate paragraphs for the organiser's longer texts (next steps): blank
     /// lines in the text become paragraph breaks, other line breaks hard breaks.
     public static func paragraphs(_ text: String) -> [String] {
-        Sanitize.multiline(text).components(separatedBy: "\n")
+        Sanitize.multiline(text).lineParts.map(String.init)
             .split(whereSeparator: { $0.trimmingCharacters(in: .whitespaces).isEmpty })
             .map { block($0.joined(separator: "\n")) }
     }
 
     /// The non-blank lines of `text`, trimmed, controls removed.
     static func lines(_ text: String) -> [String] {
-        Sanitize.multiline(text).components(separatedBy: "\n")
+        Sanitize.multiline(text).lineParts.map(String.init)
             .map { Sanitize.line($0) }
             .filter { !$0.isEmpty }
     }
 
     /// Escapes one line that has no line breaks and no leading or trailing spaces.
     static func escapeLine(_ line: String) -> String {
-        var out = ""
-        let chars = Array(line)
-        for (i, c) in chars.enumerated() {
-            if inlineSpecial.contains(c) {
-                out.append("\\"); out.append(c); continue
+        // Every character escaped is ASCII, so walking scalars is exact and
+        // much cheaper than walking grapheme clusters.
+        var out = String.UnicodeScalarView()
+        var leadingDigits = true
+        for (i, scalar) in line.unicodeScalars.enumerated() {
+            defer { leadingDigits = leadingDigits && scalar.properties.numericType == .decimal && scalar.isASCII }
+            if scalar.isASCII, inlineSpecial.contains(Character(scalar)) {
+                out.append("\\"); out.append(scalar); continue
             }
             // At the start of a line these begin a list, a heading underline,
             // a thematic break or a block quote; escaping the first character
             // is enough to make the line plain paragraph text.
-            if i == 0 && (c == "-" || c == "+" || c == "=") {
-                out.append("\\"); out.append(c); continue
+            if i == 0 && (scalar == "-" || scalar == "+" || scalar == "=") {
+                out.append("\\"); out.append(scalar); continue
             }
             // "1." or "1)" at the start of a line begins an ordered list.
-            if (c == "." || c == ")") && i > 0 && i <= 9 && chars[0..<i].allSatisfy({ $0.isASCII && $0.isNumber }) {
-                out.append("\\"); out.append(c); continue
+            if (scalar == "." || scalar == ")") && i > 0 && i <= 9 && leadingDigits {
+                out.append("\\"); out.append(scalar); continue
             }
-            out.append(c)
+            out.append(scalar)
         }
-        return out
+        return String(out)
     }
 
     /// A link destination in angle brackets, or nil when the URL is not an

@@ -19,7 +19,7 @@ public enum TextLayout {
     /// `-` or `=` (three or more) is drawn as a rule across the width.
     public static func wrap(_ text: String, width: Int) -> [String] {
         var out: [String] = []
-        for line in text.components(separatedBy: "\n") {
+        for line in text.lineParts.map(String.init) {
             let trimmed = trimTrailing(line)
             if trimmed.count >= 3, let c = trimmed.first, c == "-" || c == "=", trimmed.allSatisfy({ $0 == c }) {
                 out.append(String(repeating: c, count: width))
