@@ -12,17 +12,17 @@ struct Rundbord: ParsableCommand {
             discussion: CLIText.discussion.text(),
             version: RundbordVersion.string,
             subcommands: [NewCommand.self, StatusCommand.self, NoteCommand.self, VoteCommand.self,
-                          AgreeCommand.self, ParticipantsCommand.self, TemplatesCommand.self]
+                          AgreeCommand.self, ParticipantsCommand.self, TemplatesCommand.self,
+                          RunCommand.self, KeysCommand.self]
         )
     }
 
     @OptionGroup var global: GlobalOptions
 
-    /// The main job on the embedded default event.
+    /// The main job: the table session on the default event.
     mutating func run() throws {
         let store = try DefaultEvent.openOrCreate(global: global)
-        try StatusCommand.printStatus(store)
-        print(CLIText.defaultEventAt.text(Language.current, store.path))
+        try TableScreen.run(store: store, table: 1)
     }
 
     static func main() {
