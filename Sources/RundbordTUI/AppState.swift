@@ -54,6 +54,8 @@ public struct AppState: Sendable, Equatable {
     public var participants: [Participant]
     public var now: Date
     public var size: Size
+    /// The clock times beside notes are local; tests fix the zone.
+    public var timeZone: TimeZone = .current
 
     public var screen: ScreenID = .session
     /// The screen under the help screen, to return to.

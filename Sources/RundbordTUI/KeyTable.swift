@@ -64,6 +64,8 @@ public struct KeyBinding: Sendable {
 
 public enum KeyTable {
     static let editing: [ScreenID] = [.session, .picker, .detail]
+    /// ← and → mean "change the value" in the initiative detail (where they also move the text cursor).
+    static let editingArrows: [ScreenID] = [.session, .picker]
     static let digits: [Key] = (0...9).map { .char(Character(String($0))) }
 
     /// Order matters twice: the first binding for a key on a screen wins, and
@@ -105,8 +107,8 @@ public enum KeyTable {
         KeyBinding([.right], .nextValue, .keyDetailRight, [.detail]),
 
         // Line editing, wherever text is typed.
-        KeyBinding([.left], .cursorLeft, .keyCursorLeft, editing),
-        KeyBinding([.right], .cursorRight, .keyCursorRight, editing),
+        KeyBinding([.left], .cursorLeft, .keyCursorLeft, editingArrows),
+        KeyBinding([.right], .cursorRight, .keyCursorRight, editingArrows),
         KeyBinding([.home, .ctrl("a")], .home, .keyHome, editing),
         KeyBinding([.end, .ctrl("e")], .end, .keyEnd, editing),
         KeyBinding([.ctrlLeft, .alt("b")], .wordLeft, .keyWordLeft, editing),

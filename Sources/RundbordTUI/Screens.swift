@@ -270,7 +270,7 @@ enum SessionScreen {
                                       width: max(10, width - indent - 1))
         var out: [NoteLine] = []
         let kindStyle = note.isInitiative ? Theme.initiative : Theme.kind
-        out.append(NoteLine(noteId: note.id, text: time(note.createdAt), style: Theme.dim, x: 1, row: 0))
+        out.append(NoteLine(noteId: note.id, text: time(note.createdAt, state.timeZone), style: Theme.dim, x: 1, row: 0))
         out.append(NoteLine(noteId: note.id, text: TextLayout.pad(state.vision.label(note.kind), width: labelWidth),
                             style: kindStyle, x: timeWidth, row: 0))
         for (i, line) in wrapped.enumerated() {
@@ -281,20 +281,21 @@ enum SessionScreen {
             parts.append(state.vision.label(note.funding ?? .unclear))
             if let owner = note.owner { parts.append(TUIText.ownerShort.text(state.lang, owner)) }
             if let horizon = note.horizon { parts.append(TUIText.horizonShort.text(state.lang, horizon)) }
-            out.append(NoteLine(noteId: note.id, text: "↳ " + parts.joined(separator: " · "), style: Theme.dim,
-                                x: indent, row: wrapped.count))
+            let details = TextLayout.wrap("↳ " + Sanitize.line(parts.joined(separator: " · ")), width: max(10, width - indent - 1))
+            for (i, line) in details.enumerated() {
+                out.append(NoteLine(noteId: note.id, text: (i == 0 ? "" : "  ") + line, style: Theme.dim,
+                                    x: indent, row: wrapped.count + i))
+            }
         }
         return out
     }
 
-    static let clockFormat: DateFormatter = {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.dateFormat = "HH:mm"
-        return f
-    }()
-
-    static func time(_ date: Date) -> String { clockFormat.string(from: date) }
+    static func time(_ date: Date, _ zone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let c = calendar.dateComponents([.hour, .minute], from: date)
+        return String(format: "%02d:%02d", c.hour ?? 0, c.minute ?? 0)
+    }
 
     /// The notes, newest at the bottom; scrolled up by PgUp or to keep the selected note in view.
     static func noteList(_ state: AppState, area: Rect, into buffer: inout Buffer) {

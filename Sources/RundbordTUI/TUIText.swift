@@ -147,7 +147,7 @@ public enum TUIText: String, CatalogueKey {
         .barQuit: .init("Afslut", "Quit"),
         .barPlus: .init("Prik", "Dot"),
         .barMinus: .init("Fjern", "Remove"),
-        .barScope: .init("Hele bordet", "Whole table"),
+        .barScope: .init("Bord", "Table"),
         .barReveal: .init("Luk/åbn", "Close/open"),
         .barBack: .init("Tilbage", "Back"),
         .barComplete: .init("Forslag", "Suggest"),

@@ -14,6 +14,12 @@ public final class TableApp {
     var lastFrame: Buffer?
     var fullRedraw = false
 
+    /// The zone of the clock times beside notes (the machine's; tests fix it).
+    public var timeZone: TimeZone {
+        get { state.timeZone }
+        set { state.timeZone = newValue }
+    }
+
     /// How often the clock is redrawn and the store polled for other writers.
     public static let tickInterval: TimeInterval = 0.25
 
