@@ -83,7 +83,9 @@ public enum KeyTable {
         KeyBinding([.function(5)], .toggleTimer, bar: .barTimer, .keyToggleTimer, [.session, .vote, .projector]),
         KeyBinding([.ctrl("r")], .resetTimer, .keyResetTimer, [.session, .vote, .projector]),
         KeyBinding([.function(6)], .voteScreen, bar: .barVote, .keyVoteScreen, [.session, .vote, .detail]),
-        KeyBinding([.function(7)], .detailScreen, bar: .barDetail, .keyDetailScreen, [.session, .vote]),
+        KeyBinding([.function(7)], .detailScreen, bar: .barDetail, .keyDetailScreen, [.session]),
+        // Kept out of the vote screen's bar, so that the vote keys fit at 80 columns.
+        KeyBinding([.function(7)], .detailScreen, .keyDetailScreen, [.vote]),
         KeyBinding([.function(8)], .deleteNote, bar: .barDelete, .keyDeleteNote, [.session]),
         KeyBinding([.function(9)], .projector, bar: .barProjector, .keyProjector, [.session, .vote, .projector]),
         KeyBinding([.function(10), .ctrl("q"), .ctrl("c")], .quit, bar: .barQuit, .keyQuit,

@@ -70,8 +70,12 @@ public final class TableApp {
 
     public func send(keys: [Key]) { send(keys.map { .key($0) }) }
 
-    /// Types text key by key, as a person would.
-    public func type(_ text: String) { send(keys: text.map { .char($0) }) }
+    /// Types text key by key, as a person would (drawn once at the end, as a
+    /// terminal that delivers keys faster than frames are drawn would show it).
+    public func type(_ text: String) {
+        for c in text { handle(.key(.char(c))) }
+        draw()
+    }
 
     public func draw() {
         if state.size != backend.size { state.size = backend.size }

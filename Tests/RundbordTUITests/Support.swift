@@ -38,8 +38,11 @@ final class TempEvent {
 
     init(world: TestWorld = TestWorld()) throws {
         self.world = world
-        directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("rundbord-tui-\(UUID().uuidString)")
+        // Memory-backed when available: the store fsyncs every note, which on a
+        // busy disk would make these tests slow without testing anything more.
+        let base = FileManager.default.isWritableFile(atPath: "/dev/shm")
+            ? URL(fileURLWithPath: "/dev/shm") : FileManager.default.temporaryDirectory
+        directory = base.appendingPathComponent("rundbord-tui-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         path = directory.appendingPathComponent("test.rundbord").path
         let vision = try TemplateLibrary().vision(TemplateLibrary.defaultName)
