@@ -62,7 +62,14 @@ static inline void rb_define_keys(void) {
    anything is drawn: 0 yes, -1 unknown, -2 no cursor addressing (dumb). */
 static inline int rb_check_term(const char *term) {
     int err = 0;
-    if (setupterm((char *)term, 1, &err) != OK) return err == 0 ? -2 : -1;
+    if (setupterm((char *)term, 1, &err) != OK) {
+        /* err 0 means "not found" or "generic" (like dumb): an entry that
+           tgetent can read exists but is generic. */
+        if (err != 0) return -1;
+        int found = tgetent(NULL, term);
+        if (cur_term) del_curterm(cur_term);
+        return found == 1 ? -2 : -1;
+    }
     char *cup = tigetstr("cup");
     int ok = !(cup == NULL || cup == (char *)-1);
     del_curterm(cur_term);
@@ -129,8 +136,12 @@ static inline void rb_crash_restore(int sig) {
 /* Saves the terminal modes and the escape sequence that undoes the screen
    set-up, sends error output to a hidden file while the screen is in use,
    and installs the crash handlers. */
-static inline void rb_prepare_restore(const char *sequence) {
+/* Called before ncurses changes any terminal mode. */
+static inline void rb_save_termios(void) {
     if (tcgetattr(0, &rb_saved_termios) == 0) rb_have_termios = 1;
+}
+
+static inline void rb_prepare_restore(const char *sequence) {
     strncpy(rb_restore_sequence, sequence, 255);
     char path[] = "/tmp/rundbord-stderr-XXXXXX";
     int fd = mkstemp(path);

@@ -39,6 +39,7 @@ public final class NcursesBackend: TerminalBackend {
         case -2: throw RundbordError(TUIText.errorDumbTerm, [term], exit: .config)
         default: break
         }
+        rb_save_termios()
         guard let screen = rb_newterm(term) else {
             throw RundbordError(TUIText.errorUnknownTerm, [term], exit: .config)
         }
