@@ -32,7 +32,7 @@ let package = Package(
             path: ".",
             exclude: ["Sources/CNcursesw", "Sources/RundbordCore", "Sources/RundbordStore",
                       "Sources/RundbordHarvest", "Sources/RundbordTUI", "Sources/NcursesBackend",
-                      "Sources/rundbord", "Tests", "Package.swift", "README.md", "scripts", "BENCHMARKS.md"],
+                      "Sources/rundbord", "Tests", "Package.swift", "README.md", "scripts", "BENCHMARKS.md", "docs"],
             sources: ["Sources/RundbordTemplates"],
             resources: [.embedInCode("Templates")]
         ),
@@ -66,7 +66,8 @@ let package = Package(
         .testTarget(name: "RundbordCoreTests", dependencies: ["RundbordCore", "RundbordTemplates"]),
         .testTarget(name: "RundbordStoreTests", dependencies: ["RundbordStore", "RundbordCore"]),
         .testTarget(name: "RundbordHarvestTests", dependencies: ["RundbordHarvest", "RundbordStore", "RundbordCore"]),
-        .testTarget(name: "RundbordTUITests", dependencies: ["RundbordTUI", "RundbordStore", "RundbordCore"]),
+        .testTarget(name: "RundbordTUITests", dependencies: ["RundbordTUI", "RundbordStore", "RundbordCore"],
+                    exclude: ["__Snapshots__"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RundbordCore", "RundbordStore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -106,25 +106,43 @@ public struct LineEditor: Sendable, Equatable {
     }
 
     /// The visual layout of the text in `width` columns: rows of text (hard
-    /// newlines and soft wraps by column) and the cursor's row and column.
+    /// newlines, and soft wraps at the last space that fits, else by column)
+    /// and the cursor's row and column. The last column stays free for the cursor.
     public func layout(width: Int) -> (rows: [String], cursorRow: Int, cursorColumn: Int) {
         guard width > 1 else { return ([""], 0, 0) }
-        var rows: [String] = [""]
-        var col = 0
-        var cursorRow = 0, cursorColumn = 0
+        typealias Piece = (index: Int, character: Character, width: Int)
+        var rows: [[Piece]] = [[]]
+        var used = 0
         for (i, ch) in characters.enumerated() {
-            if i == cursor { cursorRow = rows.count - 1; cursorColumn = col }
             if ch == "\n" {
-                rows.append(""); col = 0
+                rows[rows.count - 1].append((i, ch, 0))
+                rows.append([]); used = 0
                 continue
             }
             let w = max(1, DisplayWidth.of(Sanitize.forTerminal(String(ch))))
-            if col + w > width - 1 { rows.append(""); col = 0 }
-            rows[rows.count - 1].append(ch)
-            col += w
+            if used + w > width - 1 {
+                var row = rows[rows.count - 1]
+                // Carry the word being typed over to the next row when a space came before it.
+                if let space = row.lastIndex(where: { $0.character == " " }), space + 1 < row.count {
+                    let carried = Array(row[(space + 1)...])
+                    row.removeSubrange((space + 1)...)
+                    rows[rows.count - 1] = row
+                    rows.append(carried)
+                } else {
+                    rows.append([])
+                }
+                used = rows[rows.count - 1].reduce(0) { $0 + $1.width }
+            }
+            rows[rows.count - 1].append((i, ch, w))
+            used += w
         }
-        if cursor == characters.count { cursorRow = rows.count - 1; cursorColumn = col }
-        if cursorColumn >= width { cursorRow += 1; cursorColumn = 0; rows.append("") }
-        return (rows, cursorRow, cursorColumn)
+        var cursorRow = rows.count - 1
+        var cursorColumn = rows[cursorRow].reduce(0) { $0 + $1.width }
+        if let r = rows.firstIndex(where: { $0.contains { $0.index == cursor } }) {
+            cursorRow = r
+            cursorColumn = rows[r].prefix { $0.index < cursor }.reduce(0) { $0 + $1.width }
+        }
+        let text = rows.map { String($0.filter { $0.character != "\n" }.map(\.character)) }
+        return (text, cursorRow, cursorColumn)
     }
 }

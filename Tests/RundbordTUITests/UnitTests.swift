@@ -88,6 +88,16 @@ import Testing
         #expect(e.cursor == 12)
     }
 
+    @Test func layoutWrapsAtSpacesLikeTheNotesList() {
+        var e = LineEditor("Vi har brug for flere lærepladser")
+        var layout = e.layout(width: 20)
+        #expect(layout.rows == ["Vi har brug for ", "flere lærepladser"])
+        #expect(layout.cursorRow == 1 && layout.cursorColumn == 17)
+        e.home(); e.home()
+        layout = e.layout(width: 20)
+        #expect(layout.cursorRow == 0 && layout.cursorColumn == 0)
+    }
+
     @Test func layoutWrapsByColumnsAndPlacesTheCursor() {
         let e = LineEditor("ab\n" + String(repeating: "😀", count: 5))
         let layout = e.layout(width: 7)
