@@ -308,19 +308,30 @@ enum SessionScreen {
             }
             return
         }
-        // Rows: each row is the pieces drawn on it, tagged with the note.
-        var rows: [(UUID, [NoteLine])] = []
-        for note in notes {
+        // Rows: each row is the pieces drawn on it, tagged with the note. Only the
+        // newest notes that can be in view are laid out, so a long list stays fast.
+        let selected = state.focus == .notes ? state.selectedNoteId : nil
+        let needed = area.height + state.notesScroll
+        var reversedRows: [(UUID, [NoteLine])] = []
+        var selectedFound = selected == nil
+        var olderNotesLeft = false
+        for (i, note) in notes.enumerated().reversed() {
             var byRow: [Int: [NoteLine]] = [:]
             for piece in lines(for: note, state, width: area.width) {
                 byRow[piece.row, default: []].append(piece)
             }
-            for r in byRow.keys.sorted() { rows.append((note.id, byRow[r]!)) }
+            for r in byRow.keys.sorted().reversed() { reversedRows.append((note.id, byRow[r]!)) }
+            if note.id == selected { selectedFound = true }
+            if selectedFound && reversedRows.count >= needed + (selected == nil ? 0 : area.height) {
+                olderNotesLeft = i > 0
+                break
+            }
         }
+        let rows = Array(reversedRows.reversed())
         // The window: bottom-aligned, moved up by the scroll, then nudged to show the selection.
         let maxScroll = max(0, rows.count - area.height)
         var bottom = rows.count - min(state.notesScroll, maxScroll)
-        if state.focus == .notes, let id = state.selectedNoteId,
+        if let id = selected,
            let firstRow = rows.firstIndex(where: { $0.0 == id }),
            let lastRow = rows.lastIndex(where: { $0.0 == id }) {
             if lastRow + 1 > bottom { bottom = lastRow + 1 }
@@ -340,7 +351,7 @@ enum SessionScreen {
                 buffer.put(piece.text, x: area.x + piece.x, y: y, style: style)
             }
         }
-        if top > 0 { buffer.put("↑", x: area.width - 1, y: area.y, style: Theme.dim) }
+        if top > 0 || olderNotesLeft { buffer.put("↑", x: area.width - 1, y: area.y, style: Theme.dim) }
         if bottom < rows.count { buffer.put("↓", x: area.width - 1, y: area.y + area.height - 1, style: Theme.dim) }
     }
 }

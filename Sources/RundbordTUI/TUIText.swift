@@ -12,7 +12,7 @@ public enum TUIText: String, CatalogueKey {
     // Messages
     case messageSaved, messageEdited, messageDeleted, messageUndone, messageRedone, messageCredited
     case messageTimerReset, messageSelectFirst, messageDraftInTheWay, messageNoInitiative, messageDetailSaved
-    case messageVoteClosed, messageVoteOpen, messageDraftRestored, messageStoreError
+    case messageVoteClosed, messageVoteOpen, messageDraftRestored, messageStoreError, messageMoved
     // Vote
     case voteScopePrinciple, voteScopeTable, voteOpenState, voteClosedState, voteInitiatives, voteNoInitiatives
     case voteAgreement, voteHint
@@ -93,6 +93,8 @@ public enum TUIText: String, CatalogueKey {
         .messageVoteOpen: .init("Afstemningen er åben igen: prikkerne er skjult på projektoren", "Vote open again: the dots are hidden on the projector"),
         .messageDraftRestored: .init("Kladde fra sidst er sat ind — Enter gemmer, Ctrl-U rydder",
                                      "The draft from last time is back — Enter saves, Ctrl-U clears"),
+        .messageMoved: .init("Nu: princip {0}/{1}, {2} (Tab/Shift-Tab skifter fase, Ctrl-N/Ctrl-P princip)",
+                              "Now: principle {0}/{1}, {2} (Tab/Shift-Tab change the phase, Ctrl-N/Ctrl-P the principle)"),
         .messageStoreError: .init("IKKE GEMT: {0}", "NOT SAVED: {0}"),
 
         .voteScopePrinciple: .init("Afstemning: {0}", "Vote: {0}"),

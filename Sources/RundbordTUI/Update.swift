@@ -224,7 +224,12 @@ public enum AppUpdate {
         case .selectDown:
             moveSelection(&state, by: 1)
         case .pageUp:
-            state.notesScroll += max(1, (state.size.height - 10) / 2)
+            // Not past the oldest note, so that PgDn brings the newest back at once.
+            let total = state.session.visibleNotes.reduce(0) { rows, note in
+                rows + (SessionScreen.lines(for: note, state, width: state.size.width).map(\.row).max() ?? 0) + 1
+            }
+            let visible = max(1, state.size.height - 8)
+            state.notesScroll = min(state.notesScroll + max(1, (state.size.height - 10) / 2), max(0, total - visible))
         case .pageDown:
             state.notesScroll = max(0, state.notesScroll - max(1, (state.size.height - 10) / 2))
         case .nextPhase:
@@ -356,6 +361,11 @@ public enum AppUpdate {
             state.editor.clear()
             state.message = .init(text: TUIText.messageEdited.text(state.lang), isError: false)
         case .principleChanged:
+            // Said aloud, so that a stray Tab or Ctrl-N is noticed at once.
+            let session = state.session
+            state.message = .init(text: TUIText.messageMoved.text(state.lang, session.principleIndex + 1,
+                                                                  session.principleIds.count,
+                                                                  session.phase.textKey.text(state.lang)), isError: false)
             state.selectedNoteId = nil
             state.focus = .entry
             state.notesScroll = 0

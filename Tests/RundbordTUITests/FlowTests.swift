@@ -342,3 +342,28 @@ import Testing
         #expect(backend.drawCount == before + 2)
     }
 }
+
+@Suite struct ScrollTests {
+    @Test func pageUpStopsAtTheOldestNoteAndPageDownReturnsToTheNewest() throws {
+        let event = try TempEvent()
+        let (app, backend) = try event.app()
+        for i in 1...40 {
+            app.type("Note \(i)")
+            app.send(keys: [.enter])
+        }
+        #expect(backend.text.contains("Note 40"))
+        #expect(!backend.text.contains("Note 1\n"))
+        for _ in 0..<20 { app.send(keys: [.pageUp]) }
+        #expect(backend.text.contains("Pointe    Note 1\n"))
+        #expect(backend.text.contains("PgDn: nyeste"))
+        var presses = 0
+        while app.state.notesScroll > 0 && presses < 10 { app.send(keys: [.pageDown]); presses += 1 }
+        #expect(presses <= 4)
+        #expect(backend.text.contains("Note 40"))
+        // ↑ from the entry line selects the newest note, and the list follows the selection.
+        for _ in 0..<40 { app.send(keys: [.up]) }
+        #expect(backend.text.contains("▶14:13 Pointe    Note 1\n"))
+        app.send(keys: [.char("x")])
+        #expect(app.state.focus == .entry && app.state.editor.text == "x")
+    }
+}
