@@ -30,6 +30,8 @@ public struct PickerState: Sendable, Equatable {
 public struct DetailState: Sendable, Equatable {
     public enum Field: Int, Sendable, CaseIterable { case funding, owner, horizon }
     public var noteId: UUID
+    /// The screen the detail was opened from, and returns to.
+    public var returnTo: ScreenID = .session
     public var field: Field = .funding
     public var owner = LineEditor()
     public var horizon = LineEditor()

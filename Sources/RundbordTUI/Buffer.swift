@@ -191,6 +191,13 @@ public enum TextLayout {
         return out
     }
 
+    /// Multi-line user text made safe to draw: each line's control characters
+    /// become visible symbols, the newlines between lines stay newlines.
+    public static func visibleLines(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { Sanitize.forTerminal(String($0)) }.joined(separator: "\n")
+    }
+
     /// `text` cut to `width` columns, with "…" when something was cut.
     public static func truncate(_ text: String, width: Int) -> String {
         guard width > 0 else { return "" }

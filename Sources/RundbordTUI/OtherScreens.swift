@@ -84,7 +84,7 @@ enum DetailScreen {
         var y = 1
         buffer.put(TUIText.detailTitle.text(lang), x: 1, y: y, style: Theme.title)
         y += 1
-        for line in TextLayout.wrap(Sanitize.forTerminal(note.text).replacingOccurrences(of: "␤", with: "\n"),
+        for line in TextLayout.wrap(TextLayout.visibleLines(note.text),
                                     width: buffer.width - 4).prefix(4) {
             buffer.put(line, x: 3, y: y); y += 1
         }

@@ -266,7 +266,7 @@ enum SessionScreen {
         let indent = timeWidth + labelWidth + 1
         var text = note.text
         if let speaker = state.speakerName(of: note) { text += " — " + speaker }
-        let wrapped = TextLayout.wrap(Sanitize.forTerminal(text).replacingOccurrences(of: "␤", with: "\n"),
+        let wrapped = TextLayout.wrap(TextLayout.visibleLines(text),
                                       width: max(10, width - indent - 1))
         var out: [NoteLine] = []
         let kindStyle = note.isInitiative ? Theme.initiative : Theme.kind

@@ -113,8 +113,8 @@ public final class TableApp {
             AppUpdate.saved(&state, after)
             if after == .noteAdded { try? store.save(draft: nil, tableId: session.table.id) }
             if state.voteScope == .table && state.screen == .vote { loadTableInitiatives() }
-        case let .setDotsElsewhere(note, dots):
-            setDotsElsewhere(note, dots)
+        case let .elsewhere(note, action, after):
+            runElsewhere(note, action, after)
         case .loadTableInitiatives:
             loadTableInitiatives()
         case .saveDraft(let text):
@@ -133,16 +133,17 @@ public final class TableApp {
         }
     }
 
-    /// Dots on an initiative of another principle: the engine's rule runs on a
-    /// session of that principle holding just that note.
-    func setDotsElsewhere(_ note: Note, _ dots: Int) {
+    /// An action on a note of another principle: the engine's rule runs on a
+    /// session of that principle holding just that note; only the note is saved.
+    func runElsewhere(_ note: Note, _ action: SessionAction, _ after: AfterSave) {
         var table = state.session.table
         guard let index = table.principleIds.firstIndex(of: note.principleId) else { return }
         table.progress.principleIndex = index
         var other = TableSession(vision: state.vision, table: table, notes: [note])
         do {
-            let effects = try other.reduce(.setDots(note.id, dots), env)
+            let effects = try other.reduce(action, env)
             try store.perform(effects.filter { if case .saveNote = $0 { true } else { false } }, now: env.now())
+            AppUpdate.saved(&state, after)
         } catch let error as SessionRejection {
             AppUpdate.failed(&state, error.reason.text(state.lang))
         } catch let error as RundbordError {

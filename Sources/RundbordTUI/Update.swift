@@ -6,8 +6,9 @@ public enum AppEffect: Sendable, Equatable {
     /// Runs an engine action and persists its effects; `after` is applied only
     /// once they are on disk.
     case session(SessionAction, after: AfterSave)
-    /// Sets the dots of an initiative of another principle (the table-wide vote).
-    case setDotsElsewhere(Note, Int)
+    /// Runs an engine action on a note of another principle (the table-wide
+    /// vote and its initiatives' details), in a session of that principle.
+    case elsewhere(Note, SessionAction, after: AfterSave)
     case loadTableInitiatives
     /// Autosaves the entry line (nil deletes the saved draft).
     case saveDraft(String?)
@@ -543,15 +544,17 @@ public enum AppUpdate {
         }
     }
 
+    /// An engine action on `note`: on the current session, or on the note's own principle.
+    static func noteEffect(_ state: AppState, _ note: Note, _ action: SessionAction, after: AfterSave) -> AppEffect {
+        state.session.note(note.id) == nil ? .elsewhere(note, action, after: after) : .session(action, after: after)
+    }
+
     /// Changes the selected vote row: an initiative's dots or one agreement count.
     static func setVoteRow(_ state: inout AppState, _ initiatives: [Note], _ change: (Int) -> Int) -> [AppEffect] {
         if initiatives.indices.contains(state.voteRow) {
             let note = initiatives[state.voteRow]
             let dots = max(0, change(note.dots))
-            if state.voteScope == .table && state.session.note(note.id) == nil {
-                return [.setDotsElsewhere(note, dots)]
-            }
-            return [.session(.setDots(note.id, dots), after: .dotsChanged)]
+            return [noteEffect(state, note, .setDots(note.id, dots), after: .dotsChanged)]
         }
         let levelIndex = state.voteRow - initiatives.count
         guard state.voteScope == .principle, AgreementLevel.allCases.indices.contains(levelIndex) else { return [] }
@@ -572,6 +575,7 @@ public enum AppUpdate {
             return []
         }
         var detail = DetailState(noteId: note.id)
+        detail.returnTo = state.screen == .vote ? .vote : .session
         detail.owner.set(note.owner ?? "")
         detail.horizon.set(note.horizon ?? "")
         state.detail = detail
@@ -613,8 +617,14 @@ public enum AppUpdate {
         var effects: [AppEffect] = []
         let owner = Sanitize.line(detail.owner.text)
         let horizon = Sanitize.line(detail.horizon.text)
-        if owner != (note.owner ?? "") { effects.append(.session(.setOwner(note.id, owner), after: .message(.messageDetailSaved))) }
-        if horizon != (note.horizon ?? "") { effects.append(.session(.setHorizon(note.id, horizon), after: .message(.messageDetailSaved))) }
+        var current = note
+        if owner != (note.owner ?? "") {
+            effects.append(noteEffect(state, current, .setOwner(note.id, owner), after: .message(.messageDetailSaved)))
+            current.owner = owner.isEmpty ? nil : owner
+        }
+        if horizon != (note.horizon ?? "") {
+            effects.append(noteEffect(state, current, .setHorizon(note.id, horizon), after: .message(.messageDetailSaved)))
+        }
         return effects
     }
 
@@ -630,7 +640,7 @@ public enum AppUpdate {
         case .back, .voteScreen:
             let effects = saveDetailFields(state)
             state.detail = nil
-            state.screen = command == .voteScreen ? .vote : (state.screen == .detail ? .session : state.screen)
+            state.screen = command == .voteScreen ? .vote : detail.returnTo
             return effects
         case .selectUp, .selectDown:
             let effects = saveDetailFields(state)
@@ -650,7 +660,7 @@ public enum AppUpdate {
                 let all: [FundingClass?] = FundingClass.allCases.map { $0 }
                 let i = all.firstIndex(of: note.funding) ?? 0
                 let next = all[(i + (command == .nextValue ? 1 : all.count - 1)) % all.count]
-                return [.session(.setFunding(note.id, next), after: .message(.messageDetailSaved))]
+                return [noteEffect(state, note, .setFunding(note.id, next), after: .message(.messageDetailSaved))]
             }
             editDetailField(&state) { _ = edit(&$0, command == .nextValue ? .cursorRight : .cursorLeft) }
         case .complete:

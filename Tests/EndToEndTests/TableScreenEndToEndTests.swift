@@ -152,3 +152,17 @@ struct TableScreenEndToEndTests {
         #expect(FileManager.default.fileExists(atPath: data + "/rundbord/rundbord.rundbord"))
     }
 }
+
+/// The keys document a reader finds in the repository is what the binary prints.
+@Suite struct KeysCommandTests {
+    @Test func keysMarkdownEqualsDocsKeys() throws {
+        try #require(Binary.exists, "build the binary first (swift build): \(Binary.path) is missing")
+        let printed = Spawn.run([Binary.path, "keys", "--markdown", "--lang", "en"], environment: ProcessInfo.processInfo.environment)
+        #expect(printed.status == 0)
+        let docs = URL(fileURLWithPath: Binary.path).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/KEYS.md")
+        #expect(printed.output == (try String(contentsOf: docs, encoding: .utf8)))
+        let danish = Spawn.run([Binary.path, "keys", "--lang", "da"], environment: ProcessInfo.processInfo.environment)
+        #expect(danish.output.contains("Gem notatet (vises som gemt, når det ligger på disken)"))
+    }
+}

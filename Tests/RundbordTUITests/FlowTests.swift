@@ -367,3 +367,21 @@ import Testing
         #expect(app.state.focus == .entry && app.state.editor.text == "x")
     }
 }
+
+@Suite struct TableScopeTests {
+    @Test func detailsOfAnotherPrinciplesInitiativeAreSaved() throws {
+        let event = try TempEvent()
+        let (app, backend) = try event.app()
+        app.type("!Indsats under princip 1"); app.send(keys: [.enter])
+        app.send(keys: [.ctrl("n")])
+        app.send(keys: [.function(6), .char("t"), .function(7)])
+        #expect(backend.text.contains("Indsats under princip 1"))
+        app.send(keys: [.right, .down])
+        app.type("FRAK")
+        app.send(keys: [.escape])
+        let note = try event.store.allNotes().first!
+        #expect(note.funding == .needsFunding)
+        #expect(note.owner == "FRAK")
+        #expect(app.state.screen == .vote)
+    }
+}
