@@ -285,8 +285,19 @@ public enum AppUpdate {
         case .organisation(let name)?: organisation = name
         case nil: break
         }
-        return [.session(.addNote(text: state.editor.text, kind: state.draftKind, speakerId: speakerId,
-                                  speakerOrganisation: organisation), after: .noteAdded)]
+        return [.session(.addNote(text: balancedQuote(state.editor.text, state.vision), kind: state.draftKind,
+                                  speakerId: speakerId, speakerOrganisation: organisation), after: .noteAdded)]
+    }
+
+    /// A quote typed in quotation marks ("Vi er mange") starts with the quote
+    /// kind's prefix, which the engine takes off; the closing mark goes too, so
+    /// the stored quote is not left with half a pair.
+    static func balancedQuote(_ text: String, _ vision: Vision) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let prefix = vision.noteKinds.first(where: { $0.kind == .quote })?.prefix, !prefix.isEmpty,
+              vision.kindFromPrefix(trimmed)?.0 == .quote,
+              trimmed.count > 2 * prefix.count, trimmed.hasSuffix(prefix) else { return text }
+        return String(trimmed.dropLast(prefix.count))
     }
 
     /// F3 on the entry line: the next kind after the one the text would get.

@@ -36,9 +36,11 @@ import Testing
         app.send(keys: [.function(3)])
         #expect(backend.lines[22].hasPrefix("Idé › Kaffe"))
         app.send(keys: [.enter])
+        app.type("\"Vi er små, men vi er mange\"")
+        app.send(keys: [.enter])
         let notes = try event.notes()
-        #expect(notes.map(\.kind) == [.initiative, .question, .idea])
-        #expect(notes.map(\.text) == ["Fælles indkøbsportal", "Hvem betaler", "Kaffe"])
+        #expect(notes.map(\.kind) == [.initiative, .question, .idea, .quote])
+        #expect(notes.map(\.text) == ["Fælles indkøbsportal", "Hvem betaler", "Kaffe", "Vi er små, men vi er mange"])
         #expect(notes[0].funding == .unclear)
     }
 
@@ -314,6 +316,11 @@ import Testing
         backend.size = Size(width: 60, height: 20)
         app.send([.resize(backend.size)])
         #expect(backend.text.contains("Vinduet er 60×20. Gør det mindst 80×24"))
+        for (w, h) in [(10, 3), (1, 1), (0, 0), (200, 2)] {
+            backend.size = Size(width: w, height: h)
+            app.send([.resize(backend.size)])
+            #expect(backend.lines.count == h)
+        }
         // Typing still works while the window is small.
         app.type("skrevet i et lille vindue")
         backend.size = Size(width: 120, height: 40)
