@@ -231,7 +231,8 @@ enum SessionScreen {
         }
         let expanded = state.principleExpanded ?? Layout.expandsPrinciple(state.size)
         if expanded {
-            let room = max(2, (buffer.height - 12) / 2)
+            // Asked for with Ctrl-G, the principle may take all but about eight note rows.
+            let room = state.principleExpanded == true ? max(2, buffer.height - 16) : max(2, (buffer.height - 12) / 2)
             var lines: [(String, Style)] = TextLayout.wrap(principle.summary, width: buffer.width - 2).map { ($0, Theme.dim) }
             for q in principle.questions {
                 for (i, line) in TextLayout.wrap(q, width: buffer.width - 4).enumerated() {

@@ -78,7 +78,7 @@ final class Tmux {
         tmux("set-option", "-t", "e2e", "window-size", "manual")
     }
 
-    func type(_ text: String) { tmux("send-keys", "-t", "e2e", "-l", text) }
+    func type(_ text: String) { tmux("send-keys", "-t", "e2e", "-l", "--", text) }
     func keys(_ keys: String...) { Spawn.run(["tmux", "-u", "-L", socket, "send-keys", "-t", "e2e"] + keys, environment: environment) }
 
     func paste(_ text: String) {
