@@ -6,6 +6,8 @@ public enum Color: UInt8, Sendable, Equatable, CaseIterable {
     case black, red, green, yellow, blue, magenta, cyan, white
 }
 
+/// How a cell is drawn. `reverse` is the monochrome highlight: a colour
+/// terminal shows a style that has a background colour in that colour instead.
 public struct Style: Sendable, Equatable {
     public var fg: Color?
     public var bg: Color?

@@ -167,7 +167,7 @@ enum ProjectorScreen {
         switch timer.level {
         case .normal: break
         case .warning: timerStyle = Style(fg: .yellow, bold: true)
-        case .overrun: timerStyle = Style(fg: .red, bold: true, reverse: false)
+        case .overrun: timerStyle = Style(fg: .red, bold: true)
         }
         let bigWidth = big.map { DisplayWidth.of($0) }.max() ?? 0
         if buffer.height >= 20 {
@@ -178,8 +178,9 @@ enum ProjectorScreen {
             buffer.put(timer.text, x: max(0, (buffer.width - DisplayWidth.of(timer.text)) / 2), y: y, style: timerStyle)
             y += 1
         }
-        if timer.level == .overrun {
-            let over = TUIText.projectorOverrun.text(lang)
+        if timer.level != .normal {
+            // Said in words too, for a monochrome projector.
+            let over = (timer.level == .overrun ? TUIText.projectorOverrun : TUIText.projectorWarning).text(lang)
             buffer.put(over, x: max(0, (buffer.width - DisplayWidth.of(over)) / 2), y: y, style: timerStyle)
         }
         y += 1
@@ -262,7 +263,7 @@ enum HelpScreen {
 
     static func render(_ state: AppState, into buffer: inout Buffer) {
         let lang = state.lang
-        let header = Style(fg: .white, bg: .blue, bold: true, reverse: true)
+        let header = Theme.header
         buffer.fill(Rect(x: 0, y: 0, width: buffer.width, height: 1), style: header)
         buffer.put(" " + TUIText.helpTitle.text(lang), x: 0, y: 0, style: header)
         let all = lines(state, width: buffer.width - 2)

@@ -30,17 +30,20 @@ public enum Screens {
 /// Styles shared by the screens. Each colour comes with an attribute, so a
 /// monochrome terminal still tells them apart.
 enum Theme {
-    static let header = Style(fg: .white, bg: .blue, bold: true, reverse: false)
-    static let headerMono = Style(reverse: true)
+    /// Bars are white on blue in colour and reverse video in monochrome (the
+    /// backend drops `reverse` where a background colour already marks the cell).
+    static let header = Style(fg: .white, bg: .blue, bold: true, reverse: true)
     static let title = Style(bold: true)
     static let dim = Style(dim: true)
     static let selected = Style(reverse: true)
     static let error = Style(fg: .red, bold: true)
     static let ok = Style(fg: .green, bold: true)
     static let warning = Style(fg: .yellow, bold: true)
-    static let overrun = Style(fg: .white, bg: .red, bold: true, reverse: false)
+    /// Two minutes left, and overrun: colour and underline, so monochrome shows them too.
+    static let timerWarning = Style(fg: .yellow, bg: .black, bold: true, underline: true)
+    static let timerOverrun = Style(fg: .white, bg: .red, bold: true, underline: true)
     static let barKey = Style(bold: true)
-    static let barLabel = Style(fg: .black, bg: .cyan, reverse: false)
+    static let barLabel = Style(fg: .black, bg: .cyan, reverse: true)
     static let kind = Style(fg: .cyan, bold: true)
     static let initiative = Style(fg: .magenta, bold: true)
 }
@@ -50,7 +53,7 @@ enum Chrome {
     static func header(_ state: AppState, into buffer: inout Buffer) {
         let lang = state.lang
         let session = state.session
-        let style = Style(fg: .white, bg: .blue, bold: true, reverse: true)
+        let style = Theme.header
         buffer.fill(Rect(x: 0, y: 0, width: buffer.width, height: 1), style: style)
         let timer = timerText(state)
         let phase = session.phase.textKey.text(lang)
@@ -65,8 +68,8 @@ enum Chrome {
         var timerStyle = style
         switch timer.level {
         case .normal: break
-        case .warning: timerStyle = Style(fg: .yellow, bg: .black, bold: true, reverse: false, underline: true)
-        case .overrun: timerStyle = Style(fg: .white, bg: .red, bold: true, reverse: false, underline: true)
+        case .warning: timerStyle = Theme.timerWarning
+        case .overrun: timerStyle = Theme.timerOverrun
         }
         buffer.put(timer.text, x: buffer.width - timerWidth, y: 0, style: timerStyle)
     }
@@ -104,8 +107,8 @@ enum Chrome {
         for (keyText, label) in items {
             let need = DisplayWidth.of(keyText) + DisplayWidth.of(label)
             if x + need > buffer.width { break }
-            x += buffer.put(keyText, x: x, y: y, style: Style(bold: true))
-            x += buffer.put(label, x: x, y: y, style: Style(fg: .black, bg: .cyan, reverse: true))
+            x += buffer.put(keyText, x: x, y: y, style: Theme.barKey)
+            x += buffer.put(label, x: x, y: y, style: Theme.barLabel)
             x += gap
         }
     }

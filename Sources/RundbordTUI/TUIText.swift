@@ -19,7 +19,7 @@ public enum TUIText: String, CatalogueKey {
     // Detail
     case detailTitle, detailFunding, detailOwner, detailHorizon, detailSuggestions, detailFundingHint, detailHorizonHint
     // Projector
-    case projectorPrinciple, projectorOverrun, projectorHidden, projectorResults, projectorHint
+    case projectorPrinciple, projectorOverrun, projectorWarning, projectorHidden, projectorResults, projectorHint
     // Help, picker, confirm, small window
     case helpTitle, helpFooter
     case pickerTitle, pickerFilter, pickerNobody, pickerFreeText, pickerEmpty
@@ -119,6 +119,7 @@ public enum TUIText: String, CatalogueKey {
 
         .projectorPrinciple: .init("Princip {0} af {1} · {2}", "Principle {0} of {1} · {2}"),
         .projectorOverrun: .init("Tiden er gået", "Time is up"),
+        .projectorWarning: .init("Under to minutter tilbage", "Less than two minutes left"),
         .projectorHidden: .init("Indsatser (prikkerne vises, når afstemningen er lukket):", "Initiatives (dots are shown when the vote is closed):"),
         .projectorResults: .init("Indsatser efter prikker:", "Initiatives by dots:"),
         .projectorHint: .init("F9/Esc tilbage · F5 tid · r luk/åbn afstemning", "F9/Esc back · F5 timer · r close/open the vote"),

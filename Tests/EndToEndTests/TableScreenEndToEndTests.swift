@@ -84,7 +84,7 @@ struct TableScreenEndToEndTests {
     }
 
     @Test func quittingAndSignalsRestoreTheTerminal() throws {
-        for ending in ["quit", "term", "hup", "segv"] {
+        for ending in ["quit", "int", "term", "hup", "segv"] {
             let tmux = Tmux()
             defer { tmux.stop() }
             let before = directory + "/before-\(ending)", after = directory + "/after-\(ending)"
@@ -100,7 +100,7 @@ struct TableScreenEndToEndTests {
             default:
                 let app = Binary.children(of: tmux.panePid).first
                 #expect(app != nil)
-                if let app { kill(app, ["term": SIGTERM, "hup": SIGHUP, "segv": SIGSEGV][ending]!) }
+                if let app { kill(app, ["int": SIGINT, "term": SIGTERM, "hup": SIGHUP, "segv": SIGSEGV][ending]!) }
             }
             let done = tmux.waitFor("rc=")
             #expect(done.found, "\(ending): \(done.screen)")
