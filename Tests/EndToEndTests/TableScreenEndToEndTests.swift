@@ -13,7 +13,7 @@ struct TableScreenEndToEndTests {
     var file: String { directory + "/e2e.rundbord" }
 
     init() throws {
-        try #require(Binary.exists, "build the binary first (swift build): \(Binary.path) is missing")
+        try #require(Binary.staleness == nil, "\(Binary.staleness ?? "")")
         let created = Spawn.run([Binary.path, "new", file, "--tables", "2"], environment: ProcessInfo.processInfo.environment)
         try #require(created.status == 0, "rundbord new failed: \(created.output)")
     }
@@ -156,7 +156,7 @@ struct TableScreenEndToEndTests {
 /// The keys document a reader finds in the repository is what the binary prints.
 @Suite struct KeysCommandTests {
     @Test func keysMarkdownEqualsDocsKeys() throws {
-        try #require(Binary.exists, "build the binary first (swift build): \(Binary.path) is missing")
+        try #require(Binary.staleness == nil, "\(Binary.staleness ?? "")")
         let printed = Spawn.run([Binary.path, "keys", "--markdown", "--lang", "en"], environment: ProcessInfo.processInfo.environment)
         #expect(printed.status == 0)
         let docs = URL(fileURLWithPath: Binary.path).deletingLastPathComponent().deletingLastPathComponent()

@@ -133,6 +133,27 @@ enum Binary {
 
     static var exists: Bool { FileManager.default.isExecutableFile(atPath: path) }
 
+    /// `swift test` compiles the executable's modules but does not relink the
+    /// binary, so after a source change the binary may be old: say so rather
+    /// than test old code. nil when no object file of its modules is newer.
+    static var staleness: String? {
+        guard exists else { return "\(path) is missing: run swift build first" }
+        let debug = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        func modified(_ p: String) -> Date {
+            ((try? FileManager.default.attributesOfItem(atPath: p))?[.modificationDate] as? Date) ?? .distantPast
+        }
+        let built = modified(path)
+        for module in ["rundbord", "RundbordTUI", "NcursesBackend", "RundbordCore", "RundbordStore",
+                       "RundbordHarvest", "RundbordTemplates"] {
+            let dir = "\(debug)/\(module).build"
+            for file in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+            where file.hasSuffix(".o") && modified("\(dir)/\(file)") > built {
+                return "\(module)/\(file) was compiled after \(path) was linked: run swift build before swift test"
+            }
+        }
+        return nil
+    }
+
     /// A fresh directory for one test's files.
     static func temporaryDirectory() -> String {
         let dir = NSTemporaryDirectory() + "rundbord-e2e-\(UUID().uuidString)"
