@@ -492,6 +492,9 @@ public enum AppUpdate {
         case .pageDown: state.helpScroll += max(1, state.size.height - 4)
         default: break
         }
+        // Not past the last line, so that ↑ scrolls back at once.
+        let lines = HelpScreen.lines(state, width: state.size.width - 2).count
+        state.helpScroll = min(state.helpScroll, max(0, lines - (state.size.height - 2)))
         return []
     }
 

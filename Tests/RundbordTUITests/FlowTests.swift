@@ -392,3 +392,19 @@ import Testing
         #expect(app.state.screen == .vote)
     }
 }
+
+@Suite struct HelpTests {
+    @Test func helpListsTheCurrentScreenFirstAndScrollsWithinItsLines() throws {
+        let event = try TempEvent()
+        let (app, backend) = try event.app()
+        app.send(keys: [.function(6), .function(1)])
+        #expect(backend.lines[1] == " Afstemning")
+        for _ in 0..<50 { app.send(keys: [.pageDown]) }
+        let bottom = backend.text
+        #expect(bottom.contains("Nej, bliv"))
+        app.send(keys: [.up])
+        #expect(backend.text != bottom)
+        app.send(keys: [.escape])
+        #expect(app.state.screen == .vote)
+    }
+}
