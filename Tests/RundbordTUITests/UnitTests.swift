@@ -165,6 +165,23 @@ import Testing
         #expect(KeyTable.command(for: .escape, on: .help) == .back)
     }
 
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// The README's keys section, between `<!-- keys:begin -->` and `<!-- keys:end -->` lines.
+    static var readmeKeysSection: String? {
+        guard let text = try? String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8),
+              let begin = text.range(of: "<!-- keys:begin -->\n"),
+              let end = text.range(of: "<!-- keys:end -->", range: begin.upperBound..<text.endIndex) else { return nil }
+        return String(text[begin.upperBound..<end.lowerBound])
+    }
+
+    @Test(.enabled(if: readmeKeysSection != nil, "README.md has no <!-- keys:begin --> … <!-- keys:end --> section yet"))
+    func readmeKeysSectionMatchesTheKeyTable() {
+        #expect(Self.readmeKeysSection == KeyTable.markdown(.en),
+                "paste the output of `rundbord keys --markdown --lang en` (= docs/KEYS.md) between the markers")
+    }
+
     /// docs/KEYS.md is generated from the key table; `RECORD_SNAPSHOTS=1` rewrites it.
     @Test func keysDocumentMatchesTheKeyTable() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
