@@ -29,6 +29,12 @@ struct TableScreenEndToEndTests {
         return try store.notes(tableId: table.id, principleId: table.currentPrincipleId!).filter { !$0.isDeleted }
     }
 
+    func storedDraft() throws -> String? {
+        let store = try EventStore.open(path: file, readOnly: true)
+        defer { store.close() }
+        return try store.draft(tableId: store.table(number: 1).id)
+    }
+
     @Test func aSavedNoteAndADraftSurviveKill9() throws {
         let tmux = Tmux()
         defer { tmux.stop() }
@@ -45,7 +51,10 @@ struct TableScreenEndToEndTests {
         #expect(tmux.waitFor("Notater (2)").found)
         // A draft being typed, then the process is killed without warning.
         tmux.type("kladde om æbler")
-        usleep(1_600_000) // the draft autosaves after a short pause
+        // The draft autosaves after a short pause in typing; wait until it is on disk.
+        let deadline = Date().addingTimeInterval(5)
+        while try storedDraft() != "kladde om æbler" && Date() < deadline { usleep(50_000) }
+        #expect(try storedDraft() == "kladde om æbler")
         let pid = tmux.panePid
         #expect(pid > 0)
         kill(pid, SIGKILL)
