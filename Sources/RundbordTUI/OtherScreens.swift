@@ -153,10 +153,13 @@ enum ProjectorScreen {
         let heading = TUIText.projectorPrinciple.text(lang, state.session.principleIndex + 1,
                                                       state.session.principleIds.count,
                                                       state.session.phase.textKey.text(lang))
-        buffer.put(heading, x: 2, y: y, style: Theme.dim)
+        // Centred, for a room reading from a distance.
+        buffer.put(heading, x: max(0, (buffer.width - DisplayWidth.of(heading)) / 2), y: y, style: Theme.dim)
         y += 1
-        for line in TextLayout.wrap(principle.title, width: width).prefix(3) {
-            buffer.put(line, x: 2, y: y, style: Style(bold: true, underline: true)); y += 1
+        for line in TextLayout.wrap(principle.title, width: min(width, 72)).prefix(3) {
+            buffer.put(line, x: max(0, (buffer.width - DisplayWidth.of(line)) / 2), y: y,
+                       style: Style(bold: true, underline: true))
+            y += 1
         }
         y += 1
         // The timer in big digits, centred.
