@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // Tests only: property-based tests of the engine's invariants and the text wrapper.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -32,7 +34,8 @@ let package = Package(
             path: ".",
             exclude: ["Sources/CNcursesw", "Sources/RundbordCore", "Sources/RundbordStore",
                       "Sources/RundbordHarvest", "Sources/RundbordTUI", "Sources/NcursesBackend",
-                      "Sources/rundbord", "Tests", "Package.swift", "README.md", "scripts", "BENCHMARKS.md", "docs"],
+                      "Sources/rundbord", "Sources/RundbordHarness", "Tests", "Package.swift", "README.md", "scripts", "docs",
+                      "Templates/README.md", "Templates/README-harvest.md"],
             sources: ["Sources/RundbordTemplates"],
             resources: [.embedInCode("Templates")]
         ),
@@ -56,19 +59,25 @@ let package = Package(
             name: "NcursesBackend",
             dependencies: ["CNcursesw", "RundbordTUI"]
         ),
+        // Child processes and tmux, for the end-to-end tests and `rundbord bench`.
+        .target(name: "RundbordHarness"),
         .executableTarget(
             name: "rundbord",
             dependencies: [
-                "RundbordCore", "RundbordStore", "RundbordHarvest", "RundbordTUI", "NcursesBackend",
+                "RundbordCore", "RundbordStore", "RundbordHarvest", "RundbordTUI", "NcursesBackend", "RundbordHarness",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "RundbordCoreTests", dependencies: ["RundbordCore", "RundbordTemplates"]),
-        .testTarget(name: "RundbordStoreTests", dependencies: ["RundbordStore", "RundbordCore"]),
+        .testTarget(name: "RundbordCoreTests", dependencies: [
+            "RundbordCore", "RundbordTemplates", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "RundbordStoreTests", dependencies: [
+            "RundbordStore", "RundbordCore", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         .testTarget(name: "RundbordHarvestTests", dependencies: ["RundbordHarvest", "RundbordStore", "RundbordCore"]),
         .testTarget(name: "RundbordTUITests", dependencies: ["RundbordTUI", "RundbordStore", "RundbordCore"],
                     exclude: ["__Snapshots__"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["RundbordCore", "RundbordStore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["RundbordCore", "RundbordStore", "RundbordHarness"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -25,7 +25,7 @@ public enum CLIText: String, CatalogueKey {
         .voteAbstract: .init("Sæt antallet af prikker på en indsats.", "Set the number of dots on an initiative."),
         .agreeAbstract: .init("Registrér håndsoprækning (enig/delvis/uenig/ved ikke) for et hovedprincip.",
                               "Record a show of hands (agree/partly/disagree/don't know) for a principle."),
-        .participantsAbstract: .init("Deltagere: tilføj og vis.", "Participants: add and list."),
+        .participantsAbstract: .init("Deltagere: tilføj, vis, importér, ret og fjern.", "Participants: add, list, import, change and remove."),
         .participantsAddAbstract: .init("Tilføj en deltager.", "Add a participant."),
         .participantsListAbstract: .init("Vis deltagerne.", "List the participants."),
         .templatesAbstract: .init("Skabeloner: vis, læs og kontrollér.", "Templates: list, show and check."),

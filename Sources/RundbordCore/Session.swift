@@ -139,7 +139,7 @@ extension TableSession {
             guard !body.isEmpty else { throw SessionRejection(.ruleEmptyText) }
             let note = Note(id: env.newId(), tableId: table.id, principleId: principleId, kind: chosen,
                             text: body, speakerId: speakerId,
-                            speakerOrganisation: organisation.flatMap { $0.isEmpty ? nil : $0 },
+                            speakerOrganisation: Self.oneLine(organisation),
                             createdAt: now, funding: chosen == .initiative ? .unclear : nil)
             return record(NoteChange(before: nil, after: note))
         case let .editNote(id, text):
@@ -167,14 +167,14 @@ extension TableSession {
         case let .attribute(id, speakerId, organisation):
             return try change(id, now) { note in
                 note.speakerId = speakerId
-                note.speakerOrganisation = organisation.flatMap { $0.isEmpty ? nil : $0 }
+                note.speakerOrganisation = Self.oneLine(organisation)
             }
         case let .setFunding(id, funding):
             return try changeInitiative(id, now) { $0.funding = funding }
         case let .setOwner(id, owner):
-            return try changeInitiative(id, now) { $0.owner = owner.map(Self.trimmed).flatMap { $0.isEmpty ? nil : $0 } }
+            return try changeInitiative(id, now) { $0.owner = Self.oneLine(owner) }
         case let .setHorizon(id, horizon):
-            return try changeInitiative(id, now) { $0.horizon = horizon.map(Self.trimmed).flatMap { $0.isEmpty ? nil : $0 } }
+            return try changeInitiative(id, now) { $0.horizon = Self.oneLine(horizon) }
         case let .setDots(id, dots):
             guard dots >= 0 else { throw SessionRejection(.ruleNegative) }
             return try changeInitiative(id, now) { $0.dots = dots }
@@ -210,7 +210,17 @@ extension TableSession {
         }
     }
 
-    static func trimmed(_ s: String) -> String { s.trimmingCharacters(in: .whitespacesAndNewlines) }
+    /// Note text as stored: control characters dropped (CRLF and CR become
+    /// LF; tabs stay), outer white space trimmed. Every way into the file
+    /// (screen, paste, command line, import) passes here.
+    static func trimmed(_ s: String) -> String {
+        Sanitize.multiline(s).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// A one-line field (owner, horizon, organisation).
+    static func oneLine(_ s: String?) -> String? {
+        s.map(Sanitize.line).flatMap { $0.isEmpty ? nil : $0 }
+    }
 
     private mutating func progressChanged(_ now: Date) -> [SessionEffect] {
         table.updatedAt = now

@@ -32,6 +32,10 @@ public enum TemplateLoader {
              .composer(let context, let problem, let mark, _):
             let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
             return RundbordError(CoreText.templateParse, [file, mark.line, mark.column, what], exit: .dataError)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return RundbordError(CoreText.templateDuplicateKey,
+                                 [file, context.mark.line, context.mark.column, duplicates.joined(separator: "', '")],
+                                 exit: .dataError)
         case .reader(let problem, _, _, _):
             return RundbordError(CoreText.templateParse, [file, 1, 1, problem], exit: .dataError)
         default:

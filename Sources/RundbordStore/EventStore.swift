@@ -5,9 +5,10 @@ import RundbordCore
 /// One event, kept in one SQLite file (`NAME.rundbord`), written in WAL mode
 /// with `synchronous=FULL`: when a save returns, the row survives `kill -9`
 /// and power loss. Several processes may open the same file at once.
+/// Opening an existing file writes nothing unless its schema must be migrated.
 public final class EventStore: @unchecked Sendable {
     /// The schema version this program writes; a file with a higher one is refused.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
     /// `PRAGMA application_id` of a rundbord file ("RBD1"), telling it from other SQLite files.
     public static let applicationId: Int32 = 0x5242_4431
 
@@ -39,15 +40,32 @@ public final class EventStore: @unchecked Sendable {
     /// Opens an existing event file. A file that is not a rundbord event, or
     /// that a newer program wrote, is refused before anything is written.
     public static func open(path: String, readOnly: Bool = false) throws(RundbordError) -> EventStore {
-        try checkIsEventFile(path: path)
+        let version = try checkIsEventFile(path: path)
         do {
             if readOnly {
                 let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
                 return EventStore(path: path, writer: queue, readOnly: true)
             }
-            let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false))
-            try Schema.migrator.migrate(pool)
-            return EventStore(path: path, writer: pool, readOnly: false)
+            if version < schemaVersion {
+                // Migrating writes: make sure the file is sound first, so a
+                // damaged file is reported and never made worse.
+                let check = try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
+                defer { try? check.close() }
+                let result = try check.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+                guard result == ["ok"] else {
+                    throw RundbordError(CoreText.storeCorrupt, [path, result.prefix(3).joined(separator: "; ")], exit: .dataError)
+                }
+            }
+            // One serialized connection (DatabaseQueue), not a DatabasePool:
+            // a pool switches `synchronous` to NORMAL and writes a dummy table
+            // on open, which would touch a file before it is known to be sound.
+            // The file is already in WAL mode, so other processes still read
+            // while this one writes.
+            let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: false))
+            if version < schemaVersion {
+                try Schema.migrator.migrate(queue)
+            }
+            return EventStore(path: path, writer: queue, readOnly: false)
         } catch {
             throw storeError(error, path: path)
         }
@@ -55,7 +73,9 @@ public final class EventStore: @unchecked Sendable {
 
     /// Reads the header and the identifying pragmas through a read-only
     /// connection, so a foreign or newer file is never touched.
-    static func checkIsEventFile(path: String) throws(RundbordError) {
+    /// Returns the file's schema version (its `user_version`).
+    @discardableResult
+    static func checkIsEventFile(path: String) throws(RundbordError) -> Int {
         guard FileManager.default.fileExists(atPath: path) else {
             throw RundbordError(CoreText.storeNotFound, [path], exit: .noInput)
         }
@@ -67,24 +87,25 @@ public final class EventStore: @unchecked Sendable {
         guard header.count == 100, header.starts(with: Array("SQLite format 3\0".utf8)) else {
             throw RundbordError(CoreText.storeNotRundbord, [path], exit: .dataError)
         }
-        // application_id sits at offset 68, big-endian; checked from the bytes
-        // so that even opening a connection is not needed to refuse a stranger.
-        let appId = header[68..<72].reduce(Int32(0)) { ($0 << 8) | Int32($1) }
-        guard appId == applicationId else {
+        // The header says what the file is, without opening a connection that
+        // could create -wal/-shm files beside a stranger: application_id at
+        // offset 68, user_version at 60, page size at 16, page count at 28.
+        func int32(_ offset: Int) -> Int { Int(header[offset..<offset + 4].reduce(UInt32(0)) { ($0 << 8) | UInt32($1) }) }
+        guard Int32(truncatingIfNeeded: int32(68)) == applicationId else {
             throw RundbordError(CoreText.storeNotRundbord, [path], exit: .dataError)
         }
-        do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
-            let version = try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
-            try queue.close()
-            if version > schemaVersion {
-                throw RundbordError(CoreText.storeNewer, [path, version, schemaVersion], exit: .dataError)
-            }
-        } catch let error as RundbordError {
-            throw error
-        } catch {
-            throw storeError(error, path: path)
+        let version = int32(60)
+        if version > schemaVersion {
+            throw RundbordError(CoreText.storeNewer, [path, version, schemaVersion], exit: .dataError)
         }
+        let rawPageSize = Int(header[16]) << 8 | Int(header[17])
+        let pageSize = rawPageSize == 1 ? 65536 : rawPageSize
+        let expected = pageSize * int32(28)
+        let actual = ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? NSNumber)?.intValue ?? 0
+        if actual < expected {
+            throw RundbordError(CoreText.storeCorrupt, [path, "truncated: \(actual) of \(expected) bytes"], exit: .dataError)
+        }
+        return version
     }
 
     /// Creates a new event file with `tableCount` tables walking every principle.
@@ -163,6 +184,9 @@ public final class EventStore: @unchecked Sendable {
         do { return try writer.write(body) } catch { throw Self.storeError(error, path: path) }
     }
 
+    /// Closes the file. Being the last connection, SQLite copies the WAL
+    /// into the main file, so the closed file is complete on its own (safe to
+    /// `cp`) when no other process has it open.
     public func close() {
         try? writer.close()
     }
@@ -368,4 +392,18 @@ public struct EventSummary: Sendable, Equatable {
     public func total(table: Int) -> Int { notes[table]?.values.reduce(0, +) ?? 0 }
     public var total: Int { notes.values.flatMap(\.values).reduce(0, +) }
     public func total(kind: NoteKind) -> Int { notes.values.compactMap { $0[kind] }.reduce(0, +) }
+}
+
+extension EventStore {
+    /// `PRAGMA integrity_check`: "ok" for a sound file.
+    public func integrityCheck() throws(RundbordError) -> String {
+        try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ") }
+    }
+}
+
+extension EventStore {
+    /// Saves many notes in one transaction: all or none (imports, generated events).
+    public func save(notes: [Note]) throws(RundbordError) {
+        try write { db in for note in notes { try Rows.save(note: note, db) } }
+    }
 }

@@ -83,6 +83,7 @@ enum Schema {
                 """)
             try db.execute(sql: "PRAGMA user_version = 1")
         }
+        migrator.registerMigration("v2: note revisions", migrate: NoteRevisions.migrate)
         return migrator
     }
 }
@@ -177,7 +178,8 @@ enum Rows {
     }
 
     static func save(note n: Note, _ db: Database) throws {
-        try db.execute(sql: """
+        // Cached: a merge saves thousands of notes in one transaction.
+        try db.cachedStatement(sql: """
             INSERT INTO note (id, tableId, principleId, kind, text, speakerId, speakerOrganisation,
                               createdAt, editedAt, deletedAt, funding, owner, horizon, dots)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -186,7 +188,7 @@ enum Rows {
               speakerOrganisation = excluded.speakerOrganisation, createdAt = excluded.createdAt,
               editedAt = excluded.editedAt, deletedAt = excluded.deletedAt, funding = excluded.funding,
               owner = excluded.owner, horizon = excluded.horizon, dots = excluded.dots
-            """, arguments: [n.id.uuidString, n.tableId.uuidString, n.principleId, n.kind.rawValue, n.text,
+            """).execute(arguments: [n.id.uuidString, n.tableId.uuidString, n.principleId, n.kind.rawValue, n.text,
                              n.speakerId?.uuidString, n.speakerOrganisation, n.createdAt.timeIntervalSince1970,
                              n.editedAt.timeIntervalSince1970, n.deletedAt?.timeIntervalSince1970,
                              n.funding?.rawValue, n.owner, n.horizon, n.dots])

@@ -6,5 +6,17 @@
 public enum EmbeddedTemplates {
     public static let files: [String: [UInt8]] = [
         "visions/faelles-vaerdier.yaml": PackageResources.faelles_vaerdier_yaml,
+        "harvest/harvest.da.md.mustache": PackageResources.harvest_da_md_mustache,
+        "harvest/harvest.da.txt.mustache": PackageResources.harvest_da_txt_mustache,
+        "harvest/harvest.en.md.mustache": PackageResources.harvest_en_md_mustache,
+        "harvest/harvest.en.txt.mustache": PackageResources.harvest_en_txt_mustache,
+        "harvest/initiative.da.md.mustache": PackageResources.initiative_da_md_mustache,
+        "harvest/initiative.da.txt.mustache": PackageResources.initiative_da_txt_mustache,
+        "harvest/initiative.en.md.mustache": PackageResources.initiative_en_md_mustache,
+        "harvest/initiative.en.txt.mustache": PackageResources.initiative_en_txt_mustache,
+        "harvest/mail-subject.da.txt.mustache": PackageResources.mail_subject_da_txt_mustache,
+        "harvest/mail-subject.en.txt.mustache": PackageResources.mail_subject_en_txt_mustache,
+        "harvest/mail.da.txt.mustache": PackageResources.mail_da_txt_mustache,
+        "harvest/mail.en.txt.mustache": PackageResources.mail_en_txt_mustache,
     ]
 }

@@ -46,15 +46,15 @@ struct NoteCommand: ParsableCommand {
         var scripted = try ScriptedSession(file: file, table: table, principle: principle)
         let participants = speaker == nil ? [] : try scripted.store.participants()
         let credited = speaker.map { Speakers.resolve($0, participants: participants) }
-        var effects = try scripted.apply(.addNote(text: Sanitize.multiline(text), kind: kind,
+        var effects = try scripted.apply(.addNote(text: text, kind: kind,
                                                   speakerId: credited?.participant,
                                                   speakerOrganisation: credited?.organisation))
         guard case .saveNote(let created)? = effects.last else { return }
         if funding != nil || owner != nil || horizon != nil {
             guard created.isInitiative else { throw RundbordError(CLIText.noteNotInitiative, exit: .usage) }
             if let funding { effects += try scripted.apply(.setFunding(created.id, funding)) }
-            if let owner { effects += try scripted.apply(.setOwner(created.id, Sanitize.line(owner))) }
-            if let horizon { effects += try scripted.apply(.setHorizon(created.id, Sanitize.line(horizon))) }
+            if let owner { effects += try scripted.apply(.setOwner(created.id, owner)) }
+            if let horizon { effects += try scripted.apply(.setHorizon(created.id, horizon)) }
         }
         // The note and its details go to disk as one row, in one transaction.
         guard let final = scripted.session.note(created.id) else { return }
@@ -119,7 +119,7 @@ struct AgreeCommand: ParsableCommand {
 struct ParticipantsCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(commandName: "participants", abstract: CLIText.participantsAbstract.text(),
-                             subcommands: [Add.self, List.self])
+                             subcommands: [Add.self, List.self, Import.self, Change.self, Remove.self])
     }
 
     struct Add: ParsableCommand {

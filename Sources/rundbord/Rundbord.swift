@@ -13,7 +13,9 @@ struct Rundbord: ParsableCommand {
             version: RundbordVersion.string,
             subcommands: [NewCommand.self, StatusCommand.self, NoteCommand.self, VoteCommand.self,
                           AgreeCommand.self, ParticipantsCommand.self, TemplatesCommand.self,
-                          RunCommand.self, KeysCommand.self]
+                          ExportCommand.self, EventSettingsCommand.self, MergeCommand.self,
+                          CopyCommand.self, NoteLinesCommand.self, DashboardCommand.self,
+                          BenchCommand.self, RunCommand.self, KeysCommand.self]
         )
     }
 

@@ -61,14 +61,15 @@ import Testing
     }
 
     @Test func controlCharactersInStoredNotesAreDrawnAsSymbols() throws {
+        // The engine cleans what is typed; a file written by another tool (or an
+        // older version) may still hold control characters, and they must not reach the terminal.
         let event = try TempEvent()
-        var session = try event.store.session(tableNumber: 1)
-        let effects = try session.reduce(.addNote(text: "rød\u{1B}[2J\u{7}tekst", kind: nil, speakerId: nil,
-                                                  speakerOrganisation: nil), event.world.env)
-        try event.store.perform(effects)
+        let table = try event.store.table(number: 1)
+        try event.store.save(note: Note(id: event.world.newId(), tableId: table.id, principleId: table.currentPrincipleId!,
+                                        kind: .point, text: "rød\u{1B}[2J\u{7}tekst\u{9B}31m", createdAt: event.world.now))
         let (_, backend) = try event.app()
-        #expect(backend.text.contains("rød␛[2J␇tekst"))
-        #expect(!backend.text.contains("\u{1B}"))
+        #expect(backend.text.contains("rød␛[2J␇tekst�31m"))
+        #expect(!backend.text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) })
     }
 
     @Test func editRetagDeleteUndoRedo() throws {

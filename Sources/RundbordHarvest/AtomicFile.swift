@@ -1,0 +1,53 @@
+import Foundation
+import RundbordCore
+
+/// Writes a file whole or not at all: the bytes go to a temporary file in the
+/// same folder (created 0600: exports hold names), are flushed to disk, and
+/// the temporary file is renamed over the target. A full disk or a folder
+/// that cannot be written leaves an earlier file as it was.
+public enum AtomicFile {
+    public static func write(_ data: Data, to path: String) throws(RundbordError) {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        let temporary = folder + "/.\(url.lastPathComponent).\(UUID().uuidString).tmp"
+        let fd = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw RundbordError(HarvestText.writeCannotCreate, [path, String(cString: strerror(errno))], exit: .cantCreate)
+        }
+        func fail(_ code: Int32) -> RundbordError {
+            close(fd)
+            unlink(temporary)
+            return RundbordError(HarvestText.writeFailed, [path, String(cString: strerror(code))], exit: .ioError)
+        }
+        // umask may have narrowed the mode already; make sure it is exactly owner-only.
+        fchmod(fd, 0o600)
+        var failure: Int32 = 0
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += n
+            }
+        }
+        if failure != 0 { throw fail(failure) }
+        if fsync(fd) != 0 { throw fail(errno) }
+        if close(fd) != 0 {
+            let code = errno
+            unlink(temporary)
+            throw RundbordError(HarvestText.writeFailed, [path, String(cString: strerror(code))], exit: .ioError)
+        }
+        if rename(temporary, path) != 0 {
+            let code = errno
+            unlink(temporary)
+            throw RundbordError(HarvestText.writeCannotCreate, [path, String(cString: strerror(code))], exit: .cantCreate)
+        }
+        // The rename itself survives a power cut once the folder is synced.
+        let dir = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dir >= 0 { fsync(dir); close(dir) }
+    }
+}

@@ -1,0 +1,187 @@
+import Foundation
+import RundbordCore
+
+/// The export formats of the harvest.
+public enum ExportFormat: String, Sendable, CaseIterable {
+    /// CommonMark.
+    case md
+    /// Print-ready paginated text.
+    case txt
+    /// The follow-up mail as an RFC 5322 message.
+    case eml
+    /// The follow-up mail's body as plain text.
+    case mailtext
+    /// The notes as CSV.
+    case csv
+    /// The ranked initiatives as CSV.
+    case initiativesCSV = "initiatives-csv"
+    case json
+
+    /// The file name extension of the format.
+    public var fileExtension: String {
+        switch self {
+        case .md: "md"
+        case .txt: "txt"
+        case .eml: "eml"
+        case .mailtext: "mail.txt"
+        case .csv: "csv"
+        case .initiativesCSV: "initiatives.csv"
+        case .json: "json"
+        }
+    }
+}
+
+/// Layout and mail settings that are not part of the harvest itself.
+public struct ExportSettings: Sendable {
+    /// Columns of print text and of the mail body.
+    public var width: Int
+    /// Lines per printed page (66 = A4 with paps at 8.5 pt or enscript -L 66, see Templates/README-harvest.md).
+    public var linesPerPage: Int
+    /// CSV for Danish Excel.
+    public var excel: Bool
+    public var templates: HarvestTemplates
+    /// The mail's Message-ID (without angle brackets); a fresh one by default.
+    public var messageId: String?
+    /// The MIME boundary; a fresh one by default.
+    public var boundary: String?
+
+    public static let defaultWidth = 80
+    public static let mailWidth = 72
+    public static let defaultLinesPerPage = 66
+
+    public init(width: Int = ExportSettings.defaultWidth, linesPerPage: Int = ExportSettings.defaultLinesPerPage,
+                excel: Bool = false, templates: HarvestTemplates, messageId: String? = nil, boundary: String? = nil) {
+        self.width = width; self.linesPerPage = linesPerPage; self.excel = excel
+        self.templates = templates; self.messageId = messageId; self.boundary = boundary
+    }
+}
+
+/// Renders a harvest document in each format and writes it safely.
+public enum Exporter {
+    public static func render(_ doc: HarvestDocument, _ format: ExportFormat, settings: ExportSettings) throws(RundbordError) -> Data {
+        switch format {
+        case .md: return Data(try markdown(doc, settings).utf8)
+        case .txt: return Data(try printText(doc, settings).utf8)
+        case .mailtext: return Data(try mailBody(doc, settings).utf8)
+        case .eml: return try mail(doc, settings).render()
+        case .csv: return doc.notesCSV(excel: settings.excel)
+        case .initiativesCSV: return doc.initiativesCSV(excel: settings.excel)
+        case .json: return doc.json()
+        }
+    }
+
+    /// Writes `data` to `path` atomically, or to standard output when `path` is "-".
+    public static func write(_ data: Data, to path: String) throws(RundbordError) {
+        if path == "-" {
+            do { try FileHandle.standardOutput.write(contentsOf: data) } catch {
+                throw RundbordError(HarvestText.writeFailed, ["-", "\(error)"], exit: .ioError)
+            }
+            return
+        }
+        try AtomicFile.write(data, to: path)
+    }
+
+    public static func markdown(_ doc: HarvestDocument, _ settings: ExportSettings) throws(RundbordError) -> String {
+        let text = try settings.templates.render("harvest", "md", context: HarvestContext.make(doc, .markdown))
+        return tidy(text)
+    }
+
+    /// The harvest as pages of plain text (see `TextLayout.paginate`).
+    public static func printText(_ doc: HarvestDocument, _ settings: ExportSettings) throws(RundbordError) -> String {
+        let text = try settings.templates.render("harvest", "txt", context: HarvestContext.make(doc, .text))
+        let lines = TextLayout.wrap(tidy(text), width: settings.width)
+        let lang = settings.templates.language
+        return TextLayout.paginate(lines, title: doc.event.title, width: settings.width,
+                                   linesPerPage: settings.linesPerPage,
+                                   footer: { HarvestText.pageFooter.text(lang, $0, $1) })
+    }
+
+    /// The follow-up mail's body, wrapped for mail.
+    public static func mailBody(_ doc: HarvestDocument, _ settings: ExportSettings) throws(RundbordError) -> String {
+        let text = try settings.templates.render("mail", "txt", context: mailContext(doc, settings))
+        let lines = TextLayout.wrap(String(tidy(text).dropLast()), width: min(settings.width, ExportSettings.mailWidth))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func mailContext(_ doc: HarvestDocument, _ settings: ExportSettings) -> [String: Any] {
+        let files = harvestFileNames(doc, settings.templates.language)
+        return HarvestContext.make(doc, .text, extra: [
+            "harvestFileMd": files.md, "harvestFileTxt": files.txt,
+            "attachedFiles": doc.event.attachments.compactMap(\.fileName).map { ["name": Sanitize.line($0)] },
+        ])
+    }
+
+    static func harvestFileNames(_ doc: HarvestDocument, _ lang: Language) -> (md: String, txt: String) {
+        // A file name from the title: no folder separators, no controls.
+        let title = Sanitize.line(doc.event.title).replacingOccurrences(of: "/", with: "-")
+            .replacingOccurrences(of: "\\", with: "-")
+        let base = HarvestText.harvestFileName.text(lang) + (title.isEmpty ? "" : " - " + String(title.prefix(60)))
+        return (base + ".md", base + ".txt")
+    }
+
+    /// The follow-up mail: from the organiser, to the organiser, every
+    /// participant with an e-mail address as Bcc, the harvest attached as
+    /// Markdown and text, and every attachment of the event that names a file.
+    public static func mail(_ doc: HarvestDocument, _ settings: ExportSettings) throws(RundbordError) -> MailMessage {
+        let sender = Sanitize.line(doc.event.organiserEmail)
+        guard !sender.isEmpty else { throw RundbordError(HarvestText.noSenderEmail, exit: .config) }
+        guard EmailAddress.isValid(sender) else { throw RundbordError(HarvestText.badSenderEmail, [sender], exit: .dataError) }
+        let from = MailMessage.Address(name: doc.event.organiser, email: sender)
+        let subject = try settings.templates.render("mail-subject", "txt", context: mailContext(doc, settings))
+        let body = try mailBody(doc, settings)
+        let files = harvestFileNames(doc, settings.templates.language)
+        var attachments = [
+            MailMessage.Attachment(fileName: files.md, contentType: "text/markdown; charset=utf-8",
+                                   data: Data(try markdown(doc, settings).utf8)),
+            MailMessage.Attachment(fileName: files.txt, contentType: "text/plain; charset=utf-8",
+                                   data: Data(try printText(doc, settings).utf8)),
+        ]
+        for attachment in doc.event.attachments {
+            guard let path = attachment.path else { continue }
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw RundbordError(HarvestText.attachmentMissing, [attachment.name, path], exit: .noInput)
+            }
+            do {
+                let data = try Data(contentsOf: URL(fileURLWithPath: path))
+                attachments.append(.init(fileName: URL(fileURLWithPath: path).lastPathComponent,
+                                         contentType: contentType(forPath: path), data: data))
+            } catch {
+                throw RundbordError(HarvestText.attachmentUnreadable, [attachment.name, path, error.localizedDescription], exit: .noInput)
+            }
+        }
+        let domain = sender.split(separator: "@").last.map(String.init) ?? "rundbord.invalid"
+        return MailMessage(
+            from: from, to: [from], bcc: doc.recipients,
+            subject: subject.trimmingCharacters(in: .whitespacesAndNewlines), date: doc.generatedAt,
+            messageId: settings.messageId ?? "\(UUID().uuidString.lowercased())@\(domain)",
+            body: body, attachments: attachments,
+            boundary: settings.boundary ?? "=_rb_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(24))
+    }
+
+    static func contentType(forPath path: String) -> String {
+        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        case "pdf": "application/pdf"
+        case "txt": "text/plain; charset=utf-8"
+        case "md": "text/markdown; charset=utf-8"
+        case "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        case "odt": "application/vnd.oasis.opendocument.text"
+        case "png": "image/png"
+        case "jpg", "jpeg": "image/jpeg"
+        default: "application/octet-stream"
+        }
+    }
+
+    /// Template output made tidy: no trailing spaces, at most one blank line
+    /// in a row, one newline at the end. (Mustache sections leave blank lines
+    /// where a section was empty; in Markdown extra blank lines mean nothing.)
+    static func tidy(_ text: String) -> String {
+        var out: [String] = []
+        for line in text.components(separatedBy: "\n") {
+            let trimmed = TextLayout.trimTrailing(line)
+            if trimmed.isEmpty && (out.last?.isEmpty ?? true) { continue }
+            out.append(trimmed)
+        }
+        while out.last?.isEmpty == true { out.removeLast() }
+        return out.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Mustache
+import RundbordCore
+
+/// The Mustache templates of the harvest and the mail (Templates/harvest/,
+/// variables documented in Templates/README-harvest.md). Loaded through
+/// `TemplateLibrary`, so `--templates DIR` overrides the built-in ones.
+///
+/// Mustache's own escaping is HTML's, which is wrong for Markdown and plain
+/// text: templates are rendered as TEXT, and every value is escaped in Swift
+/// for its format before it reaches the template (`HarvestContext`).
+public struct HarvestTemplates: Sendable {
+    public let library: TemplateLibrary
+    public let language: Language
+
+    public init(library: TemplateLibrary = TemplateLibrary(), language: Language) {
+        self.library = library; self.language = language
+    }
+
+    /// The path of a template relative to the templates folder.
+    public func path(_ name: String, _ ext: String) -> String {
+        "harvest/\(name).\(language.rawValue).\(ext).mustache"
+    }
+
+    /// Where a template is shown to the user in an error message.
+    func shownPath(_ relative: String) -> String {
+        library.directory.map { $0.appendingPathComponent(relative).path } ?? "Templates/\(relative)"
+    }
+
+    /// Renders template `name` for the format `ext` ("md", "txt") with `context`.
+    /// Partials (`{{> initiative}}`) are the other templates of the same
+    /// language and format, by name.
+    public func render(_ name: String, _ ext: String, context: [String: Any]) throws(RundbordError) -> String {
+        // Built-in templates, overridden file by file by those in --templates DIR,
+        // so a folder holding only an edited mail template still has the rest.
+        var files = try TemplateLibrary().files()
+        if library.directory != nil {
+            files.merge(try library.files()) { _, override in override }
+        }
+        let suffix = ".\(language.rawValue).\(ext).mustache"
+        var templates: [String: MustacheTemplate] = [:]
+        for (relative, data) in files where relative.hasPrefix("harvest/") && relative.hasSuffix(suffix) {
+            let partialName = String(relative.dropFirst("harvest/".count).dropLast(suffix.count))
+            templates[partialName] = try parse(data, relative)
+        }
+        guard let main = templates[name] else {
+            throw RundbordError(HarvestText.templateMissing, [path(name, ext), shownPath("harvest/")], exit: .noInput)
+        }
+        let mustache = MustacheLibrary(templates: templates)
+        return main.render(context, library: mustache)
+    }
+
+    /// The first line of every template switches Mustache to plain text, so
+    /// nothing is HTML-escaped a second time; line numbers in errors are the file's own.
+    static let textPragma = "{{% CONTENT_TYPE: TEXT}}\n"
+
+    func parse(_ data: Data, _ relative: String) throws(RundbordError) -> MustacheTemplate {
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw RundbordError(CoreText.templateInvalidUTF8, [shownPath(relative), 1, 1], exit: .dataError)
+        }
+        do {
+            return try MustacheTemplate(string: Self.textPragma + text)
+        } catch let error as MustacheTemplate.ParserError {
+            let line = max(1, error.context.lineNumber - 1)
+            throw RundbordError(HarvestText.templateSyntax,
+                                [shownPath(relative), line, error.context.columnNumber,
+                                 Self.describe(error.error), Sanitize.line(error.context.line)],
+                                exit: .dataError)
+        } catch {
+            throw RundbordError(HarvestText.templateSyntax, [shownPath(relative), 1, 1, "\(error)", ""], exit: .dataError)
+        }
+    }
+
+    static func describe(_ error: Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return HarvestText.mustacheCloseName.text(.current)
+        case .unfinishedName: return HarvestText.mustacheUnfinished.text(.current)
+        case .expectedSectionEnd: return HarvestText.mustacheNoSectionEnd.text(.current)
+        default: return "\(error)"
+        }
+    }
+}

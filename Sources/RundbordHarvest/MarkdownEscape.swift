@@ -1,0 +1,84 @@
+import Foundation
+import RundbordCore
+
+/// Escapes user text for CommonMark so that it is only ever text: whatever a
+/// note contains, it cannot start a heading, a list, a code block, a link,
+/// emphasis, raw HTML or an entity, nor end the block it sits in.
+public enum MarkdownEscape {
+    /// Characters with inline meaning anywhere in a line. `|` and `~` mean
+    /// nothing in CommonMark but are tables and strikethrough in GitHub's
+    /// dialect, where the export is often pasted.
+    static let inlineSpecial: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "&", "#", "|", "~"]
+
+    /// Text on one line (headings, names, list items that must stay one line):
+    /// line breaks become spaces.
+    public static func inline(_ text: String) -> String {
+        escapeLine(Sanitize.line(text))
+    }
+
+    /// Text that may span lines (a note, next steps): each line is escaped,
+    /// blank lines are dropped (a blank line would end the list item or
+    /// paragraph) and lines are joined with a hard line break (a backslash at
+    /// the end of the line) and an indent, which keeps them inside the
+    /// paragraph whatever block holds it.
+    public static func block(_ text: String) -> String {
+        lines(text).map(escapeLine).joined(separator: "\\\n    ")
+    }
+
+    /// Separate paragraphs for the organiser's longer texts (next steps): blank
+    /// lines in the text become paragraph breaks, other line breaks hard breaks.
+    public static func paragraphs(_ text: String) -> [String] {
+        Sanitize.multiline(text).components(separatedBy: "\n")
+            .split(whereSeparator: { $0.trimmingCharacters(in: .whitespaces).isEmpty })
+            .map { block($0.joined(separator: "\n")) }
+    }
+
+    /// The non-blank lines of `text`, trimmed, controls removed.
+    static func lines(_ text: String) -> [String] {
+        Sanitize.multiline(text).components(separatedBy: "\n")
+            .map { Sanitize.line($0) }
+            .filter { !$0.isEmpty }
+    }
+
+    /// Escapes one line that has no line breaks and no leading or trailing spaces.
+    static func escapeLine(_ line: String) -> String {
+        var out = ""
+        let chars = Array(line)
+        for (i, c) in chars.enumerated() {
+            if inlineSpecial.contains(c) {
+                out.append("\\"); out.append(c); continue
+            }
+            // At the start of a line these begin a list, a heading underline,
+            // a thematic break or a block quote; escaping the first character
+            // is enough to make the line plain paragraph text.
+            if i == 0 && (c == "-" || c == "+" || c == "=") {
+                out.append("\\"); out.append(c); continue
+            }
+            // "1." or "1)" at the start of a line begins an ordered list.
+            if (c == "." || c == ")") && i > 0 && i <= 9 && chars[0..<i].allSatisfy({ $0.isASCII && $0.isNumber }) {
+                out.append("\\"); out.append(c); continue
+            }
+            out.append(c)
+        }
+        return out
+    }
+
+    /// A link destination in angle brackets, or nil when the URL is not an
+    /// http(s) or mailto link (a `javascript:` link is shown as text, not linked).
+    public static func destination(_ url: String) -> String? {
+        let clean = Sanitize.line(url)
+        let lower = clean.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:") else { return nil }
+        var out = ""
+        for scalar in clean.unicodeScalars {
+            switch scalar {
+            case " ": out += "%20"
+            case "<": out += "%3C"
+            case ">": out += "%3E"
+            case "\\": out += "%5C"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return "<" + out + ">"
+    }
+}

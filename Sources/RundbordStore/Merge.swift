@@ -1,0 +1,296 @@
+import Foundation
+import GRDB
+import RundbordCore
+
+/// What a merge did, per kind of row.
+public struct MergeReport: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case tables, participants, notes, revisions, agreements, drafts
+    }
+    public struct Counts: Sendable, Equatable {
+        public var added = 0, updated = 0, skipped = 0
+        public init(added: Int = 0, updated: Int = 0, skipped: Int = 0) {
+            self.added = added; self.updated = updated; self.skipped = skipped
+        }
+    }
+
+    public var sources: [String] = []
+    public var counts: [Kind: Counts] = [:]
+    /// Sources from another event, merged because `force` was given.
+    public var forced: [String] = []
+    public init() {}
+
+    public subscript(kind: Kind) -> Counts { counts[kind] ?? Counts() }
+    /// Whether the merge changed the target at all.
+    public var changed: Bool { counts.values.contains { $0.added + $0.updated > 0 } }
+
+    mutating func add(_ kind: Kind, _ field: WritableKeyPath<Counts, Int>) {
+        counts[kind, default: Counts()][keyPath: field] += 1
+    }
+}
+
+/// Everything mergeable in one event file, read through a read-only
+/// connection that is closed before the merge writes anything.
+struct MergeSource {
+    struct Revision { var id: UUID; var note: Note; var supersededAt: Date; var source: String }
+    struct Agreement { var tableId: UUID; var principleId: String; var tally: AgreementTally; var updatedAt: Date }
+    struct Draft { var tableId: UUID; var text: String; var updatedAt: Date }
+
+    var path: String
+    var event: Event
+    var tables: [RoundTable] = []
+    var participants: [Participant] = []
+    var notes: [Note] = []
+    var revisions: [Revision] = []
+    var agreements: [Agreement] = []
+    var drafts: [Draft] = []
+
+    var name: String { URL(fileURLWithPath: path).lastPathComponent }
+
+    static func load(path: String) throws(RundbordError) -> MergeSource {
+        try EventStore.checkIsEventFile(path: path)
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: EventStore.configuration(readOnly: true))
+            defer { try? queue.close() }
+            return try queue.read { db in
+                var source = MergeSource(path: path, event: try Rows.event(db))
+                source.tables = try Row.fetchAll(db, sql: "SELECT * FROM roundTable ORDER BY number").map(Rows.table)
+                source.participants = try Row.fetchAll(db, sql: "SELECT * FROM participant ORDER BY id").map(Rows.participant)
+                source.notes = try Row.fetchAll(db, sql: "SELECT * FROM note ORDER BY createdAt, id").map(Rows.note)
+                // A file written before schema v2 has no revisions yet.
+                if try db.tableExists("noteRevision") {
+                    source.revisions = try Row.fetchAll(db, sql: "SELECT * FROM noteRevision ORDER BY id").map { row in
+                        Revision(id: Rows.uuid(row, "id"), note: NoteRevisions.note(row),
+                                 supersededAt: Rows.date(row, "supersededAt"), source: row["source"])
+                    }
+                }
+                source.agreements = try Row.fetchAll(db, sql: "SELECT * FROM agreement").map { row in
+                    Agreement(tableId: Rows.uuid(row, "tableId"), principleId: row["principleId"],
+                              tally: Rows.tally(row), updatedAt: Rows.date(row, "updatedAt"))
+                }
+                source.drafts = try Row.fetchAll(db, sql: "SELECT * FROM draft").map { row in
+                    Draft(tableId: Rows.uuid(row, "tableId"), text: row["text"], updatedAt: Rows.date(row, "updatedAt"))
+                }
+                return source
+            }
+        } catch {
+            throw EventStore.storeError(error, path: path)
+        }
+    }
+}
+
+extension EventStore {
+    /// Merges the event files at `paths` into this one, in one transaction:
+    /// all of them or nothing. Rows are matched by their stable ids, so
+    /// merging the same file twice changes nothing the second time:
+    /// - tables by id, else by number; the later `updatedAt` keeps its progress;
+    /// - participants by id, else as the same person (`ParticipantIdentity`:
+    ///   e-mail, else name and organisation); the later `updatedAt` wins;
+    /// - notes by id; the later `editedAt` wins and the other version is kept
+    ///   in `noteRevision` (equal times: the larger version id wins, so the
+    ///   order of merging does not matter);
+    /// - shows of hands and drafts per table and principle; the later `updatedAt` wins.
+    /// The event's own details (title, date, next steps) stay as they are here.
+    /// A file of another event is refused unless `force`. The other files are
+    /// only read.
+    public func merge(from paths: [String], force: Bool = false, now: Date = Date()) throws(RundbordError) -> MergeReport {
+        let target = try event()
+        var sources: [MergeSource] = []
+        for path in paths {
+            if Self.isSameFile(path, self.path) {
+                throw RundbordError(MultiText.mergeIntoItself, [path], exit: .usage)
+            }
+            let source = try MergeSource.load(path: path)
+            if source.event.id != target.id && !force {
+                throw RundbordError(MultiText.mergeOtherEvent,
+                                    [path, Sanitize.line(source.event.title), Sanitize.line(target.title)],
+                                    exit: .dataError)
+            }
+            sources.append(source)
+        }
+        let targetName = URL(fileURLWithPath: path).lastPathComponent
+        return try write { db in
+            var report = MergeReport()
+            // The target's notes, read once and kept up to date as sources are merged in:
+            // one query instead of one per note keeps the write transaction short.
+            var notes: [UUID: Note] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM note") {
+                let note = Rows.note(row)
+                notes[note.id] = note
+            }
+            for source in sources {
+                report.sources.append(source.path)
+                if source.event.id != target.id { report.forced.append(source.path) }
+                var merger = Merger(db: db, source: source, targetName: targetName, now: now)
+                try merger.run(&report, notes: &notes)
+            }
+            return report
+        }
+    }
+
+    static func isSameFile(_ a: String, _ b: String) -> Bool {
+        var sa = stat(), sb = stat()
+        guard stat(a, &sa) == 0, stat(b, &sb) == 0 else { return false }
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
+    }
+}
+
+/// Merges one source into the open write transaction.
+private struct Merger {
+    let db: Database
+    let source: MergeSource
+    let targetName: String
+    let now: Date
+    /// Source ids → target ids, where a table or person had another id here.
+    var tableIds: [UUID: UUID] = [:]
+    var participantIds: [UUID: UUID] = [:]
+
+    init(db: Database, source: MergeSource, targetName: String, now: Date) {
+        self.db = db; self.source = source; self.targetName = targetName; self.now = now
+    }
+
+    mutating func run(_ report: inout MergeReport, notes: inout [UUID: Note]) throws {
+        try mergeTables(&report)
+        try mergeParticipants(&report)
+        try mergeNotes(&report, notes: &notes)
+        try mergeRevisions(&report)
+        try mergeAgreements(&report)
+        try mergeDrafts(&report)
+    }
+
+    mutating func mergeTables(_ report: inout MergeReport) throws {
+        var tables = try Row.fetchAll(db, sql: "SELECT * FROM roundTable").map(Rows.table)
+        for theirs in source.tables {
+            guard let mine = tables.first(where: { $0.id == theirs.id }) ?? tables.first(where: { $0.number == theirs.number }) else {
+                try Rows.save(table: theirs, db)
+                tables.append(theirs)
+                tableIds[theirs.id] = theirs.id
+                report.add(.tables, \.added)
+                continue
+            }
+            tableIds[theirs.id] = mine.id
+            var incoming = theirs
+            incoming.id = mine.id
+            incoming.number = mine.number
+            if incoming != mine && incoming.updatedAt > mine.updatedAt {
+                try Rows.save(table: incoming, db)
+                tables[tables.firstIndex(of: mine)!] = incoming
+                report.add(.tables, \.updated)
+            } else {
+                report.add(.tables, \.skipped)
+            }
+        }
+    }
+
+    mutating func mergeParticipants(_ report: inout MergeReport) throws {
+        var people = try Row.fetchAll(db, sql: "SELECT * FROM participant ORDER BY id").map(Rows.participant)
+        for theirs in source.participants {
+            guard let mine = people.first(where: { $0.id == theirs.id }) ?? ParticipantIdentity(theirs).match(in: people) else {
+                try Rows.save(participant: theirs, db)
+                people.append(theirs)
+                report.add(.participants, \.added)
+                continue
+            }
+            participantIds[theirs.id] = mine.id
+            var incoming = theirs
+            incoming.id = mine.id
+            if incoming != mine && incoming.updatedAt > mine.updatedAt {
+                try Rows.save(participant: incoming, db)
+                people[people.firstIndex(of: mine)!] = incoming
+                report.add(.participants, \.updated)
+            } else {
+                report.add(.participants, \.skipped)
+            }
+        }
+    }
+
+    /// The note as it reads in the target: its table and speaker under the target's ids.
+    func translated(_ note: Note) -> Note {
+        var n = note
+        n.tableId = tableIds[note.tableId] ?? note.tableId
+        n.speakerId = note.speakerId.map { participantIds[$0] ?? $0 }
+        return n
+    }
+
+    /// Whether `a` is the version to keep over `b`: the later edit, and on a tie
+    /// the larger version id, so both files agree whichever is merged into which.
+    static func wins(_ a: Note, over b: Note) -> Bool {
+        if a.editedAt != b.editedAt { return a.editedAt > b.editedAt }
+        return NoteRevisions.stableId(of: a).uuidString > NoteRevisions.stableId(of: b).uuidString
+    }
+
+    func mergeNotes(_ report: inout MergeReport, notes: inout [UUID: Note]) throws {
+        for original in source.notes {
+            let theirs = translated(original)
+            guard let mine = notes[theirs.id] else {
+                try Rows.save(note: theirs, db)
+                notes[theirs.id] = theirs
+                report.add(.notes, \.added)
+                continue
+            }
+            if mine == theirs {
+                report.add(.notes, \.skipped)
+            } else if Self.wins(theirs, over: mine) {
+                let recorded = try NoteRevisions.save(mine, supersededAt: now, source: targetName, db)
+                report.add(.revisions, recorded ? \.added : \.skipped)
+                try Rows.save(note: theirs, db)
+                notes[theirs.id] = theirs
+                report.add(.notes, \.updated)
+            } else {
+                let recorded = try NoteRevisions.save(theirs, supersededAt: now, source: source.name, db)
+                report.add(.revisions, recorded ? \.added : \.skipped)
+                report.add(.notes, \.skipped)
+            }
+        }
+    }
+
+    func mergeRevisions(_ report: inout MergeReport) throws {
+        for revision in source.revisions {
+            let inserted = try NoteRevisions.insert(id: revision.id, note: translated(revision.note),
+                                                    supersededAt: revision.supersededAt, source: revision.source, db)
+            report.add(.revisions, inserted ? \.added : \.skipped)
+        }
+    }
+
+    func mergeAgreements(_ report: inout MergeReport) throws {
+        for theirs in source.agreements {
+            let tableId = tableIds[theirs.tableId] ?? theirs.tableId
+            let row = try Row.fetchOne(db, sql: "SELECT * FROM agreement WHERE tableId = ? AND principleId = ?",
+                                       arguments: [tableId.uuidString, theirs.principleId])
+            if let row {
+                let mine = Rows.tally(row)
+                guard mine != theirs.tally, theirs.updatedAt > Rows.date(row, "updatedAt") else {
+                    report.add(.agreements, \.skipped)
+                    continue
+                }
+            }
+            try db.execute(sql: """
+                INSERT INTO agreement (tableId, principleId, agree, partly, disagree, dontKnow, updatedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(tableId, principleId) DO UPDATE SET agree = excluded.agree,
+                  partly = excluded.partly, disagree = excluded.disagree,
+                  dontKnow = excluded.dontKnow, updatedAt = excluded.updatedAt
+                """, arguments: [tableId.uuidString, theirs.principleId, theirs.tally.agree, theirs.tally.partly,
+                                 theirs.tally.disagree, theirs.tally.dontKnow, theirs.updatedAt.timeIntervalSince1970])
+            report.add(.agreements, row == nil ? \.added : \.updated)
+        }
+    }
+
+    func mergeDrafts(_ report: inout MergeReport) throws {
+        for theirs in source.drafts {
+            let tableId = tableIds[theirs.tableId] ?? theirs.tableId
+            let row = try Row.fetchOne(db, sql: "SELECT * FROM draft WHERE tableId = ?", arguments: [tableId.uuidString])
+            if let row {
+                guard (row["text"] as String) != theirs.text, theirs.updatedAt > Rows.date(row, "updatedAt") else {
+                    report.add(.drafts, \.skipped)
+                    continue
+                }
+            }
+            try db.execute(sql: """
+                INSERT INTO draft (tableId, text, updatedAt) VALUES (?, ?, ?)
+                ON CONFLICT(tableId) DO UPDATE SET text = excluded.text, updatedAt = excluded.updatedAt
+                """, arguments: [tableId.uuidString, theirs.text, theirs.updatedAt.timeIntervalSince1970])
+            report.add(.drafts, row == nil ? \.added : \.updated)
+        }
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import GRDB
+import RundbordCore
+
+/// What a roster import did.
+public struct RosterImportReport: Sendable, Equatable {
+    public var added = 0, updated = 0, unchanged = 0
+    public init(added: Int = 0, updated: Int = 0, unchanged: Int = 0) {
+        self.added = added; self.updated = updated; self.unchanged = unchanged
+    }
+}
+
+extension EventStore {
+    /// Imports roster entries in one transaction. A person already in the
+    /// event (`ParticipantIdentity`: same e-mail, else same name and
+    /// organisation) is updated from the roster instead of added again, so
+    /// importing the same roster twice changes nothing the second time.
+    public func importParticipants(_ entries: [RosterEntry], now: Date = Date(),
+                                   newId: () -> UUID = { UUID() }) throws(RundbordError) -> RosterImportReport {
+        let numbers = Set(try tables().map(\.number))
+        for entry in entries {
+            if let table = entry.tableNumber, !numbers.contains(table) {
+                throw RundbordError(CoreText.storeNoTable, [table, numbers.count], exit: .dataError)
+            }
+        }
+        return try write { db in
+            var people = try Row.fetchAll(db, sql: "SELECT * FROM participant ORDER BY id").map(Rows.participant)
+            var report = RosterImportReport()
+            for entry in entries {
+                if let existing = entry.identity.match(in: people) {
+                    var changed = existing
+                    changed.name = entry.name
+                    changed.organisation = entry.organisation
+                    if !entry.email.isEmpty { changed.email = entry.email }
+                    changed.tableNumber = entry.tableNumber
+                    changed.mayBeNamed = entry.mayBeNamed
+                    guard changed != existing else { report.unchanged += 1; continue }
+                    changed.updatedAt = now
+                    try Rows.save(participant: changed, db)
+                    people[people.firstIndex(of: existing)!] = changed
+                    report.updated += 1
+                } else {
+                    let person = Participant(id: newId(), name: entry.name, organisation: entry.organisation,
+                                             email: entry.email, tableNumber: entry.tableNumber,
+                                             mayBeNamed: entry.mayBeNamed, updatedAt: now)
+                    try Rows.save(participant: person, db)
+                    people.append(person)
+                    report.added += 1
+                }
+            }
+            return report
+        }
+    }
+
+    public func participant(id: UUID) throws(RundbordError) -> Participant? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM participant WHERE id = ?", arguments: [id.uuidString])
+                .map(Rows.participant)
+        }
+    }
+
+    /// Saves changed details of a participant (name, organisation, e-mail,
+    /// table, consent), stamping `updatedAt` so a merge keeps the newest.
+    /// Text is made single-line; the e-mail must be valid or empty; the
+    /// table must exist.
+    @discardableResult
+    public func update(participant: Participant, now: Date = Date()) throws(RundbordError) -> Participant {
+        var p = participant
+        p.name = Sanitize.line(p.name)
+        p.organisation = Sanitize.line(p.organisation)
+        p.email = Sanitize.line(p.email)
+        guard !p.name.isEmpty else { throw RundbordError(MultiText.rosterMissingName, exit: .dataError) }
+        guard p.email.isEmpty || EmailAddress.isValid(p.email) else {
+            throw RundbordError(MultiText.rosterBadEmail, [p.email], exit: .dataError)
+        }
+        if let number = p.tableNumber { _ = try table(number: number) }
+        guard try self.participant(id: p.id) != nil else {
+            throw RundbordError(MultiText.participantNotFound, [p.id.uuidString], exit: .dataError)
+        }
+        p.updatedAt = now
+        try write { db in try Rows.save(participant: p, db) }
+        return p
+    }
+
+    /// Seats a participant at table `number`, or at none.
+    @discardableResult
+    public func moveParticipant(id: UUID, toTable number: Int?, now: Date = Date()) throws(RundbordError) -> Participant {
+        guard var p = try participant(id: id) else {
+            throw RundbordError(MultiText.participantNotFound, [id.uuidString], exit: .dataError)
+        }
+        p.tableNumber = number
+        return try update(participant: p, now: now)
+    }
+
+    /// Records whether a participant agreed to be named in the harvest.
+    @discardableResult
+    public func setConsent(id: UUID, mayBeNamed: Bool, now: Date = Date()) throws(RundbordError) -> Participant {
+        guard var p = try participant(id: id) else {
+            throw RundbordError(MultiText.participantNotFound, [id.uuidString], exit: .dataError)
+        }
+        p.mayBeNamed = mayBeNamed
+        return try update(participant: p, now: now)
+    }
+
+    /// Removes a participant. Notes that credited them keep the credit to
+    /// their organisation (if any) and are stamped as edited, in the same
+    /// transaction; returns how many notes were changed. A merge of a file
+    /// that still has the person adds them again (merges add and update,
+    /// they do not carry deletions).
+    @discardableResult
+    public func deleteParticipant(id: UUID, now: Date = Date()) throws(RundbordError) -> Int {
+        try write { db in
+            guard let p = try Row.fetchOne(db, sql: "SELECT * FROM participant WHERE id = ?",
+                                           arguments: [id.uuidString]).map(Rows.participant) else {
+                throw RundbordError(MultiText.participantNotFound, [id.uuidString], exit: .dataError)
+            }
+            try db.execute(sql: """
+                UPDATE note SET speakerId = NULL,
+                  speakerOrganisation = COALESCE(speakerOrganisation, NULLIF(?, '')),
+                  editedAt = ?
+                WHERE speakerId = ?
+                """, arguments: [p.organisation, now.timeIntervalSince1970, id.uuidString])
+            let credited = db.changesCount
+            try db.execute(sql: "DELETE FROM participant WHERE id = ?", arguments: [id.uuidString])
+            return credited
+        }
+    }
+
+    /// The participants `who` names: an id, an e-mail (any case) or a name (any case).
+    public func participants(matching who: String) throws(RundbordError) -> [Participant] {
+        let needle = Sanitize.line(who)
+        let all = try participants()
+        if let id = UUID(uuidString: needle), let p = all.first(where: { $0.id == id }) { return [p] }
+        let byEmail = all.filter { !$0.email.isEmpty && $0.email.caseInsensitiveCompare(needle) == .orderedSame }
+        if !byEmail.isEmpty { return byEmail }
+        return all.filter { $0.name.caseInsensitiveCompare(needle) == .orderedSame }
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import RundbordCore
+import RundbordHarvest
+import RundbordStore
+
+extension ExportFormat: ExpressibleByArgument {}
+
+/// `rundbord export FILE --format md|txt|eml|mailtext|csv|initiatives-csv|json`
+struct ExportCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "export", abstract: HarvestText.exportAbstract.text())
+    }
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp(CLIText.fileHelp.text())) var file: String
+    @Option(name: .long, help: ArgumentHelp(HarvestText.helpFormat.text())) var format: ExportFormat = .md
+    @Option(name: .long, help: ArgumentHelp(HarvestText.helpOut.text())) var out: String?
+    @Option(name: .long, help: ArgumentHelp(HarvestText.helpTables.text())) var tables: String?
+    @Flag(name: .long, help: ArgumentHelp(HarvestText.helpAnonymous.text())) var anonymous = false
+    @Option(name: .long, help: ArgumentHelp(HarvestText.helpWidth.text())) var width: Int = ExportSettings.defaultWidth
+    @Option(name: .long, help: ArgumentHelp(HarvestText.helpLinesPerPage.text()))
+    var linesPerPage: Int = ExportSettings.defaultLinesPerPage
+    @Flag(name: .long, help: ArgumentHelp(HarvestText.helpExcel.text())) var excel = false
+
+    func run() throws {
+        guard (40...200).contains(width) else { throw RundbordError(HarvestText.badWidth, [width], exit: .usage) }
+        guard (20...200).contains(linesPerPage) else {
+            throw RundbordError(HarvestText.badLinesPerPage, [linesPerPage], exit: .usage)
+        }
+        if excel && format != .csv && format != .initiativesCSV {
+            throw RundbordError(HarvestText.optionOnlyFor, ["--excel", "csv, initiatives-csv"], exit: .usage)
+        }
+        let language = Language.current
+        let store = try EventStore.open(path: file, readOnly: true)
+        defer { store.close() }
+        let options = HarvestOptions(tables: try Self.parseTables(tables), anonymous: anonymous,
+                                     language: language, generatedAt: Date())
+        let document = try Harvest.build(store: store, options: options)
+        let settings = ExportSettings(width: width, linesPerPage: linesPerPage, excel: excel,
+                                      templates: HarvestTemplates(library: global.library, language: language))
+        let data = try Exporter.render(document, format, settings: settings)
+        let target = out ?? Self.defaultOutput(file: file, format: format)
+        // Past a file size limit the kernel sends SIGXFSZ, which would kill us
+        // mid-write; ignored, the write fails with EFBIG and is reported.
+        signal(SIGXFSZ, SIG_IGN)
+        try Exporter.write(data, to: target)
+        if target != "-" {
+            FileHandle.standardError.write(Data((HarvestText.exportWrote.text(language, target) + "\n").utf8))
+        }
+    }
+
+    /// FILE's path without `.rundbord`, plus the format's extension.
+    static func defaultOutput(file: String, format: ExportFormat) -> String {
+        let url = URL(fileURLWithPath: file)
+        let base = url.pathExtension == "rundbord" ? url.deletingPathExtension() : url
+        return base.path + "." + format.fileExtension
+    }
+
+    /// "1,3" → [1, 3]; nil when no list was given.
+    static func parseTables(_ text: String?) throws(RundbordError) -> Set<Int>? {
+        guard let text else { return nil }
+        var out = Set<Int>()
+        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let n = Int(part.trimmingCharacters(in: .whitespaces)), n > 0 else {
+                throw RundbordError(HarvestText.badTableList, [Sanitize.line(text)], exit: .usage)
+            }
+            out.insert(n)
+        }
+        return out
+    }
+}

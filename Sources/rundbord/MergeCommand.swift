@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import RundbordCore
+import RundbordStore
+
+/// `rundbord merge INTO FROM…`: brings tables' laptop files into the organiser's file.
+struct MergeCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "merge", abstract: MultiText.mergeAbstract.text())
+    }
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp(CLIText.fileHelp.text())) var into: String
+    @Argument(help: ArgumentHelp(MultiText.mergeFromHelp.text())) var from: [String]
+    @Flag(name: .long, help: ArgumentHelp(MultiText.forceHelp.text())) var force = false
+
+    func validate() throws {
+        guard !from.isEmpty else { throw ValidationError(MultiText.mergeNoSources.text()) }
+    }
+
+    func run() throws {
+        let store = try EventStore.open(path: into)
+        defer { store.close() }
+        let report = try store.merge(from: from, force: force)
+        print(Self.describe(report, into: into, language: .current))
+    }
+
+    static func describe(_ report: MergeReport, into: String, language lang: Language) -> String {
+        var lines = [MultiText.mergeReportHeader.text(lang, report.sources.map(Sanitize.line).joined(separator: ", "),
+                                                      Sanitize.line(into))]
+        for source in report.forced { lines.append(MultiText.mergeReportForced.text(lang, Sanitize.line(source))) }
+        if !report.changed { lines.append(MultiText.mergeNothingNew.text(lang)) }
+        for kind in MergeReport.Kind.allCases {
+            let c = report[kind]
+            guard c.added + c.updated + c.skipped > 0 else { continue }
+            lines.append(MultiText.mergeReportLine.text(lang, label(kind).text(lang), c.added, c.updated, c.skipped))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func label(_ kind: MergeReport.Kind) -> MultiText {
+        switch kind {
+        case .tables: .mergeKindTables
+        case .participants: .mergeKindParticipants
+        case .notes: .mergeKindNotes
+        case .revisions: .mergeKindRevisions
+        case .agreements: .mergeKindAgreements
+        case .drafts: .mergeKindDrafts
+        }
+    }
+}

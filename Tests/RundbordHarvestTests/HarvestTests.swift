@@ -1,0 +1,211 @@
+import Foundation
+import Testing
+import RundbordCore
+import RundbordTemplates
+@testable import RundbordHarvest
+
+/// The harvest's content: does it answer the politician's questions?
+@Suite struct HarvestContentTests {
+    @Test func theHarvestAnswersTheSeedQuestions() throws {
+        let fixture = try Fixture()
+        defer { fixture.cleanUp() }
+        let doc = try fixture.document()
+
+        // What was said under each principle: every principle, notes grouped by kind.
+        #expect(doc.principles.count == 5)
+        #expect(doc.principles[0].kinds.map(\.kind) == [.point, .concern, .question, .quote])
+        #expect(doc.notes.count == 5 + 1 + Fixture.hostileNotes.count + 10)
+        #expect(!doc.notes.contains { $0.text == "SLETTET NOTAT" })
+        // Agreement summed over tables.
+        #expect(doc.principles[0].agreement == .init(agree: 14, partly: 5, disagree: 1, dontKnow: 1, total: 21, tablesReporting: 3))
+        #expect(doc.agreementTotal.total == 29)
+
+        // Which initiatives, ranked by dots; the same text from two tables is one initiative.
+        #expect(doc.initiatives.map(\.dots) == [13, 11, 6, 6, 3, 3, 2, 0])
+        #expect(doc.initiatives.map(\.rank) == [1, 2, 3, 3, 5, 5, 7, 8])
+        let merged = doc.initiatives[0]
+        #expect(merged.text == Fixture.mergedInitiativeTable1)
+        #expect(merged.tables == [1, 3])
+        #expect(merged.proposals.count == 2)
+        #expect(merged.owners == ["Københavns Kommune"])
+        #expect(merged.funding == .needsFunding && !merged.fundingDisputed)
+        let disputed = doc.initiatives.first { $0.text.hasPrefix("Netværk") }
+        #expect(disputed?.funding == .unclear && disputed?.fundingDisputed == true && disputed?.dots == 3)
+
+        // Which need funding, which can start now, which are unclear.
+        #expect(doc.funding.map(\.funding) == [.needsFunding, .canStartNow, .unclear])
+        #expect(doc.funding.map(\.initiatives.count) == [3, 3, 2])
+
+        // Who is to act.
+        #expect(doc.owners.map(\.owner) == ["Københavns Kommune", "Kooperationen", "Merkur Andelskasse",
+                                            "Selveje Danmark <admin@x>", "Kooperativt København"])
+        #expect(doc.unowned.count == 3)
+
+        // What happens next, and who receives it.
+        #expect(doc.event.nextSteps == Fixture.nextSteps)
+        #expect(doc.recipientCount == 3)
+        #expect(doc.recipients == ["anne@example.dk", "bo@example.dk", "mallory@example.com"])
+
+        // Names only for those who agreed.
+        #expect(doc.participants.map(\.name) == [Fixture.named, Fixture.hostileName, "Carla Ünal", "Erik Ugyldig"])
+        #expect(!doc.notes.contains { $0.speaker?.contains(Fixture.unnamed) == true })
+        #expect(doc.organisations == ["Fiktiv Forening ApS", "Kaffe Karma", "Kooperationen", "Merkur Andelskasse"])
+    }
+
+    @Test func anonymousNamesNobodyInAnyFormat() throws {
+        let fixture = try Fixture()
+        defer { fixture.cleanUp() }
+        let doc = try fixture.document(anonymous: true)
+        #expect(doc.participants.isEmpty && doc.organisations.isEmpty)
+        #expect(doc.notes.allSatisfy { $0.speaker == nil })
+        var settings = Fixture.settings()
+        settings.excel = false
+        for format in [ExportFormat.md, .txt, .csv, .json, .mailtext] {
+            let text = String(decoding: try Exporter.render(doc, format, settings: settings), as: UTF8.self)
+            for name in [Fixture.named, "Carla Ünal", Fixture.unnamed, "Mallory", "Fiktiv Forening", "Erik Ugyldig"] {
+                #expect(!text.contains(name), "\(format) names \(name)")
+            }
+        }
+    }
+
+    @Test func tablesSelectsTablesAndRefusesUnknownOnes() throws {
+        let fixture = try Fixture()
+        defer { fixture.cleanUp() }
+        let doc = try fixture.document(tables: [1, 3])
+        #expect(doc.tableNumbers == [1, 3])
+        #expect(doc.notes.allSatisfy { [1, 3].contains($0.table) })
+        #expect(doc.initiatives[0].dots == 13)
+        #expect(doc.tables.map(\.number) == [1, 3])
+        let markdown = try Exporter.markdown(doc, Fixture.settings())
+        #expect(markdown.contains("Opsamlingen dækker kun bord 1, 3."))
+        #expect(throws: RundbordError.self) { try fixture.document(tables: [9]) }
+    }
+}
+
+@Suite struct HarvestTemplateTests {
+    @Test func catalogueIsComplete() {
+        #expect(Catalogue.problems(HarvestText.self) == [])
+    }
+
+    @Test func everyHarvestTemplateIsEmbeddedWithIdenticalBytes() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Templates/harvest").standardizedFileURL
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".mustache") }
+        #expect(names.count >= 12)
+        for name in names {
+            let onDisk = try Data(contentsOf: folder.appendingPathComponent(name))
+            #expect(EmbeddedTemplates.files["harvest/" + name].map { Data($0) } == onDisk, "\(name) not embedded or stale")
+        }
+        // Both languages have every template.
+        let da = Set(names.filter { $0.contains(".da.") }.map { $0.replacingOccurrences(of: ".da.", with: ".") })
+        let en = Set(names.filter { $0.contains(".en.") }.map { $0.replacingOccurrences(of: ".en.", with: ".") })
+        #expect(da == en)
+    }
+
+    /// A folder with one edited template: it wins; the others come from the built-in set.
+    @Test func templatesFolderOverridesFileByFile() throws {
+        let fixture = try Fixture()
+        defer { fixture.cleanUp() }
+        let folder = fixture.directory.appendingPathComponent("tpl/harvest")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("Hej {{date}} & <{{counts.notes}}>\n".utf8)
+            .write(to: folder.appendingPathComponent("mail.da.txt.mustache"))
+        let library = TemplateLibrary(directory: fixture.directory.appendingPathComponent("tpl"))
+        let settings = Fixture.settings(library: library)
+        let doc = try fixture.document()
+        let body = try Exporter.mailBody(doc, settings)
+        // No HTML escaping: & < > stay as they are.
+        #expect(body == "Hej 2024-11-06 & <\(doc.notes.count)>\n")
+        #expect(try Exporter.markdown(doc, settings).hasPrefix("# Opsamling: "))
+    }
+
+    @Test func aBrokenTemplateNamesItsFileAndLine() throws {
+        let fixture = try Fixture()
+        defer { fixture.cleanUp() }
+        let folder = fixture.directory.appendingPathComponent("tpl/harvest")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("harvest.da.md.mustache")
+        try Data("# {{title}}\n\n{{#principles}}\n## {{title}}\n{{/principle}}\n".utf8).write(to: file)
+        let settings = Fixture.settings(library: TemplateLibrary(directory: fixture.directory.appendingPathComponent("tpl")))
+        let doc = try fixture.document()
+        let error = caught { try Exporter.markdown(doc, settings) }
+        #expect(error?.exitCode == .dataError)
+        let message = error?.message(.en) ?? ""
+        #expect(message.hasPrefix(file.path + ":5:"), "\(message)")
+        #expect(message.contains("{{/principle}}"))
+        // An unclosed tag too.
+        try Data("# {{title}}\nline two {{oops\n".utf8).write(to: file)
+        #expect(throws: RundbordError.self) { try Exporter.markdown(try fixture.document(), settings) }
+    }
+}
+
+@Suite struct AtomicWriteTests {
+    @Test func writesOwnerOnlyAndReplacesWhole() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("atomic-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("opsamling.md").path
+        try AtomicFile.write(Data("første".utf8), to: path)
+        try AtomicFile.write(Data("anden".utf8), to: path)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "anden")
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["opsamling.md"])
+    }
+
+    /// As root, chmod does not stop writes, so the unwritable folder is a
+    /// path whose parent is a regular file (ENOTDIR): a real refusal by the
+    /// kernel whoever runs the test.
+    @Test func anUnwritableFolderIsAClearErrorAndTouchesNothing() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("atomic-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("a-file")
+        try Data("keep".utf8).write(to: file)
+        let error = caught { try AtomicFile.write(Data("x".utf8), to: file.path + "/opsamling.md") }
+        #expect(error?.exitCode == .cantCreate)
+        #expect(error?.message(.en).contains("a-file/opsamling.md") == true)
+        #expect(try String(contentsOf: file, encoding: .utf8) == "keep")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["a-file"])
+    }
+
+    /// A write that fails half-way (the kernel's file size limit, EFBIG, as
+    /// a full disk would give ENOSPC) through the real command: exit 74, the
+    /// earlier export byte for byte as it was, no temporary file left.
+    @Test func aWriteFailingHalfWayLeavesTheEarlierExport() throws {
+        guard let rundbord = Tool.rundbord(), let sh = Tool.require("sh") else { return }
+        let fixture = try Fixture()
+        defer { fixture.cleanUp() }
+        let out = fixture.directory.appendingPathComponent("opsamling.md").path
+        let earlier = Data("tidligere eksport\n".utf8)
+        try earlier.write(to: URL(fileURLWithPath: out))
+        // Enough notes for a harvest far over the limit below.
+        let table = try fixture.store.table(number: 2)
+        for i in 0..<400 {
+            try fixture.store.save(note: Note(id: UUID(), tableId: table.id, principleId: table.principleIds[1], kind: .point,
+                                              text: "Notat nummer \(i) om lokale værdikæder og indkøb med hjerne og hjerte",
+                                              createdAt: Date(timeIntervalSince1970: 1_730_890_000 + Double(i))))
+        }
+        fixture.store.close()
+        // ulimit -f counts 1024-byte blocks: 64 KiB lets SQLite open the file
+        // (its 32 KiB shared-memory index) and is less than the harvest.
+        let result = try Tool.run(sh, ["-c", "ulimit -f 64; exec \"$0\" export \"$1\" --format md --out \"$2\"",
+                                       rundbord, fixture.path, out])
+        #expect(result.status == 74, "exit \(result.status): \(result.stderr)")
+        #expect(result.stderr.contains(out))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == earlier)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixture.directory.path).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty)
+    }
+}
+
+/// The error `body` throws, or nil (and a recorded issue) when it succeeds.
+func caught(_ body: () throws -> Void, sourceLocation: SourceLocation = #_sourceLocation) -> RundbordError? {
+    do {
+        try body()
+        Issue.record("expected an error", sourceLocation: sourceLocation)
+        return nil
+    } catch {
+        return error as? RundbordError
+    }
+}
