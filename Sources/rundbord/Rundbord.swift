@@ -15,17 +15,16 @@ struct Rundbord: ParsableCommand {
                           AgreeCommand.self, ParticipantsCommand.self, TemplatesCommand.self,
                           ExportCommand.self, EventSettingsCommand.self, MergeCommand.self,
                           CopyCommand.self, NoteLinesCommand.self, DashboardCommand.self,
-                          BenchCommand.self]
+                          BenchCommand.self, RunCommand.self, KeysCommand.self]
         )
     }
 
     @OptionGroup var global: GlobalOptions
 
-    /// The main job on the embedded default event.
+    /// The main job: the table session on the default event.
     mutating func run() throws {
         let store = try DefaultEvent.openOrCreate(global: global)
-        try StatusCommand.printStatus(store)
-        print(CLIText.defaultEventAt.text(Language.current, store.path))
+        try TableScreen.run(store: store, table: 1)
     }
 
     static func main() {

@@ -1,0 +1,155 @@
+import Foundation
+import RundbordCore
+
+/// Who a note is credited to: a participant, or an organisation (named in
+/// the vision, a participant's, or typed freely).
+public enum Speaker: Sendable, Equatable {
+    case participant(UUID)
+    case organisation(String)
+}
+
+public enum Focus: Sendable, Equatable {
+    /// Typing goes into the entry line.
+    case entry
+    /// A note is selected in the list (↑/↓); typing returns to the entry line.
+    case notes
+}
+
+public enum VoteScope: Sendable, Equatable {
+    case principle, table
+}
+
+/// The speaker picker: type to filter the table's participants and the organisations.
+public struct PickerState: Sendable, Equatable {
+    public enum Target: Sendable, Equatable { case draft, note(UUID) }
+    public var target: Target
+    public var filter = LineEditor()
+    public var index = 0
+}
+
+public struct DetailState: Sendable, Equatable {
+    public enum Field: Int, Sendable, CaseIterable { case funding, owner, horizon }
+    public var noteId: UUID
+    /// The screen the detail was opened from, and returns to.
+    public var returnTo: ScreenID = .session
+    public var field: Field = .funding
+    public var owner = LineEditor()
+    public var horizon = LineEditor()
+    /// Which suggestion Tab put into the owner field last (cycles on repeated Tab),
+    /// and the text typed before the first Tab, which the suggestions match.
+    public var completion = -1
+    public var completionBase: String?
+}
+
+public struct StatusMessage: Sendable, Equatable {
+    public var text: String
+    public var isError: Bool
+}
+
+/// Everything the screens draw and the update function changes. Plain data:
+/// a test builds one, sends keys, and compares.
+public struct AppState: Sendable, Equatable {
+    public var lang: Language
+    public var eventTitle: String
+    public var session: TableSession
+    /// Every participant of the event (speakers are looked up by id).
+    public var participants: [Participant]
+    public var now: Date
+    public var size: Size
+    /// The clock times beside notes are local; tests fix the zone.
+    public var timeZone: TimeZone = .current
+
+    public var screen: ScreenID = .session
+    /// The screen under the help screen, to return to.
+    public var helpReturn: ScreenID = .session
+    public var helpScroll = 0
+
+    public var editor = LineEditor()
+    /// The kind chosen with F3; nil lets the prefix (or the default) decide.
+    public var draftKind: NoteKind?
+    public var draftSpeaker: Speaker?
+    /// The note whose text is in the entry line for editing in place.
+    public var editingNoteId: UUID?
+    public var focus: Focus = .entry
+    public var selectedNoteId: UUID?
+    /// How many rows the notes list is scrolled up from the newest.
+    public var notesScroll = 0
+    /// nil: shown when the window is tall enough; true/false: the user's choice (Ctrl-G).
+    public var principleExpanded: Bool?
+
+    public var message: StatusMessage?
+    public var picker: PickerState?
+    public var detail: DetailState?
+    public var confirmingQuit = false
+
+    public var voteScope: VoteScope = .principle
+    public var voteRow = 0
+    /// Digits typed on the vote screen, set with Enter.
+    public var voteNumber = ""
+    /// The table's initiatives across all principles (vote scope "table"), loaded on demand.
+    public var tableInitiatives: [Note] = []
+    /// Principles whose vote the facilitator closed: the projector shows their dots.
+    public var revealed: Set<String> = []
+
+    /// When the draft last changed and was not yet autosaved.
+    public var draftChangedAt: Date?
+    public var draftSavedAt: Date?
+    public var quitRequested = false
+
+    public init(lang: Language, eventTitle: String, session: TableSession, participants: [Participant],
+                now: Date, size: Size) {
+        self.lang = lang; self.eventTitle = eventTitle; self.session = session
+        self.participants = participants; self.now = now; self.size = size
+    }
+
+    public var vision: Vision { session.vision }
+    public var tableNumber: Int { session.table.number }
+
+    /// The kind the entry line's text will be saved as.
+    public var effectiveDraftKind: NoteKind {
+        draftKind ?? vision.kindFromPrefix(editor.text)?.0 ?? .point
+    }
+
+    /// The participants sitting at this table.
+    public var tableParticipants: [Participant] {
+        participants.filter { $0.tableNumber == tableNumber }
+    }
+
+    public func speakerName(_ speaker: Speaker?) -> String? {
+        switch speaker {
+        case .participant(let id)?: return participants.first { $0.id == id }?.name
+        case .organisation(let name)?: return name
+        case nil: return nil
+        }
+    }
+
+    public func speakerName(of note: Note) -> String? {
+        if let id = note.speakerId { return speakerName(.participant(id)) }
+        return note.speakerOrganisation
+    }
+
+    /// The initiatives the vote screen lists.
+    public var voteInitiatives: [Note] {
+        voteScope == .principle ? session.initiatives : tableInitiatives
+    }
+
+    /// Rows of the vote screen: one per initiative, then one per agreement level
+    /// (only for a single principle: the tally belongs to a principle).
+    public var voteRowCount: Int {
+        voteInitiatives.count + (voteScope == .principle ? AgreementLevel.allCases.count : 0)
+    }
+
+    public var isRevealed: Bool {
+        session.table.currentPrincipleId.map { revealed.contains($0) } ?? false
+    }
+
+    public var hasUnsavedText: Bool { !editor.isBlank }
+
+    /// The window is too small to work in.
+    public var tooSmall: Bool { size.width < Layout.minimumWidth || size.height < Layout.minimumHeight }
+}
+
+public enum Layout {
+    public static let minimumWidth = 80
+    public static let minimumHeight = 24
+}

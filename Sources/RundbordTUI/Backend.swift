@@ -1,0 +1,37 @@
+import Foundation
+
+/// The one thing that touches a terminal. `NcursesBackend` drives a real
+/// one; `TestBackend` keeps the frames in memory for tests.
+public protocol TerminalBackend: AnyObject {
+    var size: Size { get }
+    /// Waits up to `timeout` seconds for input; nil when the time passed without any.
+    func nextEvent(timeout: TimeInterval) -> InputEvent?
+    /// Shows `buffer`; only cells that differ from the last frame need to reach
+    /// the terminal. `full` repaints everything (Ctrl-L).
+    func draw(_ buffer: Buffer, full: Bool)
+}
+
+/// A terminal in memory: queued input, and the last frame as text.
+public final class TestBackend: TerminalBackend {
+    public var size: Size
+    public var events: [InputEvent] = []
+    public private(set) var frame: Buffer?
+    public private(set) var drawCount = 0
+
+    public init(width: Int = 80, height: Int = 24) {
+        size = Size(width: width, height: height)
+    }
+
+    public func nextEvent(timeout: TimeInterval) -> InputEvent? {
+        events.isEmpty ? nil : events.removeFirst()
+    }
+
+    public func draw(_ buffer: Buffer, full: Bool) {
+        frame = buffer
+        drawCount += 1
+    }
+
+    /// The screen as text lines.
+    public var lines: [String] { frame?.lines ?? [] }
+    public var text: String { frame?.text ?? "" }
+}

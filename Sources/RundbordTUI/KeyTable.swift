@@ -1,0 +1,198 @@
+import RundbordCore
+
+/// The screens (and modal layers) a key can act on.
+public enum ScreenID: String, Sendable, CaseIterable {
+    case session, vote, detail, projector, help, picker, confirm
+
+    var title: TUIText {
+        switch self {
+        case .session: .screenSession
+        case .vote: .screenVote
+        case .detail: .screenDetail
+        case .projector: .screenProjector
+        case .help: .screenHelp
+        case .picker: .screenPicker
+        case .confirm: .screenConfirm
+        }
+    }
+}
+
+/// What a key does. The update function switches over these; the key table
+/// says which key means which command on which screen.
+public enum Command: Sendable, Equatable {
+    case help, quit, redraw, back
+    // The entry line.
+    case typeText, saveNote, newline, editNote, cycleKind, pickSpeaker
+    case cursorLeft, cursorRight, home, end, wordLeft, wordRight
+    case backspace, deleteForward, deleteWord, deleteToStart, deleteToEnd
+    // Notes and the session.
+    case selectUp, selectDown, pageUp, pageDown, deleteNote, undo, redo
+    case nextPrinciple, previousPrinciple, nextPhase, previousPhase, togglePrinciple
+    case toggleTimer, resetTimer
+    // Screens.
+    case voteScreen, detailScreen, projector
+    // The vote screen.
+    case dotPlus, dotMinus, digit, toggleScope, toggleReveal, confirmNumber
+    // The initiative detail.
+    case nextValue, previousValue, complete
+    // The confirmation question.
+    case yes, no
+}
+
+/// One row of the key table: the single source for dispatch, the key bar,
+/// the help screen and docs/KEYS.md.
+public struct KeyBinding: Sendable {
+    public let keys: [Key]
+    public let command: Command
+    /// The short label in the key bar; nil keeps the binding out of the bar.
+    public let bar: TUIText?
+    public let description: TUIText
+    public let screens: [ScreenID]
+    /// Shown instead of the keys when the binding is not a single key (typing text).
+    public let keyLabel: TUIText?
+
+    init(_ keys: [Key], _ command: Command, bar: TUIText? = nil, _ description: TUIText,
+         _ screens: [ScreenID], keyLabel: TUIText? = nil) {
+        self.keys = keys; self.command = command; self.bar = bar; self.description = description
+        self.screens = screens; self.keyLabel = keyLabel
+    }
+
+    public func keysLabel(_ lang: Language) -> String {
+        keyLabel?.text(lang) ?? keys.map(\.label).joined(separator: " / ")
+    }
+}
+
+public enum KeyTable {
+    static let editing: [ScreenID] = [.session, .picker, .detail]
+    /// ← and → mean "change the value" in the initiative detail (where they also move the text cursor).
+    static let editingArrows: [ScreenID] = [.session, .picker]
+    static let digits: [Key] = (0...9).map { .char(Character(String($0))) }
+
+    /// Order matters twice: the first binding for a key on a screen wins, and
+    /// the bar and the help list bindings in this order.
+    public static let bindings: [KeyBinding] = [
+        KeyBinding([.function(1)], .help, bar: .barHelp, .keyHelp,
+                   [.session, .vote, .detail, .projector]),
+        KeyBinding([.char("?")], .help, .keyHelpQuestionMark, [.vote, .projector]),
+        KeyBinding([], .typeText, .keyTypeText, [.session], keyLabel: .keyLabelText),
+        KeyBinding([.enter], .saveNote, .keySaveNote, [.session]),
+        KeyBinding([.altEnter], .newline, .keyNewline, [.session]),
+        KeyBinding([.function(2)], .editNote, bar: .barEdit, .keyEditNote, [.session]),
+        KeyBinding([.function(3), .ctrl("t")], .cycleKind, bar: .barKind, .keyCycleKind, [.session]),
+        KeyBinding([.function(4), .ctrl("o")], .pickSpeaker, bar: .barSpeaker, .keyPickSpeaker, [.session]),
+        KeyBinding([.function(5)], .toggleTimer, bar: .barTimer, .keyToggleTimer, [.session, .vote, .projector]),
+        KeyBinding([.ctrl("r")], .resetTimer, .keyResetTimer, [.session, .vote, .projector]),
+        KeyBinding([.function(6)], .voteScreen, bar: .barVote, .keyVoteScreen, [.session, .vote, .detail]),
+        KeyBinding([.function(7)], .detailScreen, bar: .barDetail, .keyDetailScreen, [.session]),
+        // Kept out of the vote screen's bar, so that the vote keys fit at 80 columns.
+        KeyBinding([.function(7)], .detailScreen, .keyDetailScreen, [.vote]),
+        KeyBinding([.function(8)], .deleteNote, bar: .barDelete, .keyDeleteNote, [.session]),
+        KeyBinding([.function(9)], .projector, bar: .barProjector, .keyProjector, [.session, .vote, .projector]),
+        KeyBinding([.function(10), .ctrl("q"), .ctrl("c")], .quit, bar: .barQuit, .keyQuit,
+                   [.session, .vote, .detail, .projector]),
+        KeyBinding([.ctrl("z")], .undo, .keyUndo, [.session, .vote, .detail]),
+        KeyBinding([.ctrl("y")], .redo, .keyRedo, [.session, .vote, .detail]),
+        KeyBinding([.up], .selectUp, .keySelectUp, [.session]),
+        KeyBinding([.down], .selectDown, .keySelectDown, [.session]),
+        KeyBinding([.pageUp], .pageUp, .keyPageUp, [.session, .help]),
+        KeyBinding([.pageDown], .pageDown, .keyPageDown, [.session, .help]),
+        KeyBinding([.ctrl("n")], .nextPrinciple, .keyNextPrinciple, [.session, .vote]),
+        KeyBinding([.ctrl("p")], .previousPrinciple, .keyPreviousPrinciple, [.session, .vote]),
+        KeyBinding([.tab], .nextPhase, .keyNextPhase, [.session]),
+        KeyBinding([.backTab], .previousPhase, .keyPreviousPhase, [.session]),
+        KeyBinding([.ctrl("g")], .togglePrinciple, .keyTogglePrinciple, [.session]),
+        KeyBinding([.escape], .back, .keyEscapeSession, [.session]),
+        KeyBinding([.ctrl("l")], .redraw, .keyRedraw, [.session, .vote, .detail, .projector, .help]),
+
+        // In the initiative detail ← and → change the funding class; in its text fields they move the cursor.
+        KeyBinding([.left], .previousValue, .keyDetailLeft, [.detail]),
+        KeyBinding([.right], .nextValue, .keyDetailRight, [.detail]),
+
+        // Line editing, wherever text is typed.
+        KeyBinding([.left], .cursorLeft, .keyCursorLeft, editingArrows),
+        KeyBinding([.right], .cursorRight, .keyCursorRight, editingArrows),
+        KeyBinding([.home, .ctrl("a")], .home, .keyHome, editing),
+        KeyBinding([.end, .ctrl("e")], .end, .keyEnd, editing),
+        KeyBinding([.ctrlLeft, .alt("b")], .wordLeft, .keyWordLeft, editing),
+        KeyBinding([.ctrlRight, .alt("f")], .wordRight, .keyWordRight, editing),
+        KeyBinding([.backspace], .backspace, .keyBackspace, editing),
+        KeyBinding([.delete, .ctrl("d")], .deleteForward, .keyDeleteForward, editing),
+        KeyBinding([.ctrl("w")], .deleteWord, .keyDeleteWord, editing),
+        KeyBinding([.ctrl("u")], .deleteToStart, .keyDeleteToStart, editing),
+        KeyBinding([.ctrl("k")], .deleteToEnd, .keyDeleteToEnd, editing),
+
+        // The vote screen.
+        KeyBinding([.up], .selectUp, .keyVoteUp, [.vote, .detail, .picker]),
+        KeyBinding([.down], .selectDown, .keyVoteDown, [.vote, .detail, .picker]),
+        KeyBinding([.char("+"), .right], .dotPlus, bar: .barPlus, .keyDotPlus, [.vote]),
+        KeyBinding([.char("-"), .left], .dotMinus, bar: .barMinus, .keyDotMinus, [.vote]),
+        KeyBinding(digits, .digit, .keyDigit, [.vote], keyLabel: .keyLabelDigits),
+        KeyBinding([.enter], .confirmNumber, .keyConfirmNumber, [.vote]),
+        KeyBinding([.char("t")], .toggleScope, bar: .barScope, .keyToggleScope, [.vote]),
+        KeyBinding([.char("r")], .toggleReveal, bar: .barReveal, .keyToggleReveal, [.vote, .projector]),
+        KeyBinding([.escape], .back, bar: .barBack, .keyBack, [.vote, .detail, .projector, .help, .picker]),
+
+        // The initiative detail.
+        KeyBinding([.tab], .complete, bar: .barComplete, .keyComplete, [.detail, .picker]),
+        KeyBinding([.enter], .confirmNumber, bar: .barSaveField, .keySaveField, [.detail]),
+        KeyBinding([.enter], .confirmNumber, .keyPickerChoose, [.picker]),
+        KeyBinding([], .typeText, .keyPickerFilter, [.picker], keyLabel: .keyLabelText),
+
+        // Help.
+        KeyBinding([.up], .selectUp, .keyScrollUp, [.help]),
+        KeyBinding([.down], .selectDown, .keyScrollDown, [.help]),
+        KeyBinding([.function(1), .char("q")], .back, .keyCloseHelp, [.help]),
+
+        // The quit question.
+        KeyBinding([.char("j"), .char("y")], .yes, .keyYes, [.confirm]),
+        KeyBinding([.char("n"), .escape], .no, .keyNo, [.confirm]),
+    ]
+
+    /// The command `key` triggers on `screen`, if any.
+    public static func command(for key: Key, on screen: ScreenID) -> Command? {
+        bindings.first { $0.screens.contains(screen) && $0.keys.contains(key) }?.command
+    }
+
+    /// Bindings shown in the key bar of `screen`, in table order.
+    public static func bar(for screen: ScreenID) -> [KeyBinding] {
+        bindings.filter { $0.bar != nil && $0.screens.contains(screen) }
+    }
+
+    /// The key reference as Markdown, one table per screen: what docs/KEYS.md
+    /// holds and `rundbord keys --markdown` prints.
+    public static func markdown(_ lang: Language) -> String {
+        var out = "## " + TUIText.keysHeading.text(lang) + "\n\n"
+        out += TUIText.keysIntro.text(lang) + "\n"
+        for screen in ScreenID.allCases {
+            let rows = bindings.filter { $0.screens.contains(screen) }
+            guard !rows.isEmpty else { continue }
+            out += "\n### " + screen.title.text(lang) + "\n\n"
+            out += "| " + TUIText.keysColumnKey.text(lang) + " | " + TUIText.keysColumnAction.text(lang) + " |\n"
+            out += "|---|---|\n"
+            for row in rows {
+                let keys = row.keyLabel.map { $0.text(lang) } ?? row.keys.map { "`" + markdownCode($0.label) + "`" }.joined(separator: ", ")
+                out += "| " + keys + " | " + row.description.text(lang).replacingOccurrences(of: "|", with: "\\|") + " |\n"
+            }
+        }
+        return out
+    }
+
+    /// The key reference as plain text, as the help screen lists it.
+    public static func plainText(_ lang: Language) -> String {
+        var out = ""
+        for screen in ScreenID.allCases {
+            let rows = bindings.filter { $0.screens.contains(screen) }
+            guard !rows.isEmpty else { continue }
+            out += screen.title.text(lang) + "\n"
+            for row in rows {
+                out += "  " + TextLayout.pad(row.keysLabel(lang), width: 26) + " " + row.description.text(lang) + "\n"
+            }
+            out += "\n"
+        }
+        return out
+    }
+
+    static func markdownCode(_ s: String) -> String {
+        s == "`" ? "` ` `" : s.replacingOccurrences(of: "|", with: "\\|")
+    }
+}

@@ -1,0 +1,243 @@
+import RundbordCore
+
+/// Every string the terminal screens show, in Danish and English.
+public enum TUIText: String, CatalogueKey {
+    // Screens
+    case screenSession, screenVote, screenDetail, screenProjector, screenHelp, screenPicker, screenConfirm
+    // Header, principle, notes, entry line
+    case headerTable, headerPrinciple, timerOverrun
+    case principleCollapsed, principleMore
+    case notesTitle, notesScrolled, notesEmpty, dotsCount, ownerShort, horizonShort
+    case promptEditing, statusTyping, statusSelected, statusEditing
+    // Messages
+    case messageSaved, messageEdited, messageDeleted, messageUndone, messageRedone, messageCredited
+    case messageTimerReset, messageSelectFirst, messageDraftInTheWay, messageNoInitiative, messageDetailSaved
+    case messageVoteClosed, messageVoteOpen, messageDraftRestored, messageStoreError, messageMoved
+    // Vote
+    case voteScopePrinciple, voteScopeTable, voteOpenState, voteClosedState, voteInitiatives, voteNoInitiatives
+    case voteAgreement, voteHint
+    // Detail
+    case detailTitle, detailFunding, detailOwner, detailHorizon, detailSuggestions, detailFundingHint, detailHorizonHint
+    // Projector
+    case projectorPrinciple, projectorOverrun, projectorWarning, projectorHidden, projectorResults, projectorHint
+    // Help, picker, confirm, small window
+    case helpTitle, helpFooter
+    case pickerTitle, pickerFilter, pickerNobody, pickerFreeText, pickerEmpty
+    case confirmTitle, confirmQuit, confirmKeys
+    case tooSmall
+    // Key bar labels
+    case barHelp, barEdit, barKind, barSpeaker, barTimer, barVote, barDetail, barDelete, barProjector, barQuit
+    case barPlus, barMinus, barScope, barReveal, barBack, barComplete, barSaveField
+    // Key descriptions
+    case keyHelp, keyHelpQuestionMark, keyTypeText, keySaveNote, keyNewline, keyEditNote, keyCycleKind
+    case keyPickSpeaker, keyToggleTimer, keyResetTimer, keyVoteScreen, keyDetailScreen, keyDeleteNote
+    case keyProjector, keyQuit, keyUndo, keyRedo, keySelectUp, keySelectDown, keyPageUp, keyPageDown
+    case keyNextPrinciple, keyPreviousPrinciple, keyNextPhase, keyPreviousPhase, keyTogglePrinciple
+    case keyEscapeSession, keyRedraw, keyDetailLeft, keyDetailRight
+    case keyCursorLeft, keyCursorRight, keyHome, keyEnd, keyWordLeft, keyWordRight, keyBackspace
+    case keyDeleteForward, keyDeleteWord, keyDeleteToStart, keyDeleteToEnd
+    case keyVoteUp, keyVoteDown, keyDotPlus, keyDotMinus, keyDigit, keyConfirmNumber, keyToggleScope
+    case keyToggleReveal, keyBack, keyComplete, keySaveField, keyPickerChoose, keyPickerFilter
+    case keyScrollUp, keyScrollDown, keyCloseHelp, keyYes, keyNo
+    case keyLabelText, keyLabelDigits
+    // docs/KEYS.md
+    case keysHeading, keysIntro, keysColumnKey, keysColumnAction
+    // Terminal errors
+    case errorNotTerminal, errorNoTerm, errorUnknownTerm, errorDumbTerm, errorInternal
+    // Command line
+    case runAbstract, tableHelp, keysAbstract, markdownHelp
+
+    public static let table: [TUIText: Translation] = [
+        .screenSession: .init("Bordets samtale", "Table session"),
+        .screenVote: .init("Afstemning", "Vote"),
+        .screenDetail: .init("Indsatsens detaljer", "Initiative detail"),
+        .screenProjector: .init("Projektorvisning", "Projector view"),
+        .screenHelp: .init("Hjælp", "Help"),
+        .screenPicker: .init("Vælg taler", "Speaker picker"),
+        .screenConfirm: .init("Spørgsmål før afslutning", "Question before quitting"),
+
+        .headerTable: .init("Bord {0}", "Table {0}"),
+        .headerPrinciple: .init("Princip {0}/{1}", "Principle {0}/{1}"),
+        .timerOverrun: .init("+{0} over", "+{0} over"),
+        .principleCollapsed: .init("▸ Resumé og {0} spørgsmål skjult — Ctrl-G viser dem",
+                                   "▸ Summary and {0} questions hidden — Ctrl-G shows them"),
+        .principleMore: .init("… (Ctrl-G skjuler; projektorvisningen F9 viser alle spørgsmål)",
+                              "… (Ctrl-G hides; the projector view F9 shows every question)"),
+        .notesTitle: .init("Notater ({0})", "Notes ({0})"),
+        .notesScrolled: .init("PgDn: nyeste", "PgDn: newest"),
+        .notesEmpty: .init("Ingen notater endnu. Skriv og tryk Enter. Start med ! for en indsats, ? for et spørgsmål, + for en idé, - for en bekymring.",
+                           "No notes yet. Type and press Enter. Start with ! for an initiative, ? for a question, + for an idea, - for a concern."),
+        .dotsCount: .init("{0} prikker", "{0} dots"),
+        .ownerShort: .init("ansvarlig: {0}", "owner: {0}"),
+        .horizonShort: .init("horisont: {0}", "horizon: {0}"),
+        .promptEditing: .init("Ret notat", "Edit note"),
+        .statusTyping: .init("Enter gemmer · Alt-Enter ny linje · F3 type · F4 taler · ↑ vælg notat",
+                             "Enter saves · Alt-Enter new line · F3 kind · F4 speaker · ↑ select a note"),
+        .statusSelected: .init("Valgt notat: F2 ret · F3 type · F4 taler · F7 detaljer · F8 slet · Esc tilbage",
+                               "Selected note: F2 edit · F3 kind · F4 speaker · F7 detail · F8 delete · Esc back"),
+        .statusEditing: .init("Retter et notat: Enter gemmer rettelsen, Esc fortryder",
+                              "Editing a note: Enter saves the change, Esc cancels"),
+
+        .messageSaved: .init("Gemt", "Saved"),
+        .messageEdited: .init("Rettelsen er gemt", "Change saved"),
+        .messageDeleted: .init("Slettet — Ctrl-Z fortryder", "Deleted — Ctrl-Z undoes"),
+        .messageUndone: .init("Fortrudt", "Undone"),
+        .messageRedone: .init("Gentaget", "Redone"),
+        .messageCredited: .init("Taleren er gemt", "Speaker saved"),
+        .messageTimerReset: .init("Tiden er nulstillet", "Timer reset"),
+        .messageSelectFirst: .init("Vælg først et notat med ↑", "Select a note with ↑ first"),
+        .messageDraftInTheWay: .init("Gem eller ryd først teksten i indtastningslinjen", "Save or clear the entry line first"),
+        .messageNoInitiative: .init("Vælg en indsats (et notat af typen Indsats) først", "Select an initiative first"),
+        .messageDetailSaved: .init("Gemt", "Saved"),
+        .messageVoteClosed: .init("Afstemningen er lukket: prikkerne vises på projektoren", "Vote closed: the projector shows the dots"),
+        .messageVoteOpen: .init("Afstemningen er åben igen: prikkerne er skjult på projektoren", "Vote open again: the dots are hidden on the projector"),
+        .messageDraftRestored: .init("Kladde fra sidst er sat ind — Enter gemmer, Ctrl-U rydder",
+                                     "The draft from last time is back — Enter saves, Ctrl-U clears"),
+        .messageMoved: .init("Nu: princip {0}/{1}, {2} (Tab/Shift-Tab skifter fase, Ctrl-N/Ctrl-P princip)",
+                              "Now: principle {0}/{1}, {2} (Tab/Shift-Tab change the phase, Ctrl-N/Ctrl-P the principle)"),
+        .messageStoreError: .init("IKKE GEMT: {0}", "NOT SAVED: {0}"),
+
+        .voteScopePrinciple: .init("Afstemning: {0}", "Vote: {0}"),
+        .voteScopeTable: .init("Afstemning: alle bord {0}s indsatser", "Vote: all initiatives of table {0}"),
+        .voteOpenState: .init("Afstemningen er åben (projektoren skjuler prikkerne) — r lukker den",
+                              "The vote is open (the projector hides the dots) — r closes it"),
+        .voteClosedState: .init("Afstemningen er lukket (projektoren viser prikkerne) — r åbner den igen",
+                                "The vote is closed (the projector shows the dots) — r opens it again"),
+        .voteInitiatives: .init("Indsatser og prikker", "Initiatives and dots"),
+        .voteNoInitiatives: .init("Ingen indsatser endnu (skriv en note, der starter med !)",
+                                  "No initiatives yet (type a note starting with !)"),
+        .voteAgreement: .init("Håndsoprækning ({0} i alt)", "Show of hands ({0} in all)"),
+        .voteHint: .init("↑↓ vælg · + / - ændrer · tal og Enter sætter antallet", "↑↓ select · + / - change · a number and Enter sets it"),
+
+        .detailTitle: .init("Indsats", "Initiative"),
+        .detailFunding: .init("Finansiering", "Funding"),
+        .detailOwner: .init("Ansvarlig", "Owner"),
+        .detailHorizon: .init("Horisont", "Horizon"),
+        .detailSuggestions: .init("Forslag (Tab vælger næste):", "Suggestions (Tab picks the next):"),
+        .detailFundingHint: .init("← / → skifter; gemmes med det samme", "← / → change it; saved at once"),
+        .detailHorizonHint: .init("Fx \"inden sommer 2026\" eller \"1-2 år\"; Enter gemmer", "E.g. \"before summer 2026\" or \"1-2 years\"; Enter saves"),
+
+        .projectorPrinciple: .init("Princip {0} af {1} · {2}", "Principle {0} of {1} · {2}"),
+        .projectorOverrun: .init("Tiden er gået", "Time is up"),
+        .projectorWarning: .init("Under to minutter tilbage", "Less than two minutes left"),
+        .projectorHidden: .init("Indsatser (prikkerne vises, når afstemningen er lukket):", "Initiatives (dots are shown when the vote is closed):"),
+        .projectorResults: .init("Indsatser efter prikker:", "Initiatives by dots:"),
+        .projectorHint: .init("F9/Esc tilbage · F5 tid · r luk/åbn afstemning", "F9/Esc back · F5 timer · r close/open the vote"),
+
+        .helpTitle: .init("Hjælp: alle taster", "Help: every key"),
+        .helpFooter: .init("↑↓ PgUp PgDn ruller · Esc lukker", "↑↓ PgUp PgDn scroll · Esc closes"),
+        .pickerTitle: .init("Hvem sagde det?", "Who said it?"),
+        .pickerFilter: .init("Søg: ", "Search: "),
+        .pickerNobody: .init("(ingen taler)", "(no speaker)"),
+        .pickerFreeText: .init("Brug \"{0}\"", "Use \"{0}\""),
+        .pickerEmpty: .init("Ingen passer", "No match"),
+        .confirmTitle: .init("Afslut?", "Quit?"),
+        .confirmQuit: .init("Teksten i indtastningslinjen er ikke gemt som notat. Den bliver tilbudt igen, når bordet åbnes næste gang.",
+                            "The text in the entry line is not saved as a note. It will be offered again when the table is opened next time."),
+        .confirmKeys: .init("j afslut · n bliv", "y quit · n stay"),
+        .tooSmall: .init("Vinduet er {0}×{1}. Gør det mindst {2}×{3} for at arbejde videre.",
+                         "The window is {0}×{1}. Enlarge it to at least {2}×{3} to go on."),
+
+        .barHelp: .init("Hjælp", "Help"),
+        .barEdit: .init("Ret", "Edit"),
+        .barKind: .init("Type", "Kind"),
+        .barSpeaker: .init("Taler", "Speaker"),
+        .barTimer: .init("Tid", "Timer"),
+        .barVote: .init("Stem", "Vote"),
+        .barDetail: .init("Indsats", "Detail"),
+        .barDelete: .init("Slet", "Delete"),
+        .barProjector: .init("Vis", "Show"),
+        .barQuit: .init("Afslut", "Quit"),
+        .barPlus: .init("Prik", "Dot"),
+        .barMinus: .init("Fjern", "Remove"),
+        .barScope: .init("Bord", "Table"),
+        .barReveal: .init("Luk/åbn", "Close/open"),
+        .barBack: .init("Tilbage", "Back"),
+        .barComplete: .init("Forslag", "Suggest"),
+        .barSaveField: .init("Gem", "Save"),
+
+        .keyHelp: .init("Vis alle taster", "Show every key"),
+        .keyHelpQuestionMark: .init("Vis alle taster (hvor der ikke skrives tekst)", "Show every key (where no text is typed)"),
+        .keyTypeText: .init("Skriv: starter et notat; ! først giver en indsats, ? et spørgsmål, + en idé, - en bekymring, \" et citat",
+                            "Type: starts a note; a leading ! makes an initiative, ? a question, + an idea, - a concern, \" a quote"),
+        .keySaveNote: .init("Gem notatet (vises som gemt, når det ligger på disken)", "Save the note (shown as saved once it is on disk)"),
+        .keyNewline: .init("Ny linje i notatet", "New line in the note"),
+        .keyEditNote: .init("Ret det valgte notat i indtastningslinjen", "Edit the selected note in the entry line"),
+        .keyCycleKind: .init("Skift type: kladdens eller det valgte notats", "Cycle the kind of the draft or the selected note"),
+        .keyPickSpeaker: .init("Vælg taler (deltager eller organisation)", "Pick the speaker (participant or organisation)"),
+        .keyToggleTimer: .init("Start / pause nedtællingen", "Start / pause the countdown"),
+        .keyResetTimer: .init("Nulstil nedtællingen", "Reset the countdown"),
+        .keyVoteScreen: .init("Afstemning: prikker og håndsoprækning", "Vote: dots and show of hands"),
+        .keyDetailScreen: .init("Indsatsens finansiering, ansvarlige og horisont", "The initiative's funding, owner and horizon"),
+        .keyDeleteNote: .init("Slet det valgte notat (Ctrl-Z fortryder)", "Delete the selected note (Ctrl-Z undoes)"),
+        .keyProjector: .init("Projektorvisning til rummet (og tilbage)", "Projector view for the room (and back)"),
+        .keyQuit: .init("Afslut (spørger, hvis der er tekst, der ikke er gemt)", "Quit (asks when text is not saved)"),
+        .keyUndo: .init("Fortryd", "Undo"),
+        .keyRedo: .init("Gentag", "Redo"),
+        .keySelectUp: .init("Vælg forrige notat", "Select the previous note"),
+        .keySelectDown: .init("Vælg næste notat; efter det nyeste tilbage til indtastningen", "Select the next note; past the newest back to the entry line"),
+        .keyPageUp: .init("Rul op", "Scroll up"),
+        .keyPageDown: .init("Rul ned", "Scroll down"),
+        .keyNextPrinciple: .init("Næste hovedprincip", "Next principle"),
+        .keyPreviousPrinciple: .init("Forrige hovedprincip", "Previous principle"),
+        .keyNextPhase: .init("Næste fase (præsentation → drøftelse → forslag → afstemning → opsamling)",
+                             "Next phase (present → discuss → propose → vote → wrap up)"),
+        .keyPreviousPhase: .init("Forrige fase", "Previous phase"),
+        .keyTogglePrinciple: .init("Vis / skjul principets resumé og spørgsmål", "Show / hide the principle's summary and questions"),
+        .keyEscapeSession: .init("Fortryd rettelsen, eller fravælg notatet", "Cancel the edit, or deselect the note"),
+        .keyRedraw: .init("Tegn skærmen igen", "Redraw the screen"),
+        .keyDetailLeft: .init("Finansiering: forrige værdi; i tekstfelter markøren til venstre", "Funding: previous value; in text fields cursor left"),
+        .keyDetailRight: .init("Finansiering: næste værdi; i tekstfelter markøren til højre", "Funding: next value; in text fields cursor right"),
+        .keyCursorLeft: .init("Markøren et tegn til venstre", "Cursor one character left"),
+        .keyCursorRight: .init("Markøren et tegn til højre", "Cursor one character right"),
+        .keyHome: .init("Til linjens start", "To the start of the line"),
+        .keyEnd: .init("Til linjens slutning", "To the end of the line"),
+        .keyWordLeft: .init("Et ord til venstre", "One word left"),
+        .keyWordRight: .init("Et ord til højre", "One word right"),
+        .keyBackspace: .init("Slet tegnet før markøren (et helt tegn, også æ, å og emoji)", "Delete the character before the cursor (a whole character, also æ, å and emoji)"),
+        .keyDeleteForward: .init("Slet tegnet under markøren", "Delete the character under the cursor"),
+        .keyDeleteWord: .init("Slet ordet før markøren", "Delete the word before the cursor"),
+        .keyDeleteToStart: .init("Slet alt før markøren", "Delete everything before the cursor"),
+        .keyDeleteToEnd: .init("Slet alt efter markøren", "Delete everything after the cursor"),
+        .keyVoteUp: .init("Op", "Up"),
+        .keyVoteDown: .init("Ned", "Down"),
+        .keyDotPlus: .init("En prik / stemme mere", "One more dot / vote"),
+        .keyDotMinus: .init("En prik / stemme mindre", "One dot / vote less"),
+        .keyDigit: .init("Skriv et antal", "Type a number"),
+        .keyConfirmNumber: .init("Sæt det skrevne antal", "Set the typed number"),
+        .keyToggleScope: .init("Skift mellem principets og hele bordets indsatser", "Switch between the principle's and the whole table's initiatives"),
+        .keyToggleReveal: .init("Luk afstemningen og vis prikkerne på projektoren (eller åbn igen)", "Close the vote and show the dots on the projector (or open again)"),
+        .keyBack: .init("Tilbage", "Back"),
+        .keyComplete: .init("Foreslå / vælg", "Suggest / choose"),
+        .keySaveField: .init("Gem feltet og gå til det næste", "Save the field and go to the next"),
+        .keyPickerChoose: .init("Vælg", "Choose"),
+        .keyPickerFilter: .init("Skriv for at søge blandt bordets deltagere og organisationerne", "Type to search the table's participants and the organisations"),
+        .keyScrollUp: .init("Rul op", "Scroll up"),
+        .keyScrollDown: .init("Rul ned", "Scroll down"),
+        .keyCloseHelp: .init("Luk hjælpen", "Close help"),
+        .keyYes: .init("Ja, afslut", "Yes, quit"),
+        .keyNo: .init("Nej, bliv", "No, stay"),
+        .keyLabelText: .init("(tekst)", "(text)"),
+        .keyLabelDigits: .init("0–9", "0–9"),
+
+        .keysHeading: .init("Taster", "Keys"),
+        .keysIntro: .init("Genereret fra tastetabellen i `Sources/RundbordTUI/KeyTable.swift` (den samme tabel styrer tasterne, tastelinjen og hjælpen).",
+                          "Generated from the key table in `Sources/RundbordTUI/KeyTable.swift` (the same table drives the keys, the key bar and the help screen)."),
+        .keysColumnKey: .init("Tast", "Key"),
+        .keysColumnAction: .init("Handling", "Action"),
+
+        .errorNotTerminal: .init("bordvisningen kræver en terminal (stdin og stdout skal være en tty)",
+                                 "the table screen needs a terminal (stdin and stdout must be a tty)"),
+        .errorNoTerm: .init("TERM er ikke sat; sæt fx TERM=xterm-256color", "TERM is not set; set e.g. TERM=xterm-256color"),
+        .errorUnknownTerm: .init("terminaltypen '{0}' kendes ikke (TERM); prøv fx TERM=xterm-256color",
+                                 "the terminal type '{0}' is unknown (TERM); try e.g. TERM=xterm-256color"),
+        .errorDumbTerm: .init("terminaltypen '{0}' kan ikke flytte markøren; bordvisningen kræver en rigtig terminal (fx TERM=xterm-256color)",
+                              "the terminal type '{0}' cannot move the cursor; the table screen needs a real terminal (e.g. TERM=xterm-256color)"),
+        .errorInternal: .init("intern fejl: {0}", "internal error: {0}"),
+        .runAbstract: .init("Åbn et bords samtale i terminalen (notater, tid, afstemning, projektorvisning).",
+                            "Open a table's session in the terminal (notes, timer, vote, projector view)."),
+        .tableHelp: .init("Bordets nummer.", "The table's number."),
+        .keysAbstract: .init("Vis alle taster i bordvisningen.", "List every key of the table screen."),
+        .markdownHelp: .init("Som Markdown (afsnittet om taster i README).", "As Markdown (the keys section of the README)."),
+    ]
+}

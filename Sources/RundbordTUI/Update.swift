@@ -1,0 +1,712 @@
+import Foundation
+import RundbordCore
+
+/// What the run loop must do after an update: the only way state reaches the disk.
+public enum AppEffect: Sendable, Equatable {
+    /// Runs an engine action and persists its effects; `after` is applied only
+    /// once they are on disk.
+    case session(SessionAction, after: AfterSave)
+    /// Runs an engine action on a note of another principle (the table-wide
+    /// vote and its initiatives' details), in a session of that principle.
+    case elsewhere(Note, SessionAction, after: AfterSave)
+    case loadTableInitiatives
+    /// Autosaves the entry line (nil deletes the saved draft).
+    case saveDraft(String?)
+    case quit
+}
+
+/// What becomes visible once an engine action is safely stored.
+public enum AfterSave: Sendable, Equatable {
+    case nothing
+    case noteAdded
+    case noteEdited
+    case principleChanged
+    case dotsChanged
+    case message(TUIText)
+}
+
+public enum AppUpdate {
+    /// How long the draft must rest before it is autosaved, and how long typing
+    /// may go on without a save.
+    public static let draftQuiet: TimeInterval = 0.8
+    public static let draftMaxAge: TimeInterval = 5
+
+    public static func update(_ state: inout AppState, _ event: InputEvent) -> [AppEffect] {
+        switch event {
+        case .resize(let size):
+            state.size = size
+            return []
+        case .tick:
+            return autosave(&state)
+        case .terminate:
+            state.quitRequested = true
+            return [.quit]
+        case .paste(let text):
+            state.message = nil
+            return paste(&state, text)
+        case .key(let key):
+            state.message = nil
+            return keyPressed(&state, key)
+        }
+    }
+
+    static func autosave(_ state: inout AppState) -> [AppEffect] {
+        guard let changed = state.draftChangedAt, state.editingNoteId == nil else { return [] }
+        let quiet = state.now.timeIntervalSince(changed) >= draftQuiet
+        let old = state.draftSavedAt.map { state.now.timeIntervalSince($0) >= draftMaxAge } ?? true
+        guard quiet || old else { return [] }
+        state.draftChangedAt = nil
+        state.draftSavedAt = state.now
+        return [.saveDraft(state.editor.isBlank ? nil : state.editor.text)]
+    }
+
+    static func draftChanged(_ state: inout AppState) {
+        if state.screen == .session && state.picker == nil && state.editingNoteId == nil {
+            if state.draftChangedAt == nil { state.draftChangedAt = state.now }
+            // The first change after a save starts the clock that bounds how long typing goes unsaved.
+            if state.draftSavedAt == nil { state.draftSavedAt = state.now }
+        }
+    }
+
+    /// A paste is one edit: newlines kept (CRLF folded), tabs become spaces,
+    /// other control characters dropped.
+    static func paste(_ state: inout AppState, _ raw: String) -> [AppEffect] {
+        let text = Sanitize.multiline(raw).replacingOccurrences(of: "\t", with: " ")
+        guard !text.isEmpty else { return [] }
+        if state.confirmingQuit { return [] }
+        if var picker = state.picker {
+            picker.filter.insert(Sanitize.line(text)); picker.index = 0
+            state.picker = picker
+            return []
+        }
+        switch state.screen {
+        case .session:
+            state.focus = .entry
+            state.editor.insert(text)
+            draftChanged(&state)
+        case .detail:
+            editDetailField(&state) { $0.insert(Sanitize.line(text)) }
+        default:
+            break
+        }
+        return []
+    }
+
+    static func effectiveScreen(_ state: AppState) -> ScreenID {
+        if state.confirmingQuit { return .confirm }
+        if state.picker != nil { return .picker }
+        return state.screen
+    }
+
+    static func keyPressed(_ state: inout AppState, _ key: Key) -> [AppEffect] {
+        let screen = effectiveScreen(state)
+        guard let command = KeyTable.command(for: key, on: screen) else {
+            // Printable characters type text where text is typed.
+            if case .char(let c) = key { return typed(&state, String(c), on: screen) }
+            return []
+        }
+        switch screen {
+        case .confirm: return confirm(&state, command)
+        case .picker: return picker(&state, command, key)
+        case .help: return help(&state, command)
+        case .session: return session(&state, command, key)
+        case .vote: return vote(&state, command, key)
+        case .detail: return detail(&state, command, key)
+        case .projector: return projector(&state, command)
+        }
+    }
+
+    static func typed(_ state: inout AppState, _ text: String, on screen: ScreenID) -> [AppEffect] {
+        switch screen {
+        case .session:
+            state.focus = .entry
+            state.editor.insert(text)
+            draftChanged(&state)
+        case .picker:
+            state.picker?.filter.insert(text)
+            state.picker?.index = 0
+        case .detail:
+            editDetailField(&state) { $0.insert(text) }
+        default:
+            break
+        }
+        return []
+    }
+
+    // MARK: Commands shared by several screens
+
+    static func common(_ state: inout AppState, _ command: Command) -> [AppEffect]? {
+        switch command {
+        case .help:
+            state.helpReturn = state.screen
+            state.helpScroll = 0
+            state.screen = .help
+            return []
+        case .quit:
+            if state.hasUnsavedText || state.editingNoteId != nil {
+                state.confirmingQuit = true
+                return []
+            }
+            state.quitRequested = true
+            return [.quit]
+        case .redraw:
+            return []
+        case .toggleTimer:
+            return [.session(.toggleTimer, after: .nothing)]
+        case .resetTimer:
+            return [.session(.resetTimer, after: .message(.messageTimerReset))]
+        case .projector:
+            state.screen = state.screen == .projector ? .session : .projector
+            return []
+        case .undo:
+            return [.session(.undo, after: .message(.messageUndone))]
+        case .redo:
+            return [.session(.redo, after: .message(.messageRedone))]
+        case .nextPrinciple:
+            return [.session(.nextPrinciple, after: .principleChanged)]
+        case .previousPrinciple:
+            return [.session(.previousPrinciple, after: .principleChanged)]
+        default:
+            return nil
+        }
+    }
+
+    // MARK: The session screen
+
+    static func session(_ state: inout AppState, _ command: Command, _ key: Key) -> [AppEffect] {
+        if let effects = common(&state, command) { return effects }
+        switch command {
+        case .saveNote:
+            return saveEntry(&state)
+        case .newline:
+            state.focus = .entry
+            state.editor.insert("\n")
+            draftChanged(&state)
+        case .cursorLeft, .cursorRight, .home, .end, .wordLeft, .wordRight,
+             .backspace, .deleteForward, .deleteWord, .deleteToStart, .deleteToEnd:
+            state.focus = .entry
+            if edit(&state.editor, command) { draftChanged(&state) }
+        case .editNote:
+            guard let note = selectedNote(state) else {
+                state.message = .init(text: TUIText.messageSelectFirst.text(state.lang), isError: true)
+                return []
+            }
+            guard state.editor.isBlank || state.editingNoteId != nil else {
+                state.message = .init(text: TUIText.messageDraftInTheWay.text(state.lang), isError: true)
+                return []
+            }
+            state.editingNoteId = note.id
+            state.editor.set(note.text)
+            state.focus = .entry
+        case .cycleKind:
+            if state.focus == .notes, let note = selectedNote(state) {
+                return [.session(.cycleKind(note.id), after: .nothing)]
+            }
+            if let id = state.editingNoteId {
+                return [.session(.cycleKind(id), after: .nothing)]
+            }
+            cycleDraftKind(&state)
+        case .pickSpeaker:
+            let target: PickerState.Target
+            if state.focus == .notes, let note = selectedNote(state) { target = .note(note.id) }
+            else if let id = state.editingNoteId { target = .note(id) }
+            else { target = .draft }
+            state.picker = PickerState(target: target)
+        case .deleteNote:
+            guard let note = selectedNote(state) else {
+                state.message = .init(text: TUIText.messageSelectFirst.text(state.lang), isError: true)
+                return []
+            }
+            if state.editingNoteId == note.id { stopEditing(&state) }
+            moveSelectionAfterDelete(&state, note.id)
+            return [.session(.deleteNote(note.id), after: .message(.messageDeleted))]
+        case .selectUp:
+            moveSelection(&state, by: -1)
+        case .selectDown:
+            moveSelection(&state, by: 1)
+        case .pageUp:
+            // Not past the oldest note, so that PgDn brings the newest back at once.
+            let total = state.session.visibleNotes.reduce(0) { rows, note in
+                rows + (SessionScreen.lines(for: note, state, width: state.size.width).map(\.row).max() ?? 0) + 1
+            }
+            let visible = max(1, state.size.height - 8)
+            state.notesScroll = min(state.notesScroll + max(1, (state.size.height - 10) / 2), max(0, total - visible))
+        case .pageDown:
+            state.notesScroll = max(0, state.notesScroll - max(1, (state.size.height - 10) / 2))
+        case .nextPhase:
+            return [.session(.nextPhase, after: .principleChanged)]
+        case .previousPhase:
+            return [.session(.previousPhase, after: .principleChanged)]
+        case .togglePrinciple:
+            state.principleExpanded = !(state.principleExpanded ?? Layout.expandsPrinciple(state.size))
+        case .back:
+            if state.editingNoteId != nil { stopEditing(&state) }
+            else if state.focus == .notes { state.focus = .entry; state.selectedNoteId = nil; state.notesScroll = 0 }
+        case .voteScreen:
+            return openVote(&state)
+        case .detailScreen:
+            return openDetail(&state)
+        default:
+            break
+        }
+        return []
+    }
+
+    /// Applies a line-editing command; true when the text changed.
+    static func edit(_ editor: inout LineEditor, _ command: Command) -> Bool {
+        let before = editor.text
+        switch command {
+        case .cursorLeft: editor.left()
+        case .cursorRight: editor.right()
+        case .home: editor.home()
+        case .end: editor.end()
+        case .wordLeft: editor.wordLeft()
+        case .wordRight: editor.wordRight()
+        case .backspace: editor.backspace()
+        case .deleteForward: editor.deleteForward()
+        case .deleteWord: editor.deleteWordBackward()
+        case .deleteToStart: editor.deleteToStart()
+        case .deleteToEnd: editor.deleteToEnd()
+        default: break
+        }
+        return editor.text != before
+    }
+
+    static func saveEntry(_ state: inout AppState) -> [AppEffect] {
+        state.focus = .entry
+        if let id = state.editingNoteId {
+            return [.session(.editNote(id, text: state.editor.text), after: .noteEdited)]
+        }
+        guard !state.editor.isBlank else { return [] }
+        var speakerId: UUID?
+        var organisation: String?
+        switch state.draftSpeaker {
+        case .participant(let id)?: speakerId = id
+        case .organisation(let name)?: organisation = name
+        case nil: break
+        }
+        return [.session(.addNote(text: balancedQuote(state.editor.text, state.vision), kind: state.draftKind,
+                                  speakerId: speakerId, speakerOrganisation: organisation), after: .noteAdded)]
+    }
+
+    /// A quote typed in quotation marks ("Vi er mange") starts with the quote
+    /// kind's prefix, which the engine takes off; the closing mark goes too, so
+    /// the stored quote is not left with half a pair.
+    static func balancedQuote(_ text: String, _ vision: Vision) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let prefix = vision.noteKinds.first(where: { $0.kind == .quote })?.prefix, !prefix.isEmpty,
+              vision.kindFromPrefix(trimmed)?.0 == .quote,
+              trimmed.count > 2 * prefix.count, trimmed.hasSuffix(prefix) else { return text }
+        return String(trimmed.dropLast(prefix.count))
+    }
+
+    /// F3 on the entry line: the next kind after the one the text would get.
+    /// A typed prefix ("!") is taken out, since the chosen kind now says it.
+    static func cycleDraftKind(_ state: inout AppState) {
+        let order = state.vision.noteKinds.map(\.kind)
+        guard !order.isEmpty else { return }
+        let current = state.effectiveDraftKind
+        if state.draftKind == nil, let (_, rest) = state.vision.kindFromPrefix(state.editor.text) {
+            state.editor.set(rest)
+        }
+        let i = order.firstIndex(of: current) ?? -1
+        state.draftKind = order[(i + 1) % order.count]
+    }
+
+    static func stopEditing(_ state: inout AppState) {
+        state.editingNoteId = nil
+        state.editor.clear()
+    }
+
+    static func selectedNote(_ state: AppState) -> Note? {
+        guard let id = state.selectedNoteId else { return nil }
+        return state.session.visibleNotes.first { $0.id == id }
+    }
+
+    static func moveSelection(_ state: inout AppState, by delta: Int) {
+        let notes = state.session.visibleNotes
+        guard !notes.isEmpty else { return }
+        let current = state.selectedNoteId.flatMap { id in notes.firstIndex { $0.id == id } }
+        if state.focus == .entry || current == nil {
+            // ↑ from the entry line selects the newest note.
+            guard delta < 0 else { return }
+            state.focus = .notes
+            state.selectedNoteId = notes.last?.id
+            return
+        }
+        let next = current! + delta
+        if next >= notes.count {
+            // ↓ past the newest note returns to the entry line.
+            state.focus = .entry
+            state.selectedNoteId = nil
+            state.notesScroll = 0
+            return
+        }
+        state.selectedNoteId = notes[max(0, next)].id
+    }
+
+    static func moveSelectionAfterDelete(_ state: inout AppState, _ id: UUID) {
+        let notes = state.session.visibleNotes
+        guard let i = notes.firstIndex(where: { $0.id == id }) else { return }
+        if i + 1 < notes.count { state.selectedNoteId = notes[i + 1].id }
+        else if i > 0 { state.selectedNoteId = notes[i - 1].id }
+        else { state.selectedNoteId = nil; state.focus = .entry }
+    }
+
+    // MARK: Results of effects (called by the run loop)
+
+    /// The engine action was applied and its effects are on disk.
+    public static func saved(_ state: inout AppState, _ after: AfterSave) {
+        switch after {
+        case .nothing:
+            break
+        case .noteAdded:
+            state.editor.clear()
+            state.draftKind = nil
+            state.draftSpeaker = nil
+            state.draftChangedAt = nil
+            state.draftSavedAt = nil
+            state.notesScroll = 0
+            state.message = .init(text: TUIText.messageSaved.text(state.lang), isError: false)
+        case .noteEdited:
+            state.editingNoteId = nil
+            state.editor.clear()
+            state.message = .init(text: TUIText.messageEdited.text(state.lang), isError: false)
+        case .principleChanged:
+            // Said aloud, so that a stray Tab or Ctrl-N is noticed at once.
+            let session = state.session
+            state.message = .init(text: TUIText.messageMoved.text(state.lang, session.principleIndex + 1,
+                                                                  session.principleIds.count,
+                                                                  session.phase.textKey.text(state.lang)), isError: false)
+            state.selectedNoteId = nil
+            state.focus = .entry
+            state.notesScroll = 0
+            state.voteRow = min(state.voteRow, max(0, state.voteRowCount - 1))
+        case .dotsChanged:
+            break
+        case .message(let key):
+            state.message = .init(text: key.text(state.lang), isError: false)
+        }
+        if let id = state.selectedNoteId, state.session.visibleNotes.first(where: { $0.id == id }) == nil {
+            state.selectedNoteId = nil
+            state.focus = .entry
+        }
+    }
+
+    /// The action was refused or could not be stored: nothing is shown as saved.
+    public static func failed(_ state: inout AppState, _ message: String) {
+        state.message = .init(text: message, isError: true)
+    }
+
+    // MARK: The quit question
+
+    static func confirm(_ state: inout AppState, _ command: Command) -> [AppEffect] {
+        state.confirmingQuit = false
+        if command == .yes {
+            state.quitRequested = true
+            return [.quit]
+        }
+        return []
+    }
+
+    // MARK: The speaker picker
+
+    /// One line of the picker: who would be credited.
+    public struct Candidate: Sendable, Equatable {
+        public var speaker: Speaker?
+        public var label: String
+    }
+
+    /// The table's participants, then the organisations (the vision's and the
+    /// participants'), filtered by the typed text; a typed name that matches
+    /// nothing can be used as it is; "nobody" clears the credit.
+    public static func candidates(_ state: AppState) -> [Candidate] {
+        let filter = Sanitize.line(state.picker?.filter.text ?? "")
+        func matches(_ s: String) -> Bool {
+            filter.isEmpty || s.range(of: filter, options: [.caseInsensitive, .diacriticInsensitive]) != nil
+        }
+        var out: [Candidate] = []
+        if filter.isEmpty { out.append(Candidate(speaker: nil, label: TUIText.pickerNobody.text(state.lang))) }
+        for p in state.tableParticipants where matches(p.name) || matches(p.organisation) {
+            let label = p.organisation.isEmpty ? p.name : "\(p.name) (\(p.organisation))"
+            out.append(Candidate(speaker: .participant(p.id), label: label))
+        }
+        var seen = Set<String>()
+        let organisations = state.vision.organisations + state.tableParticipants.map(\.organisation)
+            + state.participants.map(\.organisation)
+        for org in organisations where !org.isEmpty && matches(org) && seen.insert(org.lowercased()).inserted {
+            out.append(Candidate(speaker: .organisation(org), label: org))
+        }
+        if !filter.isEmpty && !seen.contains(filter.lowercased()) {
+            out.append(Candidate(speaker: .organisation(filter), label: TUIText.pickerFreeText.text(state.lang, filter)))
+        }
+        return out
+    }
+
+    static func picker(_ state: inout AppState, _ command: Command, _ key: Key) -> [AppEffect] {
+        guard var picker = state.picker else { return [] }
+        let count = candidates(state).count
+        switch command {
+        case .back:
+            state.picker = nil
+            return []
+        case .selectUp:
+            picker.index = max(0, picker.index - 1)
+        case .selectDown:
+            picker.index = min(max(0, count - 1), picker.index + 1)
+        case .confirmNumber, .complete:
+            let list = candidates(state)
+            guard list.indices.contains(picker.index) else { return [] }
+            let chosen = list[picker.index].speaker
+            state.picker = nil
+            switch picker.target {
+            case .draft:
+                state.draftSpeaker = chosen
+                return []
+            case .note(let id):
+                var speakerId: UUID?
+                var organisation: String?
+                switch chosen {
+                case .participant(let pid)?: speakerId = pid
+                case .organisation(let name)?: organisation = name
+                case nil: break
+                }
+                return [.session(.attribute(id, speakerId: speakerId, organisation: organisation),
+                                 after: .message(.messageCredited))]
+            }
+        default:
+            if edit(&picker.filter, command) { picker.index = 0 }
+        }
+        state.picker = picker
+        return []
+    }
+
+    // MARK: Help
+
+    static func help(_ state: inout AppState, _ command: Command) -> [AppEffect] {
+        switch command {
+        case .back: state.screen = state.helpReturn
+        case .selectUp: state.helpScroll = max(0, state.helpScroll - 1)
+        case .selectDown: state.helpScroll += 1
+        case .pageUp: state.helpScroll = max(0, state.helpScroll - max(1, state.size.height - 4))
+        case .pageDown: state.helpScroll += max(1, state.size.height - 4)
+        default: break
+        }
+        // Not past the last line, so that ↑ scrolls back at once.
+        let lines = HelpScreen.lines(state, width: state.size.width - 2).count
+        state.helpScroll = min(state.helpScroll, max(0, lines - (state.size.height - 2)))
+        return []
+    }
+
+    // MARK: The vote screen
+
+    static func openVote(_ state: inout AppState) -> [AppEffect] {
+        state.screen = .vote
+        state.voteNumber = ""
+        state.voteRow = min(state.voteRow, max(0, state.voteRowCount - 1))
+        return state.voteScope == .table ? [.loadTableInitiatives] : []
+    }
+
+    static func vote(_ state: inout AppState, _ command: Command, _ key: Key) -> [AppEffect] {
+        if let effects = common(&state, command) {
+            if case .session(.nextPrinciple, _) = effects.first { state.voteNumber = "" }
+            return effects
+        }
+        let initiatives = state.voteInitiatives
+        switch command {
+        case .back, .voteScreen:
+            state.screen = .session
+            state.voteNumber = ""
+        case .selectUp:
+            state.voteRow = max(0, state.voteRow - 1); state.voteNumber = ""
+        case .selectDown:
+            state.voteRow = min(max(0, state.voteRowCount - 1), state.voteRow + 1); state.voteNumber = ""
+        case .digit:
+            if case .char(let c) = key, state.voteNumber.count < 4 { state.voteNumber.append(c) }
+        case .dotPlus, .dotMinus:
+            state.voteNumber = ""
+            return setVoteRow(&state, initiatives) { $0 + (command == .dotPlus ? 1 : -1) }
+        case .confirmNumber:
+            guard let n = Int(state.voteNumber) else { return [] }
+            state.voteNumber = ""
+            return setVoteRow(&state, initiatives) { _ in n }
+        case .toggleScope:
+            state.voteScope = state.voteScope == .principle ? .table : .principle
+            state.voteRow = 0
+            state.voteNumber = ""
+            return state.voteScope == .table ? [.loadTableInitiatives] : []
+        case .toggleReveal:
+            toggleReveal(&state)
+        case .detailScreen:
+            if initiatives.indices.contains(state.voteRow) {
+                return openDetail(&state, initiatives[state.voteRow])
+            }
+        default:
+            break
+        }
+        return []
+    }
+
+    static func toggleReveal(_ state: inout AppState) {
+        guard let id = state.session.table.currentPrincipleId else { return }
+        if state.revealed.contains(id) {
+            state.revealed.remove(id)
+            state.message = .init(text: TUIText.messageVoteOpen.text(state.lang), isError: false)
+        } else {
+            state.revealed.insert(id)
+            state.message = .init(text: TUIText.messageVoteClosed.text(state.lang), isError: false)
+        }
+    }
+
+    /// An engine action on `note`: on the current session, or on the note's own principle.
+    static func noteEffect(_ state: AppState, _ note: Note, _ action: SessionAction, after: AfterSave) -> AppEffect {
+        state.session.note(note.id) == nil ? .elsewhere(note, action, after: after) : .session(action, after: after)
+    }
+
+    /// Changes the selected vote row: an initiative's dots or one agreement count.
+    static func setVoteRow(_ state: inout AppState, _ initiatives: [Note], _ change: (Int) -> Int) -> [AppEffect] {
+        if initiatives.indices.contains(state.voteRow) {
+            let note = initiatives[state.voteRow]
+            let dots = max(0, change(note.dots))
+            return [noteEffect(state, note, .setDots(note.id, dots), after: .dotsChanged)]
+        }
+        let levelIndex = state.voteRow - initiatives.count
+        guard state.voteScope == .principle, AgreementLevel.allCases.indices.contains(levelIndex) else { return [] }
+        let level = AgreementLevel.allCases[levelIndex]
+        var tally = state.session.agreement
+        tally[level] = max(0, change(tally[level]))
+        return [.session(.setAgreement(tally), after: .nothing)]
+    }
+
+    // MARK: The initiative detail
+
+    static func openDetail(_ state: inout AppState, _ given: Note? = nil) -> [AppEffect] {
+        var note = given
+        if note == nil, let selected = selectedNote(state), selected.isInitiative { note = selected }
+        if note == nil, state.focus == .entry, state.selectedNoteId == nil { note = state.session.initiatives.last }
+        guard let note, note.isInitiative else {
+            state.message = .init(text: TUIText.messageNoInitiative.text(state.lang), isError: true)
+            return []
+        }
+        var detail = DetailState(noteId: note.id)
+        detail.returnTo = state.screen == .vote ? .vote : .session
+        detail.owner.set(note.owner ?? "")
+        detail.horizon.set(note.horizon ?? "")
+        state.detail = detail
+        state.screen = .detail
+        return []
+    }
+
+    /// The initiative open in the detail screen, as the engine or the table list has it.
+    public static func detailNote(_ state: AppState) -> Note? {
+        guard let id = state.detail?.noteId else { return nil }
+        return state.session.note(id) ?? state.tableInitiatives.first { $0.id == id }
+    }
+
+    /// Owner suggestions: the table's participants' organisations and the vision's, filtered by the typed text.
+    public static func ownerSuggestions(_ state: AppState, typed: String? = nil) -> [String] {
+        let typed = typed ?? state.detail?.completionBase ?? state.detail?.owner.text ?? ""
+        var seen = Set<String>()
+        let all = state.tableParticipants.map(\.organisation) + state.vision.organisations
+            + state.participants.map(\.organisation)
+        return all.filter { org in
+            !org.isEmpty && seen.insert(org.lowercased()).inserted
+                && (typed.isEmpty || org.range(of: typed, options: [.caseInsensitive, .diacriticInsensitive]) != nil)
+        }
+    }
+
+    static func editDetailField(_ state: inout AppState, _ change: (inout LineEditor) -> Void) {
+        guard var detail = state.detail else { return }
+        switch detail.field {
+        case .funding: return
+        case .owner: change(&detail.owner); detail.completion = -1; detail.completionBase = nil
+        case .horizon: change(&detail.horizon)
+        }
+        state.detail = detail
+    }
+
+    /// The effects that store the text fields when they differ from the note.
+    static func saveDetailFields(_ state: AppState) -> [AppEffect] {
+        guard let detail = state.detail, let note = detailNote(state) else { return [] }
+        var effects: [AppEffect] = []
+        let owner = Sanitize.line(detail.owner.text)
+        let horizon = Sanitize.line(detail.horizon.text)
+        var current = note
+        if owner != (note.owner ?? "") {
+            effects.append(noteEffect(state, current, .setOwner(note.id, owner), after: .message(.messageDetailSaved)))
+            current.owner = owner.isEmpty ? nil : owner
+        }
+        if horizon != (note.horizon ?? "") {
+            effects.append(noteEffect(state, current, .setHorizon(note.id, horizon), after: .message(.messageDetailSaved)))
+        }
+        return effects
+    }
+
+    static func detail(_ state: inout AppState, _ command: Command, _ key: Key) -> [AppEffect] {
+        if let effects = common(&state, command) {
+            return saveDetailFields(state) + effects
+        }
+        guard var detail = state.detail, let note = detailNote(state) else {
+            state.screen = .session
+            return []
+        }
+        switch command {
+        case .back, .voteScreen:
+            let effects = saveDetailFields(state)
+            state.detail = nil
+            state.screen = command == .voteScreen ? .vote : detail.returnTo
+            return effects
+        case .selectUp, .selectDown:
+            let effects = saveDetailFields(state)
+            let fields = DetailState.Field.allCases
+            let i = detail.field.rawValue + (command == .selectUp ? -1 : 1)
+            detail.field = fields[(i + fields.count) % fields.count]
+            state.detail = detail
+            return effects
+        case .confirmNumber:
+            let effects = saveDetailFields(state)
+            let fields = DetailState.Field.allCases
+            detail.field = fields[(detail.field.rawValue + 1) % fields.count]
+            state.detail = detail
+            return effects
+        case .previousValue, .nextValue:
+            if detail.field == .funding {
+                let all: [FundingClass?] = FundingClass.allCases.map { $0 }
+                let i = all.firstIndex(of: note.funding) ?? 0
+                let next = all[(i + (command == .nextValue ? 1 : all.count - 1)) % all.count]
+                return [noteEffect(state, note, .setFunding(note.id, next), after: .message(.messageDetailSaved))]
+            }
+            editDetailField(&state) { _ = edit(&$0, command == .nextValue ? .cursorRight : .cursorLeft) }
+        case .complete:
+            guard detail.field == .owner else { return [] }
+            let base = detail.completionBase ?? detail.owner.text
+            let suggestions = ownerSuggestions(state, typed: base)
+            guard !suggestions.isEmpty else { return [] }
+            detail.completionBase = base
+            detail.completion = (detail.completion + 1) % suggestions.count
+            detail.owner.set(suggestions[detail.completion])
+            state.detail = detail
+        default:
+            editDetailField(&state) { _ = edit(&$0, command) }
+        }
+        return []
+    }
+
+    // MARK: The projector
+
+    static func projector(_ state: inout AppState, _ command: Command) -> [AppEffect] {
+        if let effects = common(&state, command) { return effects }
+        switch command {
+        case .back: state.screen = .session
+        case .toggleReveal: toggleReveal(&state)
+        default: break
+        }
+        return []
+    }
+}
+
+extension Layout {
+    /// The principle's summary and questions are shown at first only when
+    /// they leave the notes enough room.
+    public static func expandsPrinciple(_ size: Size) -> Bool { size.height >= 34 }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import RundbordCore
+import Testing
+@testable import RundbordTUI
+
+/// Screens rendered at 80×24 and 120×40, compared with text files in
+/// __Snapshots__ (`RECORD_SNAPSHOTS=1 swift test --filter SnapshotTests` re-records).
+@Suite struct SnapshotTests {
+    /// A table in the middle of a conversation: notes of several kinds, a speaker,
+    /// an initiative with details and dots, a running timer.
+    static func populated(width: Int, height: Int) throws -> (TempEvent, TableApp, TestBackend) {
+        let event = try TempEvent()
+        let (app, backend) = try event.app(width: width, height: height)
+        app.send(keys: [.tab])
+        app.type("Mange med handicap står uden for arbejdsmarkedet, fordi jobcentret ikke kender de kooperative virksomheder")
+        app.send(keys: [.function(4)])
+        app.type("åse")
+        app.send(keys: [.enter, .enter])
+        app.type("?Hvordan får vi kommunen med")
+        app.send(keys: [.enter])
+        app.type("!Fælles indkøbsportal for socialøkonomiske leverandører")
+        app.send(keys: [.enter, .function(7), .right, .down])
+        app.type("Københavns Kommune")
+        app.send(keys: [.enter])
+        app.type("2027")
+        app.send(keys: [.escape, .function(6), .char("4"), .enter, .escape])
+        app.type("\"Vi er små, men vi er mange\" 👍🏽")
+        app.send(keys: [.enter, .function(5)])
+        event.world.advance(5 * 60 + 12)
+        app.type("-Bekymring: udbud er for store til små leverandører")
+        app.send([.tick])
+        return (event, app, backend)
+    }
+
+    func expectSnapshot(_ backend: TestBackend, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        if let problem = Snapshot.check(backend.text, named: name) {
+            Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test(arguments: [(80, 24), (120, 40)])
+    func sessionScreen(width: Int, height: Int) throws {
+        let (_, _, backend) = try Self.populated(width: width, height: height)
+        expectSnapshot(backend, "session-\(width)x\(height)")
+    }
+
+    @Test func sessionWithSelectionAndEmptyState() throws {
+        let (_, app, backend) = try Self.populated(width: 80, height: 24)
+        app.send(keys: [.ctrl("u"), .up, .up])
+        expectSnapshot(backend, "session-selected-80x24")
+        let event = try TempEvent()
+        let (_, empty) = try event.app(width: 80, height: 24)
+        expectSnapshot(empty, "session-empty-80x24")
+    }
+
+    @Test(arguments: [(80, 24), (120, 40)])
+    func voteScreen(width: Int, height: Int) throws {
+        let (_, app, backend) = try Self.populated(width: width, height: height)
+        app.send(keys: [.function(6), .down, .char("1")])
+        expectSnapshot(backend, "vote-\(width)x\(height)")
+    }
+
+    @Test func detailScreen() throws {
+        let (_, app, backend) = try Self.populated(width: 80, height: 24)
+        app.send(keys: [.ctrl("u"), .function(7), .down])
+        expectSnapshot(backend, "detail-80x24")
+    }
+
+    @Test(arguments: [(80, 24), (120, 40)])
+    func projectorScreen(width: Int, height: Int) throws {
+        let (event, app, backend) = try Self.populated(width: width, height: height)
+        app.send(keys: [.function(9)])
+        expectSnapshot(backend, "projector-hidden-\(width)x\(height)")
+        app.send(keys: [.char("r")])
+        event.world.advance(15 * 60)
+        app.send([.tick])
+        expectSnapshot(backend, "projector-revealed-overrun-\(width)x\(height)")
+    }
+
+    @Test func helpPickerConfirmAndTooSmall() throws {
+        let (_, app, backend) = try Self.populated(width: 80, height: 24)
+        app.send(keys: [.function(1)])
+        expectSnapshot(backend, "help-80x24")
+        app.send(keys: [.escape, .function(4)])
+        app.type("k")
+        expectSnapshot(backend, "picker-80x24")
+        app.send(keys: [.escape, .function(10)])
+        expectSnapshot(backend, "confirm-80x24")
+        app.send(keys: [.char("n")])
+        backend.size = Size(width: 79, height: 24)
+        app.send([.resize(backend.size)])
+        expectSnapshot(backend, "too-small-79x24")
+    }
+
+    @Test func expandedPrincipleAt120x40AndEnglish() throws {
+        let event = try TempEvent()
+        let (app, backend) = try event.app(width: 120, height: 40, lang: .en)
+        app.type("A note in English")
+        app.send(keys: [.enter])
+        expectSnapshot(backend, "session-en-120x40")
+        app.send(keys: [.ctrl("g")])
+        #expect(backend.text.contains("Summary and 3 questions hidden"))
+    }
+}

@@ -1,0 +1,195 @@
+import Foundation
+import RundbordCore
+import Testing
+@testable import RundbordTUI
+
+@Suite struct CatalogueTests {
+    @Test func everyTUITextHasBothLanguages() {
+        #expect(Catalogue.problems(TUIText.self) == [])
+    }
+}
+
+@Suite struct LineEditorTests {
+    @Test func backspaceRemovesWholeGraphemeClusters() {
+        // Precomposed æ, decomposed Å (A + combining ring), an emoji with a skin tone, a flag.
+        var e = LineEditor("æ" + "A\u{30A}" + "👍🏽" + "🇩🇰")
+        #expect(e.characters.count == 4)
+        e.backspace()
+        #expect(e.text == "æ" + "A\u{30A}" + "👍🏽")
+        e.backspace()
+        #expect(e.text == "æA\u{30A}")
+        e.backspace()
+        #expect(e.text == "æ")
+        e.backspace()
+        #expect(e.text == "")
+        e.backspace()
+        #expect(e.text == "")
+    }
+
+    @Test func aCombiningMarkTypedAfterItsBaseJoinsIt() {
+        var e = LineEditor()
+        e.insert("A")
+        e.insert("\u{30A}")
+        #expect(e.characters.count == 1)
+        #expect(e.cursor == 1)
+        e.insert("b")
+        e.left()
+        e.left()
+        e.deleteForward()
+        #expect(e.text == "b")
+    }
+
+    @Test func cursorMovesAndInsertsInTheMiddle() {
+        var e = LineEditor("Kbenhavn")
+        e.home()
+        e.right()
+        e.insert("ø")
+        #expect(e.text == "København")
+        e.end()
+        e.insert("s")
+        #expect(e.text == "Københavns")
+        #expect(e.cursor == 10)
+    }
+
+    @Test func wordJumpsAndDeletions() {
+        var e = LineEditor("Vi skal købe ind, med hjerte")
+        e.wordLeft()
+        #expect(e.cursor == 22)
+        e.wordLeft()
+        #expect(e.cursor == 18)
+        e.wordRight()
+        #expect(e.cursor == 21)
+        e.end()
+        e.deleteWordBackward()
+        #expect(e.text == "Vi skal købe ind, med ")
+        e.deleteWordBackward()
+        e.deleteWordBackward()
+        #expect(e.text == "Vi skal købe ")
+        e.home()
+        e.wordRight()
+        e.deleteToEnd()
+        #expect(e.text == "Vi")
+        e.end()
+        e.insert(" igen")
+        e.left(); e.left()
+        e.deleteToStart()
+        #expect(e.text == "en")
+    }
+
+    @Test func homeAndEndWorkPerLineOfAMultiLineNote() {
+        var e = LineEditor("første\nanden")
+        e.home()
+        #expect(e.cursor == 7)
+        e.home()
+        #expect(e.cursor == 0)
+        e.end()
+        #expect(e.cursor == 6)
+        e.end()
+        #expect(e.cursor == 12)
+    }
+
+    @Test func layoutWrapsAtSpacesLikeTheNotesList() {
+        var e = LineEditor("Vi har brug for flere lærepladser")
+        var layout = e.layout(width: 20)
+        #expect(layout.rows == ["Vi har brug for ", "flere lærepladser"])
+        #expect(layout.cursorRow == 1 && layout.cursorColumn == 17)
+        e.home(); e.home()
+        layout = e.layout(width: 20)
+        #expect(layout.cursorRow == 0 && layout.cursorColumn == 0)
+    }
+
+    @Test func layoutWrapsByColumnsAndPlacesTheCursor() {
+        let e = LineEditor("ab\n" + String(repeating: "😀", count: 5))
+        let layout = e.layout(width: 7)
+        // 😀 is two columns: three fit in the 6 usable columns of a 7-wide field.
+        #expect(layout.rows == ["ab", "😀😀😀", "😀😀"])
+        #expect(layout.cursorRow == 2)
+        #expect(layout.cursorColumn == 4)
+    }
+}
+
+@Suite struct BufferTests {
+    @Test func controlCharactersNeverReachTheBufferRaw() {
+        var b = Buffer(size: Size(width: 20, height: 1))
+        b.put("a\u{1B}[31mb\u{7}\n", x: 0, y: 0)
+        #expect(b.lines[0] == "a␛[31mb␇␤")
+        #expect(b.cells.allSatisfy { $0.text.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F } })
+    }
+
+    @Test func wideCharactersTakeTwoCellsAndAreNotSplitAtTheEdge() {
+        var b = Buffer(size: Size(width: 5, height: 1))
+        let used = b.put("æ😀😀", x: 0, y: 0)
+        #expect(used == 5)
+        #expect(b[1, 0].text == "😀")
+        #expect(b[2, 0].isContinuation)
+        var c = Buffer(size: Size(width: 4, height: 1))
+        #expect(c.put("ab😀😀", x: 0, y: 0) == 4)
+        #expect(c.lines[0] == "ab😀")
+        // Overwriting half of a wide character blanks the other half.
+        c.put("x", x: 3, y: 0)
+        #expect(c.lines[0] == "ab x")
+    }
+
+    @Test func wrapBreaksAtSpacesAndCutsLongWords() {
+        #expect(TextLayout.wrap("Vi vil købe ind med hjerne og hjerte", width: 12)
+                == ["Vi vil købe", "ind med", "hjerne og", "hjerte"])
+        #expect(TextLayout.wrap("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
+        #expect(TextLayout.wrap("a\n\nb", width: 4) == ["a", "", "b"])
+        #expect(TextLayout.truncate("Københavns Kommune", width: 8) == "Københa…")
+    }
+}
+
+@Suite struct KeyTableTests {
+    @Test func noKeyMeansTwoThingsOnOneScreen() {
+        for screen in ScreenID.allCases {
+            var seen: [Key: Command] = [:]
+            for binding in KeyTable.bindings where binding.screens.contains(screen) {
+                for key in binding.keys {
+                    #expect(seen[key] == nil, "\(key.label) is bound twice on \(screen)")
+                    seen[key] = binding.command
+                }
+            }
+        }
+    }
+
+    @Test func everyScreenHasHelpOrBackAndTheBarFitsAt80Columns() {
+        for screen in [ScreenID.session, .vote, .detail, .projector] {
+            #expect(KeyTable.command(for: .function(1), on: screen) == .help)
+            for lang in Language.allCases {
+                var buffer = Buffer(size: Size(width: 80, height: 1))
+                Chrome.keyBar(screen, lang, into: &buffer)
+                let shown = KeyTable.bar(for: screen).filter { buffer.lines[0].contains($0.bar!.text(lang)) }
+                #expect(shown.count == KeyTable.bar(for: screen).count, "key bar of \(screen) in \(lang) is cut: \(buffer.lines[0])")
+            }
+        }
+        #expect(KeyTable.command(for: .escape, on: .help) == .back)
+    }
+
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// The README's keys section, between `<!-- keys:begin -->` and `<!-- keys:end -->` lines.
+    static var readmeKeysSection: String? {
+        guard let text = try? String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8),
+              let begin = text.range(of: "<!-- keys:begin -->\n"),
+              let end = text.range(of: "<!-- keys:end -->", range: begin.upperBound..<text.endIndex) else { return nil }
+        return String(text[begin.upperBound..<end.lowerBound])
+    }
+
+    @Test(.enabled(if: readmeKeysSection != nil, "README.md has no <!-- keys:begin --> … <!-- keys:end --> section yet"))
+    func readmeKeysSectionMatchesTheKeyTable() {
+        #expect(Self.readmeKeysSection == KeyTable.markdown(.en),
+                "paste the output of `rundbord keys --markdown --lang en` (= docs/KEYS.md) between the markers")
+    }
+
+    /// docs/KEYS.md is generated from the key table; `RECORD_SNAPSHOTS=1` rewrites it.
+    @Test func keysDocumentMatchesTheKeyTable() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/KEYS.md")
+        let generated = KeyTable.markdown(.en)
+        if Snapshot.recording { try generated.write(to: url, atomically: true, encoding: .utf8) }
+        let stored = try String(contentsOf: url, encoding: .utf8)
+        #expect(stored == generated, "docs/KEYS.md is out of date: run RECORD_SNAPSHOTS=1 swift test --filter keysDocument")
+        #expect(generated.contains("| `F1` | Show every key |"))
+    }
+}
