@@ -74,7 +74,11 @@ enum Chrome {
         buffer.put(timer.text, x: buffer.width - timerWidth, y: 0, style: timerStyle)
     }
 
-    /// "⏵ 12:34", "⏸ 12:34", or "+01:05 over" once the time box is overrun.
+    /// "⏵ 13 min" while running with more than two minutes left, "⏵ 01:59"
+    /// in the last two minutes, "⏸ 12:34" while paused, "+01:05 over" once
+    /// the time box is overrun. Whole minutes until the warning keep the
+    /// header still (a ticking second pulls eyes from the talk) and cost the
+    /// terminal one small update a minute instead of one a second.
     static func timerText(_ state: AppState) -> (text: String, level: TimerState.Level) {
         let timer = state.session.timer
         let level = timer.level(at: state.now)
@@ -82,6 +86,10 @@ enum Chrome {
         let symbol = timer.isRunning ? "⏵" : "⏸"
         if remaining < 0 {
             return ("\(symbol) " + TUIText.timerOverrun.text(state.lang, clock(-remaining)), level)
+        }
+        if timer.isRunning && level == .normal {
+            let minutes = Int((remaining / 60).rounded(.up))
+            return ("\(symbol) " + TUIText.timerMinutes.text(state.lang, minutes), level)
         }
         return ("\(symbol) " + clock(remaining), level)
     }
