@@ -202,8 +202,7 @@ enum SessionScreen {
         let statusY = entryY - 1
         let ruleY = y
 
-        let notes = state.session.visibleNotes
-        Chrome.rule(TUIText.notesTitle.text(lang, notes.count), y: ruleY, into: &buffer,
+        Chrome.rule(TUIText.notesTitle.text(lang, state.session.visibleCount), y: ruleY, into: &buffer,
                     right: state.notesScroll > 0 || state.focus == .notes ? TUIText.notesScrolled.text(lang) : "")
         noteList(state, area: Rect(x: 0, y: ruleY + 1, width: buffer.width, height: statusY - ruleY - 1), into: &buffer)
 
@@ -274,10 +273,21 @@ enum SessionScreen {
 
     /// The lines a note takes: time, kind and wrapped text; an initiative adds a details line.
     static func lines(for note: Note, _ state: AppState, width: Int) -> [NoteLine] {
+        let speaker = state.speakerName(of: note)
+        let key = NoteLayoutCache.Key(note: note, width: width, speaker: speaker, lang: state.lang,
+                                      zone: state.timeZone.identifier,
+                                      labels: state.vision.noteKinds.map(\.label) + [state.vision.label(note.funding ?? .unclear)])
+        if let cached = NoteLayoutCache.shared[key] { return cached }
+        let laidOut = layOut(note, speaker: speaker, state, width: width)
+        NoteLayoutCache.shared[key] = laidOut
+        return laidOut
+    }
+
+    static func layOut(_ note: Note, speaker: String?, _ state: AppState, width: Int) -> [NoteLine] {
         let labelWidth = state.vision.noteKinds.map { DisplayWidth.of($0.label) }.max() ?? 8
         let indent = timeWidth + labelWidth + 1
         var text = note.text
-        if let speaker = state.speakerName(of: note) { text += " — " + speaker }
+        if let speaker { text += " — " + speaker }
         let wrapped = TextLayout.wrap(TextLayout.visibleLines(text),
                                       width: max(10, width - indent - 1))
         var out: [NoteLine] = []
@@ -312,8 +322,8 @@ enum SessionScreen {
     /// The notes, newest at the bottom; scrolled up by PgUp or to keep the selected note in view.
     static func noteList(_ state: AppState, area: Rect, into buffer: inout Buffer) {
         guard area.height > 0 else { return }
-        let notes = state.session.visibleNotes
-        if notes.isEmpty {
+        let notes = state.session.notes
+        if state.session.visibleCount == 0 {
             for (i, line) in TextLayout.wrap(TUIText.notesEmpty.text(state.lang), width: area.width - 2).enumerated()
             where i < area.height {
                 buffer.put(line, x: 1, y: area.y + i, style: Theme.dim)
@@ -321,13 +331,15 @@ enum SessionScreen {
             return
         }
         // Rows: each row is the pieces drawn on it, tagged with the note. Only the
-        // newest notes that can be in view are laid out, so a long list stays fast.
+        // newest notes that can be in view are laid out, walking back from the
+        // newest without copying the list, so a long list costs no more per frame.
         let selected = state.focus == .notes ? state.selectedNoteId : nil
         let needed = area.height + state.notesScroll
         var reversedRows: [(UUID, [NoteLine])] = []
         var selectedFound = selected == nil
         var olderNotesLeft = false
-        for (i, note) in notes.enumerated().reversed() {
+        for i in notes.indices.reversed() where !notes[i].isDeleted {
+            let note = notes[i]
             var byRow: [Int: [NoteLine]] = [:]
             for piece in lines(for: note, state, width: area.width) {
                 byRow[piece.row, default: []].append(piece)
@@ -335,7 +347,7 @@ enum SessionScreen {
             for r in byRow.keys.sorted().reversed() { reversedRows.append((note.id, byRow[r]!)) }
             if note.id == selected { selectedFound = true }
             if selectedFound && reversedRows.count >= needed + (selected == nil ? 0 : area.height) {
-                olderNotesLeft = i > 0
+                olderNotesLeft = notes[..<i].contains { !$0.isDeleted }
                 break
             }
         }
@@ -365,5 +377,36 @@ enum SessionScreen {
         }
         if top > 0 || olderNotesLeft { buffer.put("↑", x: area.width - 1, y: area.y, style: Theme.dim) }
         if bottom < rows.count { buffer.put("↓", x: area.width - 1, y: area.y + area.height - 1, style: Theme.dim) }
+    }
+}
+
+/// Laid-out notes by everything their layout depends on. A note's lines do
+/// not change while it is typed under, so each keystroke lays out only the
+/// entry line. Rendering stays a function of the state: the cache only
+/// remembers results.
+final class NoteLayoutCache: @unchecked Sendable {
+    struct Key: Hashable {
+        let note: Note
+        let width: Int
+        let speaker: String?
+        let lang: Language
+        let zone: String
+        let labels: [String]
+    }
+
+    static let shared = NoteLayoutCache()
+    private var entries: [Key: [SessionScreen.NoteLine]] = [:]
+    private let lock = NSLock()
+    /// Enough for several screens of notes at a few widths; cleared whole when full.
+    private let limit = 4096
+
+    subscript(key: Key) -> [SessionScreen.NoteLine]? {
+        get { lock.withLock { entries[key] } }
+        set {
+            lock.withLock {
+                if entries.count >= limit { entries.removeAll(keepingCapacity: true) }
+                entries[key] = newValue
+            }
+        }
     }
 }
