@@ -115,12 +115,14 @@ enum DashboardScreen {
         }
 
         // Totals per principle (left) and the initiatives with the most dots (right).
-        let ruleY = 3 + rows
+        // Right under the tables (a blank line between when there is room), using what is left.
+        let shown = min(rows, snapshot.tables.count)
+        let ruleY = 3 + shown + (shown < rows ? 1 : 0)
         let half = buffer.width / 2
         Chrome.rule(TUIText.dashboardPrinciples.text(lang), y: ruleY, into: &buffer)
-        buffer.put(" " + TUIText.dashboardTop.text(lang) + " ", x: half + 1, y: ruleY, style: Theme.title)
-        let bottom = bottomRows(state)
-        let numbers = 15
+        buffer.put(" " + TUIText.dashboardTop.text(lang) + " ", x: half + 2, y: ruleY, style: Theme.title)
+        let bottom = max(0, buffer.height - 2 - ruleY - 1)
+        let numbers = 16
         // The same count columns as the table list, labelled on the rule.
         buffer.put(rightAligned(headings[4], width: 5) + rightAligned(headings[5], width: 5)
                    + rightAligned(headings[6], width: 5), x: half - numbers, y: ruleY, style: Theme.dim)
@@ -132,6 +134,8 @@ enum DashboardScreen {
                 + rightAligned(String(totals.counts[.initiative] ?? 0), width: 5) + rightAligned(String(totals.dots), width: 5)
             buffer.put(counts, x: half - numbers, y: y, style: Theme.dim)
         }
+        let used = min(bottom, max(snapshot.principles.count, snapshot.topInitiatives.count, 1))
+        for y in (ruleY + 1)..<(ruleY + 1 + used) { buffer.put("│", x: half, y: y, style: Theme.dim) }
         if snapshot.topInitiatives.isEmpty {
             buffer.put(TUIText.dashboardNoInitiatives.text(lang), x: half + 2, y: ruleY + 1, style: Theme.dim)
         }
@@ -339,8 +343,9 @@ enum HarvestScreen {
         y += 1
         option(harvest.anonymousRow, harvest.anonymous, TUIText.harvestAnonymous.text(lang), "")
         y += 1
-        let folder = URL(fileURLWithPath: state.eventPath).deletingLastPathComponent().path
-        for line in TextLayout.wrap(TUIText.harvestWhere.text(lang, folder), width: panel - 3) where y < buffer.height - 3 {
+        // The event file's name; the folder is said once something is written.
+        let file = URL(fileURLWithPath: state.eventPath).lastPathComponent
+        for line in TextLayout.wrap(TUIText.harvestWhere.text(lang, file), width: panel - 3) where y < buffer.height - 3 {
             buffer.put(line, x: 1, y: y, style: Theme.dim); y += 1
         }
         // An export error in full (the status line may cut it): what to do about it is in its text.

@@ -16,6 +16,8 @@ public final class TableApp {
     var lastTick: Date
     var lastFrame: Buffer?
     var fullRedraw = false
+    /// How often the dashboard was read from the store (it should be only when the file changed).
+    public private(set) var dashboardReads = 0
 
     /// The zone of the clock times beside notes (the machine's; tests fix it).
     public var timeZone: TimeZone {
@@ -226,6 +228,7 @@ public final class TableApp {
     }
 
     func loadDashboard() {
+        dashboardReads += 1
         do {
             AppUpdate.dashboardLoaded(&state, try store.dashboard(top: 10))
         } catch {

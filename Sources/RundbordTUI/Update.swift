@@ -119,6 +119,8 @@ public enum AppUpdate {
     static func keyPressed(_ state: inout AppState, _ key: Key) -> [AppEffect] {
         let screen = effectiveScreen(state)
         guard let command = KeyTable.command(for: key, on: screen) else {
+            // A key that would change a writable table says why it does nothing here.
+            if screen == .tableView { return typed(&state, "", on: screen) }
             // Printable characters type text where text is typed.
             if case .char(let c) = key { return typed(&state, String(c), on: screen) }
             return []
