@@ -316,9 +316,10 @@ extension AppUpdate {
         return effects
     }
 
-    public static func harvestPreviewed(_ state: inout AppState, _ markdown: String) {
+    /// The preview was (re)built; a rebuild because another terminal wrote keeps the reader's place.
+    public static func harvestPreviewed(_ state: inout AppState, _ markdown: String, keepScroll: Bool = false) {
         state.harvest?.preview = markdown
-        state.harvest?.scroll = 0
+        if !keepScroll { state.harvest?.scroll = 0 }
     }
 
     public static func harvestExported(_ state: inout AppState, _ paths: [String]) {

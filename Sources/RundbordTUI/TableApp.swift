@@ -170,12 +170,7 @@ public final class TableApp {
                 () throws(RundbordError) in try store.deleteParticipant(id: id, now: env.now())
             }
         case .previewHarvest(let anonymous):
-            do {
-                let document = try harvestDocument(anonymous: anonymous)
-                AppUpdate.harvestPreviewed(&state, try Exporter.markdown(document, exportSettings))
-            } catch {
-                AppUpdate.failed(&state, error.message(state.lang))
-            }
+            previewHarvest(anonymous: anonymous, keepScroll: false)
         case let .exportHarvest(formats, anonymous):
             exportHarvest(formats, anonymous: anonymous)
         case .saveDraft(let text):
@@ -224,6 +219,15 @@ public final class TableApp {
             if state.dashboard != nil { loadDashboard() }
         } catch {
             AppUpdate.failed(&state, TUIText.messageStoreError.text(state.lang, error.message(state.lang)))
+        }
+    }
+
+    func previewHarvest(anonymous: Bool, keepScroll: Bool) {
+        do {
+            let document = try harvestDocument(anonymous: anonymous)
+            AppUpdate.harvestPreviewed(&state, try Exporter.markdown(document, exportSettings), keepScroll: keepScroll)
+        } catch {
+            AppUpdate.failed(&state, error.message(state.lang))
         }
     }
 
@@ -292,6 +296,8 @@ public final class TableApp {
             if state.voteScope == .table { loadTableInitiatives() }
             // The dashboard is read again only when the file changed.
             if state.dashboard != nil { loadDashboard() }
+            // The harvest preview follows the tables too, where the reader was.
+            if let harvest = state.harvest { previewHarvest(anonymous: harvest.anonymous, keepScroll: true) }
         } catch {
             AppUpdate.failed(&state, error.message(state.lang))
         }

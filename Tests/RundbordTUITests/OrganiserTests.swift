@@ -296,6 +296,20 @@ extension TempEvent {
         #expect(json?["schema"] as? String == HarvestDocument.schemaName)
     }
 
+    @Test func thePreviewFollowsAnotherTerminalsNotesAndKeepsItsPlace() throws {
+        let event = try TempEvent.organiserScene()
+        let (app, _) = try event.dashboardApp()
+        app.send(keys: [.char("e"), .pageDown])
+        let scroll = try #require(app.state.harvest?.scroll)
+        #expect(scroll > 0)
+        #expect(app.state.harvest?.preview?.contains("Kooperativ skole") == false)
+        try event.noteFromAnotherProcess(table: 3, "!Kooperativ skole", dots: 9)
+        event.world.advance(0.3)
+        app.send([.tick])
+        #expect(app.state.harvest?.preview?.contains("Kooperativ skole") == true)
+        #expect(app.state.harvest?.scroll == scroll)
+    }
+
     @Test func theMailWithoutASenderIsRefusedAndNothingIsWritten() throws {
         let event = try TempEvent.organiserScene()
         let (app, backend) = try event.app(table: 1)
