@@ -19,12 +19,32 @@ enum TitleBar {
 enum DashboardScreen {
     struct Columns {
         var principle: Int
-        static let number = 5, phase = 13, timer = 10, notes = 5, initiatives = 5, dots = 5, activity = 16
+        static let number = 5, phase = 13, timer = 9, notes = 5, initiatives = 5, dots = 5, activity = 12
         var widths: [Int] { [Self.number, principle, Self.phase, Self.timer, Self.notes, Self.initiatives, Self.dots, Self.activity] }
         init(width: Int) {
             principle = max(10, width - 1 - Self.number - Self.phase - Self.timer - Self.notes - Self.initiatives
                         - Self.dots - Self.activity)
         }
+    }
+
+    /// The principles' titles without the words they all begin with ("Vi vil
+    /// skabe …", "Vi vil købe …"): in a narrow column the rest is what tells them apart.
+    static func shortTitles(_ vision: Vision) -> [String: String] {
+        let words = vision.principles.map { Sanitize.line($0.title).split(separator: " ", omittingEmptySubsequences: true) }
+        var common = 0
+        if words.count > 1, let first = words.first {
+            while common < first.count - 1, words.allSatisfy({ $0.count > common + 1 && $0[common] == first[common] }) {
+                common += 1
+            }
+        }
+        return Dictionary(uniqueKeysWithValues: zip(vision.principles.map(\.id), words.map { $0.dropFirst(common).joined(separator: " ") }))
+    }
+
+    /// The dashboard's countdown: "⏵ 12:34", or "⏵ +01:05" once overrun (the
+    /// overrun style says the rest).
+    static func countdown(_ timer: TimerState, now: Date) -> String {
+        let remaining = timer.remaining(at: now)
+        return (timer.isRunning ? "⏵ " : "⏸ ") + (remaining < 0 ? "+" : "") + Chrome.clock(abs(remaining))
     }
 
     /// Rows the bottom block (principles and top initiatives) takes.
@@ -71,6 +91,7 @@ enum DashboardScreen {
 
         // The table list, scrolled to keep the selected table in view.
         let columns = Columns(width: buffer.width)
+        let titles = shortTitles(state.vision)
         let headings = TUIText.dashboardColumns.text(lang).components(separatedBy: "\t")
         var x = 1
         for (i, (heading, width)) in zip(headings, columns.widths).enumerated() {
@@ -87,8 +108,8 @@ enum DashboardScreen {
             func style(_ base: Style) -> Style { var s = base; if selected { s.reverse = true }; return s }
             if selected { buffer.fill(Rect(x: 0, y: y, width: buffer.width, height: 1), style: Theme.selected) }
             if selected { buffer.put("▶", x: 0, y: y, style: Theme.selected) }
-            let title = table.principleId.flatMap(state.vision.principle(id:))?.title ?? "–"
-            let timer = Chrome.timerText(table.timer, now: state.now, lang: lang)
+            let title = table.principleId.flatMap { titles[$0] } ?? "–"
+            let level = table.timer.level(at: state.now)
             var cx = 1
             cx += buffer.put(rightAligned(String(table.number), width: Columns.number), x: cx, y: y, style: style(.bold))
             cx += buffer.put(TextLayout.pad(TextLayout.truncate("\(table.principleIndex + 1)/\(table.principleCount) "
@@ -98,8 +119,8 @@ enum DashboardScreen {
                                             width: Columns.phase), x: cx, y: y,
                              style: style(.plain))
             // The countdown in the session's warning and overrun styles, but never wider than its column.
-            buffer.put(TextLayout.truncate(timer.text, width: Columns.timer - 1), x: cx, y: y,
-                       style: style(Chrome.timerStyle(timer.level, normal: .plain)))
+            buffer.put(countdown(table.timer, now: state.now), x: cx, y: y,
+                       style: style(Chrome.timerStyle(level, normal: .plain)), limit: Columns.timer - 1)
             cx += Columns.timer
             cx += buffer.put(rightAligned(String(table.total), width: Columns.notes), x: cx, y: y, style: style(.plain))
             cx += buffer.put(rightAligned(String(table.counts[.initiative] ?? 0), width: Columns.initiatives), x: cx, y: y,
@@ -128,8 +149,7 @@ enum DashboardScreen {
                    + rightAligned(headings[6], width: 5), x: half - numbers, y: ruleY, style: Theme.dim)
         for (i, totals) in snapshot.principles.prefix(bottom).enumerated() {
             let y = ruleY + 1 + i
-            let title = state.vision.principle(id: totals.id)?.title ?? totals.id
-            buffer.put(TextLayout.truncate("\(i + 1). " + Sanitize.line(title), width: half - numbers - 2), x: 1, y: y)
+            buffer.put(TextLayout.truncate("\(i + 1). " + (titles[totals.id] ?? totals.id), width: half - numbers - 2), x: 1, y: y)
             let counts = rightAligned(String(totals.total), width: 5)
                 + rightAligned(String(totals.counts[.initiative] ?? 0), width: 5) + rightAligned(String(totals.dots), width: 5)
             buffer.put(counts, x: half - numbers, y: y, style: Theme.dim)

@@ -66,8 +66,22 @@ extension TempEvent {
         #expect(row != nil)
         if let row, let frame = backend.frame {
             let x = Array(backend.lines[row]).firstIndex(of: "⏵").map { Int($0) } ?? 0
+            #expect(frame[x, row].style == Theme.timerWarning)
             #expect(frame[x, row].style.underline, "the warning style marks the countdown without colour too")
         }
+        // Two minutes on, the time box is overrun: "+", and the overrun style.
+        event.world.advance(120)
+        app.send([.tick])
+        let over = try #require(backend.lines.firstIndex { $0.contains("⏵ +01:00") }, "\(backend.text)")
+        let x = Array(backend.lines[over]).firstIndex(of: "⏵").map { Int($0) } ?? 0
+        #expect(backend.frame?[x, over].style == Theme.timerOverrun)
+    }
+
+    @Test func principlesAreToldApartByWhatFollowsTheirCommonFirstWords() throws {
+        let vision = try TemplateLibrary().vision(TemplateLibrary.defaultName)
+        let short = DashboardScreen.shortTitles(vision)
+        #expect(short[vision.principles[0].id] == "skabe et rummeligt og inkluderende erhvervsliv og arbejdsmarked")
+        #expect(short[vision.principles[1].id]?.hasPrefix("købe ind") == true)
     }
 
     @Test func tableViewIsMarkedReadOnly() throws {
@@ -129,7 +143,7 @@ extension TempEvent {
         // Minutes later the activity column says how long ago.
         event.world.advance(3 * 60)
         app.send([.tick])
-        #expect(backend.lines.contains { $0.contains("for 3 min siden") })
+        #expect(backend.lines.contains { $0.contains("3 min siden") })
     }
 
     @Test func twentyTablesScrollAt80x24() throws {
