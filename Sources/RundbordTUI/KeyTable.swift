@@ -47,7 +47,7 @@ public enum Command: Sendable, Equatable {
     case dashboardScreen, participantsScreen, harvestScreen, openTable
     case newParticipant, editParticipant, nextTable, previousTable, toggleConsent, deleteParticipant
     case nextField, previousField, saveForm
-    case toggleOption, export
+    case toggleOption, export, refreshPreview
 }
 
 /// One row of the key table: the single source for dispatch, the key bar,
@@ -183,6 +183,7 @@ public enum KeyTable {
         // The harvest.
         KeyBinding([.char(" ")], .toggleOption, bar: .barToggle, .keyToggleOption, [.harvest]),
         KeyBinding([.enter], .export, bar: .barExport, .keyExport, [.harvest]),
+        KeyBinding([.char("u")], .refreshPreview, bar: .barRefresh, .keyRefreshPreview, [.harvest]),
         KeyBinding([.escape], .back, bar: .barBack, .keyBack, [.harvest]),
         KeyBinding([.function(10), .ctrl("q"), .ctrl("c")], .quit, bar: .barQuit, .keyQuit, organiser),
 

@@ -391,7 +391,7 @@ enum HarvestScreen {
         let lines = previewLines(state)
         let rows = previewRows(state)
         let scroll = min(harvest.scroll, max(0, lines.count - rows))
-        buffer.put(TUIText.harvestPreview.text(lang), x: panel + 1, y: 1, style: Theme.title)
+        buffer.put(TUIText.harvestPreview.text(lang) + (harvest.stale ? " *" : ""), x: panel + 1, y: 1, style: Theme.title)
         if lines.count > rows {
             let position = "\(scroll + 1)–\(min(scroll + rows, lines.count))/\(lines.count)"
             buffer.put(position, x: buffer.width - DisplayWidth.of(position) - 1, y: 1, style: Theme.dim)
@@ -407,6 +407,8 @@ enum HarvestScreen {
         let statusY = buffer.height - 2
         if state.message != nil {
             Chrome.status(state, y: statusY, into: &buffer)
+        } else if harvest.stale {
+            buffer.put("* " + TUIText.harvestStale.text(lang), x: 1, y: statusY, style: Theme.warning)
         } else {
             buffer.put(TUIText.harvestHint.text(lang), x: 1, y: statusY, style: Theme.dim)
         }

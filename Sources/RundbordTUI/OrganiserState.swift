@@ -61,6 +61,10 @@ public struct HarvestState: Sendable, Equatable {
     public var scroll = 0
     /// The Markdown harvest, as `Exporter.markdown` renders it.
     public var preview: String?
+    /// Another terminal wrote since the preview was built (`u` rebuilds it;
+    /// an export always reads the file afresh). Not rebuilt on its own: on a
+    /// large event that takes seconds, and the tables write all the time.
+    public var stale = false
     /// The files the last export wrote.
     public var written: [String] = []
     public init(returnTo: ScreenID) { self.returnTo = returnTo }

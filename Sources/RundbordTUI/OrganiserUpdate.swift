@@ -274,7 +274,7 @@ extension AppUpdate {
         let harvest = HarvestState(returnTo: returnTo)
         state.harvest = harvest
         state.screen = .harvest
-        return [.previewHarvest(anonymous: harvest.anonymous)]
+        return [.previewHarvest(anonymous: harvest.anonymous, keepScroll: false)]
     }
 
     static func harvest(_ state: inout AppState, _ command: Command) -> [AppEffect] {
@@ -291,11 +291,13 @@ extension AppUpdate {
             if harvest.row == harvest.anonymousRow {
                 harvest.anonymous.toggle()
                 harvest.written = []
-                effects = [.previewHarvest(anonymous: harvest.anonymous)]
+                effects = [.previewHarvest(anonymous: harvest.anonymous, keepScroll: false)]
             } else {
                 let format = HarvestState.formats[harvest.row]
                 if harvest.chosen.contains(format) { harvest.chosen.remove(format) } else { harvest.chosen.insert(format) }
             }
+        case .refreshPreview:
+            effects = [.previewHarvest(anonymous: harvest.anonymous, keepScroll: true)]
         case .export:
             let formats = HarvestState.formats.filter { harvest.chosen.contains($0) }
             guard !formats.isEmpty else {
@@ -319,6 +321,7 @@ extension AppUpdate {
     /// The preview was (re)built; a rebuild because another terminal wrote keeps the reader's place.
     public static func harvestPreviewed(_ state: inout AppState, _ markdown: String, keepScroll: Bool = false) {
         state.harvest?.preview = markdown
+        state.harvest?.stale = false
         if !keepScroll { state.harvest?.scroll = 0 }
     }
 

@@ -65,6 +65,7 @@ public enum TUIText: String, CatalogueKey {
     case harvestTitle, harvestFormats, harvestAnonymous, harvestPreview, harvestWritten, harvestWhere, harvestHint
     case formatMd, formatTxt, formatEml, formatCsv, formatInitiativesCsv, formatJson
     case messageExported, messageNothingChosen, messageExportFailed
+    case barRefresh, keyRefreshPreview, harvestStale
     case dashboardTextHelp
     // Command line
     case runAbstract, tableHelp, keysAbstract, markdownHelp
@@ -366,6 +367,10 @@ public enum TUIText: String, CatalogueKey {
         .messageExported: .init("{0} filer skrevet i {1}", "{0} files written in {1}"),
         .messageNothingChosen: .init("Vælg mindst ét format med mellemrum", "Choose at least one format with Space"),
         .messageExportFailed: .init("IKKE EKSPORTERET: {0}", "NOT EXPORTED: {0}"),
+        .barRefresh: .init("Opdatér", "Update"),
+        .keyRefreshPreview: .init("Byg forhåndsvisningen igen med det nyeste fra bordene", "Rebuild the preview with the tables' latest"),
+        .harvestStale: .init("Forhåndsvisningen er ældre end bordenes seneste notater — u opdaterer (eksporten er altid frisk)",
+                              "The preview is older than the tables' latest notes — u updates (an export is always fresh)"),
         .dashboardTextHelp: .init("Skriv tallene som tekst i stedet for at åbne skærmen.", "Print the numbers as text instead of opening the screen."),
     ]
 }

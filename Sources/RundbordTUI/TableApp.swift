@@ -169,8 +169,8 @@ public final class TableApp {
             changeParticipants(select: nil, message: TUIText.messageParticipantDeleted.text(state.lang, name)) {
                 () throws(RundbordError) in try store.deleteParticipant(id: id, now: env.now())
             }
-        case .previewHarvest(let anonymous):
-            previewHarvest(anonymous: anonymous, keepScroll: false)
+        case let .previewHarvest(anonymous, keepScroll):
+            previewHarvest(anonymous: anonymous, keepScroll: keepScroll)
         case let .exportHarvest(formats, anonymous):
             exportHarvest(formats, anonymous: anonymous)
         case .saveDraft(let text):
@@ -296,8 +296,7 @@ public final class TableApp {
             if state.voteScope == .table { loadTableInitiatives() }
             // The dashboard is read again only when the file changed.
             if state.dashboard != nil { loadDashboard() }
-            // The harvest preview follows the tables too, where the reader was.
-            if let harvest = state.harvest { previewHarvest(anonymous: harvest.anonymous, keepScroll: true) }
+            if state.harvest != nil { state.harvest?.stale = true }
         } catch {
             AppUpdate.failed(&state, error.message(state.lang))
         }

@@ -22,7 +22,7 @@ public enum AppEffect: Sendable, Equatable {
     case setConsent(UUID, mayBeNamed: Bool)
     case deleteParticipant(UUID)
     /// Builds the harvest and renders its Markdown for the preview.
-    case previewHarvest(anonymous: Bool)
+    case previewHarvest(anonymous: Bool, keepScroll: Bool)
     /// Renders every format first, then writes them next to the event file.
     case exportHarvest([ExportFormat], anonymous: Bool)
     /// Autosaves the entry line (nil deletes the saved draft).

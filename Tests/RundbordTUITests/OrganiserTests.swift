@@ -310,9 +310,9 @@ extension TempEvent {
         #expect(json?["schema"] as? String == HarvestDocument.schemaName)
     }
 
-    @Test func thePreviewFollowsAnotherTerminalsNotesAndKeepsItsPlace() throws {
+    @Test func thePreviewSaysWhenTheTablesWroteAndUpdatesInPlace() throws {
         let event = try TempEvent.organiserScene()
-        let (app, _) = try event.dashboardApp()
+        let (app, backend) = try event.dashboardApp()
         app.send(keys: [.char("e"), .pageDown])
         let scroll = try #require(app.state.harvest?.scroll)
         #expect(scroll > 0)
@@ -320,8 +320,16 @@ extension TempEvent {
         try event.noteFromAnotherProcess(table: 3, "!Kooperativ skole", dots: 9)
         event.world.advance(0.3)
         app.send([.tick])
+        #expect(backend.text.contains("* Forhåndsvisningen er ældre end bordenes seneste notater — u opdaterer"))
+        app.send(keys: [.char("u")])
         #expect(app.state.harvest?.preview?.contains("Kooperativ skole") == true)
         #expect(app.state.harvest?.scroll == scroll)
+        #expect(!backend.text.contains("Forhåndsvisningen er ældre"))
+        // An export reads the file afresh whatever the preview shows.
+        try event.noteFromAnotherProcess(table: 3, "!Fælles bogholderi", dots: 1)
+        app.send(keys: [.enter])
+        let md = try String(contentsOfFile: event.directory.appendingPathComponent("test.md").path, encoding: .utf8)
+        #expect(md.contains("Fælles bogholderi"))
     }
 
     @Test func theMailWithoutASenderIsRefusedAndNothingIsWritten() throws {
