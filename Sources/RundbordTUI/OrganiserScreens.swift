@@ -19,7 +19,7 @@ enum TitleBar {
 enum DashboardScreen {
     struct Columns {
         var principle: Int
-        static let number = 5, phase = 13, timer = 9, notes = 5, initiatives = 5, dots = 5, activity = 12
+        static let number = 6, phase = 13, timer = 9, notes = 6, initiatives = 6, dots = 5, activity = 12
         var widths: [Int] { [Self.number, principle, Self.phase, Self.timer, Self.notes, Self.initiatives, Self.dots, Self.activity] }
         init(width: Int) {
             principle = max(10, width - 1 - Self.number - Self.phase - Self.timer - Self.notes - Self.initiatives
@@ -143,15 +143,16 @@ enum DashboardScreen {
         Chrome.rule(TUIText.dashboardPrinciples.text(lang), y: ruleY, into: &buffer)
         buffer.put(" " + TUIText.dashboardTop.text(lang) + " ", x: half + 2, y: ruleY, style: Theme.title)
         let bottom = max(0, buffer.height - 2 - ruleY - 1)
-        let numbers = 16
+        let numbers = 18
         // The same count columns as the table list, labelled on the rule.
-        buffer.put(rightAligned(headings[4], width: 5) + rightAligned(headings[5], width: 5)
-                   + rightAligned(headings[6], width: 5), x: half - numbers, y: ruleY, style: Theme.dim)
+        buffer.put(rightAligned(headings[4], width: Columns.notes) + rightAligned(headings[5], width: Columns.initiatives)
+                   + rightAligned(headings[6], width: Columns.dots), x: half - numbers, y: ruleY, style: Theme.dim)
         for (i, totals) in snapshot.principles.prefix(bottom).enumerated() {
             let y = ruleY + 1 + i
             buffer.put(TextLayout.truncate("\(i + 1). " + (titles[totals.id] ?? totals.id), width: half - numbers - 2), x: 1, y: y)
-            let counts = rightAligned(String(totals.total), width: 5)
-                + rightAligned(String(totals.counts[.initiative] ?? 0), width: 5) + rightAligned(String(totals.dots), width: 5)
+            let counts = rightAligned(String(totals.total), width: Columns.notes)
+                + rightAligned(String(totals.counts[.initiative] ?? 0), width: Columns.initiatives)
+                + rightAligned(String(totals.dots), width: Columns.dots)
             buffer.put(counts, x: half - numbers, y: y, style: Theme.dim)
         }
         let used = min(bottom, max(snapshot.principles.count, snapshot.topInitiatives.count, 1))

@@ -39,13 +39,13 @@ struct DashboardEndToEndTests {
         // The dashboard polls every quarter second; a second is what the brief promises.
         #expect(took < 1.5, "the note took \(took) s to reach the dashboard")
         #expect(shown.screen.contains("3 borde · 1 notater · 1 indsatser"))
-        let row = shown.screen.split(separator: "\n").first { $0.hasPrefix("    2 ") || $0.hasPrefix("▶   2 ") }
+        let row = shown.screen.split(separator: "\n").first { $0.hasPrefix("     2 ") || $0.hasPrefix("▶    2 ") }
         #expect(row?.contains("lige nu") == true, "\(shown.screen)")
 
         // The timer started at the table runs on the dashboard too.
         try table.send("F5")
         let running = try dashboard.waitFor(timeout: 3) { screen in
-            screen.split(separator: "\n").contains { $0.contains("    2 ") && $0.contains("⏵ 14:") }
+            screen.split(separator: "\n").contains { $0.contains("     2 ") && $0.contains("⏵ 14:") }
         }
         #expect(running.contains("⏵ 14:"), "\(running)")
 

@@ -137,7 +137,7 @@ extension TempEvent {
         #expect(app.dashboardReads == reads + 1)
         #expect(backend.text.contains("3 borde · 1 notater · 1 indsatser"))
         #expect(backend.text.contains("7 ● B3 Kommunen køber ind"))
-        let row = backend.lines.first { $0.hasPrefix("    3 ") || $0.hasPrefix("▶   3 ") }
+        let row = backend.lines.first { $0.hasPrefix("     3 ") || $0.hasPrefix("▶    3 ") }
         #expect(row?.contains("lige nu") == true, "\(backend.text)")
 
         // Minutes later the activity column says how long ago.
@@ -152,9 +152,9 @@ extension TempEvent {
         #expect(backend.text.contains("1–13 af 20 borde"))
         app.send(keys: Array(repeating: .down, count: 19))
         #expect(backend.text.contains("8–20 af 20 borde"))
-        #expect(backend.lines.contains { $0.hasPrefix("▶  20 ") })
+        #expect(backend.lines.contains { $0.hasPrefix("▶   20 ") })
         app.send(keys: [.pageUp, .pageUp])
-        #expect(backend.lines.contains { $0.hasPrefix("▶   1 ") || $0.hasPrefix("▶   2 ") })
+        #expect(backend.lines.contains { $0.hasPrefix("▶    1 ") || $0.hasPrefix("▶    2 ") })
     }
 
     @Test func aTableOpensReadOnlyAndTheHomeTableKeepsItsDraft() throws {
