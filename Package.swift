@@ -75,7 +75,7 @@ let package = Package(
             "RundbordStore", "RundbordCore", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "RundbordHarvestTests", dependencies: ["RundbordHarvest", "RundbordStore", "RundbordCore"]),
-        .testTarget(name: "RundbordTUITests", dependencies: ["RundbordTUI", "RundbordStore", "RundbordCore"],
+        .testTarget(name: "RundbordTUITests", dependencies: ["RundbordTUI", "RundbordStore", "RundbordCore", "RundbordHarvest"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RundbordCore", "RundbordStore", "RundbordHarness"]),
     ],

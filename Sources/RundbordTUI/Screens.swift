@@ -21,6 +21,10 @@ public enum Screens {
         case .projector: ProjectorScreen.render(state, into: &buffer)
         case .help: HelpScreen.render(state, into: &buffer)
         case .picker, .confirm: SessionScreen.render(state, into: &buffer)
+        case .dashboard: DashboardScreen.render(state, into: &buffer)
+        case .tableView: SessionScreen.render(state, into: &buffer)
+        case .participants, .participantForm: ParticipantsScreen.render(state, into: &buffer)
+        case .harvest: HarvestScreen.render(state, into: &buffer)
         }
         if state.picker != nil { PickerOverlay.render(state, into: &buffer) }
         if state.confirmingQuit { ConfirmOverlay.render(state, into: &buffer) }
@@ -46,6 +50,8 @@ enum Theme {
     static let barLabel = Style(fg: .black, bg: .cyan, reverse: true)
     static let kind = Style(fg: .cyan, bold: true)
     static let initiative = Style(fg: .magenta, bold: true)
+    /// The read-only banner: colour and reverse, so monochrome shows it too.
+    static let readOnly = Style(fg: .black, bg: .yellow, bold: true, reverse: true)
 }
 
 enum Chrome {
@@ -65,13 +71,7 @@ enum Chrome {
         let titleWidth = buffer.width - rightWidth - timerWidth - 1
         buffer.put(" " + TextLayout.truncate(state.eventTitle, width: max(0, titleWidth - 1)), x: 0, y: 0, style: style)
         buffer.put(right, x: buffer.width - rightWidth - timerWidth, y: 0, style: style)
-        var timerStyle = style
-        switch timer.level {
-        case .normal: break
-        case .warning: timerStyle = Theme.timerWarning
-        case .overrun: timerStyle = Theme.timerOverrun
-        }
-        buffer.put(timer.text, x: buffer.width - timerWidth, y: 0, style: timerStyle)
+        buffer.put(timer.text, x: buffer.width - timerWidth, y: 0, style: timerStyle(timer.level, normal: style))
     }
 
     /// "⏵ 13 min" while running with more than two minutes left, "⏵ 01:59"
@@ -80,18 +80,31 @@ enum Chrome {
     /// header still (a ticking second pulls eyes from the talk) and cost the
     /// terminal one small update a minute instead of one a second.
     static func timerText(_ state: AppState) -> (text: String, level: TimerState.Level) {
-        let timer = state.session.timer
-        let level = timer.level(at: state.now)
-        let remaining = timer.remaining(at: state.now)
+        timerText(state.session.timer, now: state.now, lang: state.lang)
+    }
+
+    /// Any table's countdown at `now`, from its stored timer state.
+    static func timerText(_ timer: TimerState, now: Date, lang: Language) -> (text: String, level: TimerState.Level) {
+        let level = timer.level(at: now)
+        let remaining = timer.remaining(at: now)
         let symbol = timer.isRunning ? "⏵" : "⏸"
         if remaining < 0 {
-            return ("\(symbol) " + TUIText.timerOverrun.text(state.lang, clock(-remaining)), level)
+            return ("\(symbol) " + TUIText.timerOverrun.text(lang, clock(-remaining)), level)
         }
         if timer.isRunning && level == .normal {
             let minutes = Int((remaining / 60).rounded(.up))
             return ("\(symbol) " + TUIText.timerMinutes.text(state.lang, minutes), level)
         }
         return ("\(symbol) " + clock(remaining), level)
+    }
+
+    /// The style of a countdown: the header's, or the warning and overrun styles.
+    static func timerStyle(_ level: TimerState.Level, normal: Style) -> Style {
+        switch level {
+        case .normal: normal
+        case .warning: Theme.timerWarning
+        case .overrun: Theme.timerOverrun
+        }
     }
 
     /// Whole seconds as m:ss, rounding up so that 0:00 means the time is up.
@@ -191,6 +204,10 @@ enum SessionScreen {
         var y = 1
         y = principle(state, top: y, into: &buffer)
 
+        if state.isReadOnlyView {
+            readOnly(state, top: y, into: &buffer)
+            return
+        }
         // The entry line grows with a long or multi-line note, up to a quarter of the screen.
         let promptText = prompt(state)
         let promptWidth = min(DisplayWidth.of(promptText), buffer.width / 3)
@@ -220,6 +237,22 @@ enum SessionScreen {
             buffer.cursor = (promptWidth + layout.cursorColumn, entryY + layout.cursorRow - first)
         }
         Chrome.keyBar(.session, lang, into: &buffer)
+    }
+
+    /// Another table shown from the dashboard: its notes, and in place of the
+    /// entry line a banner that says nothing can be changed here.
+    static func readOnly(_ state: AppState, top: Int, into buffer: inout Buffer) {
+        let lang = state.lang
+        let bannerY = buffer.height - 2
+        let statusY = bannerY - 1
+        let notes = state.session.visibleNotes
+        Chrome.rule(TUIText.notesTitle.text(lang, notes.count), y: top, into: &buffer,
+                    right: state.notesScroll > 0 || state.focus == .notes ? TUIText.notesScrolled.text(lang) : "")
+        noteList(state, area: Rect(x: 0, y: top + 1, width: buffer.width, height: statusY - top - 1), into: &buffer)
+        if state.message != nil { Chrome.status(state, y: statusY, into: &buffer) }
+        buffer.fill(Rect(x: 0, y: bannerY, width: buffer.width, height: 1), style: Theme.readOnly)
+        buffer.put(" " + TUIText.tableViewBanner.text(lang, state.tableNumber), x: 0, y: bannerY, style: Theme.readOnly)
+        Chrome.keyBar(.tableView, lang, into: &buffer)
     }
 
     /// "Pointe › ", "Indsats (Kaffe Karma) › ", "Ret notat › ".
