@@ -208,12 +208,11 @@ enum SessionScreen {
             readOnly(state, top: y, into: &buffer)
             return
         }
-        // The entry line grows with a long or multi-line note, up to a quarter of the screen.
-        let promptText = prompt(state)
-        let promptWidth = min(DisplayWidth.of(promptText), buffer.width / 3)
-        let editorWidth = buffer.width - promptWidth
-        let layout = state.editor.layout(width: editorWidth)
-        let entryRows = min(max(1, layout.rows.count), max(1, buffer.height / 4))
+        let entry = entryLayout(state, width: buffer.width, height: buffer.height)
+        let promptText = entry.prompt
+        let promptWidth = entry.promptWidth
+        let layout = entry.layout
+        let entryRows = entry.rows
         let keyBarY = buffer.height - 1
         let entryY = keyBarY - entryRows
         let statusY = entryY - 1
@@ -221,7 +220,7 @@ enum SessionScreen {
 
         Chrome.rule(TUIText.notesTitle.text(lang, state.session.visibleCount), y: ruleY, into: &buffer,
                     right: state.notesScroll > 0 || state.focus == .notes ? TUIText.notesScrolled.text(lang) : "")
-        noteList(state, area: Rect(x: 0, y: ruleY + 1, width: buffer.width, height: statusY - ruleY - 1), into: &buffer)
+        noteList(state, area: noteArea(state, width: buffer.width, height: buffer.height), into: &buffer)
 
         Chrome.status(state, y: statusY, into: &buffer)
 
@@ -265,34 +264,56 @@ enum SessionScreen {
 
     /// The principle's title, and when expanded its summary and questions; returns the next free row.
     static func principle(_ state: AppState, top: Int, into buffer: inout Buffer) -> Int {
-        let lang = state.lang
-        guard let principle = state.session.principle else { return top }
         var y = top
-        let titleLines = TextLayout.wrap("\(state.session.principleIndex + 1). " + principle.title, width: buffer.width - 2)
-        for line in titleLines.prefix(2) {
-            buffer.put(line, x: 1, y: y, style: Theme.title); y += 1
-        }
-        let expanded = state.principleExpanded ?? Layout.expandsPrinciple(state.size)
-        if expanded {
-            // Asked for with Ctrl-G, the principle may take all but about eight note rows.
-            let room = state.principleExpanded == true ? max(2, buffer.height - 16) : max(2, (buffer.height - 12) / 2)
-            var lines: [(String, Style)] = TextLayout.wrap(principle.summary, width: buffer.width - 2).map { ($0, Theme.dim) }
-            for q in principle.questions {
-                for (i, line) in TextLayout.wrap(q, width: buffer.width - 4).enumerated() {
-                    lines.append(((i == 0 ? "• " : "  ") + line, .plain))
-                }
-            }
-            for (line, style) in lines.prefix(room) {
-                buffer.put(line, x: 1, y: y, style: style); y += 1
-            }
-            if lines.count > room {
-                buffer.put(TUIText.principleMore.text(lang), x: 1, y: y, style: Theme.dim); y += 1
-            }
-        } else {
-            buffer.put(TUIText.principleCollapsed.text(lang, principle.questions.count), x: 1, y: y, style: Theme.dim)
-            y += 1
+        for (line, style) in principleLines(state, width: buffer.width, height: buffer.height) {
+            buffer.put(line, x: 1, y: y, style: style); y += 1
         }
         return y
+    }
+
+    /// The lines the principle takes at the top of the session screen. Tall
+    /// windows show the summary and the questions; small ones (80×24) the
+    /// guiding questions alone, which drive the talk; Ctrl-G toggles between
+    /// everything and a one-line reminder.
+    static func principleLines(_ state: AppState, width: Int, height: Int) -> [(String, Style)] {
+        guard let principle = state.session.principle else { return [] }
+        let titleLines = TextLayout.wrap("\(state.session.principleIndex + 1). " + principle.title, width: width - 2)
+        var out: [(String, Style)] = titleLines.prefix(2).map { ($0, Theme.title) }
+        let auto = state.principleExpanded == nil
+        guard state.principleExpanded ?? true else {
+            out.append((TUIText.principleCollapsed.text(state.lang, principle.questions.count), Theme.dim))
+            return out
+        }
+        let withSummary = !auto || Layout.expandsPrinciple(Size(width: width, height: height))
+        // Asked for with Ctrl-G, the principle may take all but about eight note rows.
+        let room = state.principleExpanded == true ? max(2, height - 16) : max(2, (height - 12) / 2)
+        var lines: [(String, Style)] = withSummary
+            ? TextLayout.wrap(principle.summary, width: width - 2).map { ($0, Theme.dim) } : []
+        for q in principle.questions {
+            for (i, line) in TextLayout.wrap(q, width: width - 4).enumerated() {
+                lines.append(((i == 0 ? "• " : "  ") + line, .plain))
+            }
+        }
+        out += lines.prefix(room)
+        if lines.count > room { out.append((TUIText.principleMore.text(state.lang), Theme.dim)) }
+        return out
+    }
+
+    /// The rows of the note list: below the principle and the rule, above the
+    /// status line and the entry line (which grows with a long note).
+    static func noteArea(_ state: AppState, width: Int, height: Int) -> Rect {
+        let ruleY = 1 + principleLines(state, width: width, height: height).count
+        let statusY = height - 1 - entryLayout(state, width: width, height: height).rows - 1
+        return Rect(x: 0, y: ruleY + 1, width: width, height: max(0, statusY - ruleY - 1))
+    }
+
+    /// The entry line grows with a long or multi-line note, up to a quarter of the screen.
+    static func entryLayout(_ state: AppState, width: Int, height: Int)
+        -> (prompt: String, promptWidth: Int, layout: (rows: [String], cursorRow: Int, cursorColumn: Int), rows: Int) {
+        let promptText = prompt(state)
+        let promptWidth = min(DisplayWidth.of(promptText), width / 3)
+        let layout = state.editor.layout(width: width - promptWidth)
+        return (promptText, promptWidth, layout, min(max(1, layout.rows.count), max(1, height / 4)))
     }
 
     /// A piece of a note drawn at column `x` of the note's row `row`.

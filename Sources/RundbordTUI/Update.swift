@@ -260,7 +260,7 @@ public enum AppUpdate {
         case .previousPhase:
             return [.session(.previousPhase, after: .principleChanged)]
         case .togglePrinciple:
-            state.principleExpanded = !(state.principleExpanded ?? Layout.expandsPrinciple(state.size))
+            state.principleExpanded = !(state.principleExpanded ?? true)
         case .back:
             if state.editingNoteId != nil { stopEditing(&state) }
             else if state.focus == .notes { state.focus = .entry; state.selectedNoteId = nil; state.notesScroll = 0 }
@@ -286,7 +286,7 @@ public enum AppUpdate {
             let total = state.session.visibleNotes.reduce(0) { rows, note in
                 rows + (SessionScreen.lines(for: note, state, width: state.size.width).map(\.row).max() ?? 0) + 1
             }
-            let visible = max(1, state.size.height - 8)
+            let visible = max(1, SessionScreen.noteArea(state, width: state.size.width, height: state.size.height).height)
             state.notesScroll = min(state.notesScroll + max(1, (state.size.height - 10) / 2), max(0, total - visible))
         } else {
             state.notesScroll = max(0, state.notesScroll - max(1, (state.size.height - 10) / 2))
