@@ -132,6 +132,20 @@ public enum DisplayWidth {
         return 1
     }
 
+    /// `text` cut to `width` columns, ending in "…" when something was cut.
+    public static func truncate(_ text: String, width: Int) -> String {
+        guard width > 0 else { return "" }
+        if of(text) <= width { return text }
+        var out = ""
+        var w = 0
+        for c in text {
+            let cw = of(c)
+            if w + cw > width - 1 { break }
+            out.append(c); w += cw
+        }
+        return out + "…"
+    }
+
     /// East Asian Wide and Fullwidth ranges (after Markus Kuhn's wcwidth).
     static func isWide(_ v: UInt32) -> Bool {
         (0x1100...0x115F).contains(v) || (0x2E80...0x303E).contains(v) || (0x3041...0x33FF).contains(v)

@@ -163,15 +163,5 @@ public enum TextLayout {
     }
 
     /// `text` cut to `width` columns, ending in "…" when cut.
-    static func truncate(_ text: String, width: Int) -> String {
-        guard DisplayWidth.of(text) > width else { return text }
-        var out = ""
-        var w = 0
-        for c in text {
-            let cw = DisplayWidth.of(c)
-            if w + cw > width - 1 { break }
-            out.append(c); w += cw
-        }
-        return out + "…"
-    }
+    public static func truncate(_ text: String, width: Int) -> String { DisplayWidth.truncate(text, width: width) }
 }

@@ -284,14 +284,7 @@ public final class EventStore: @unchecked Sendable {
 
     public func save(agreement: AgreementTally, tableId: UUID, principleId: String, now: Date = Date()) throws(RundbordError) {
         try write { db in
-            try db.execute(sql: """
-                INSERT INTO agreement (tableId, principleId, agree, partly, disagree, dontKnow, updatedAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(tableId, principleId) DO UPDATE SET agree = excluded.agree,
-                  partly = excluded.partly, disagree = excluded.disagree,
-                  dontKnow = excluded.dontKnow, updatedAt = excluded.updatedAt
-                """, arguments: [tableId.uuidString, principleId, agreement.agree, agreement.partly,
-                                 agreement.disagree, agreement.dontKnow, now.timeIntervalSince1970])
+            try Rows.save(agreement: agreement, tableId: tableId, principleId: principleId, updatedAt: now, db)
         }
     }
 

@@ -264,14 +264,8 @@ private struct Merger {
                     continue
                 }
             }
-            try db.execute(sql: """
-                INSERT INTO agreement (tableId, principleId, agree, partly, disagree, dontKnow, updatedAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(tableId, principleId) DO UPDATE SET agree = excluded.agree,
-                  partly = excluded.partly, disagree = excluded.disagree,
-                  dontKnow = excluded.dontKnow, updatedAt = excluded.updatedAt
-                """, arguments: [tableId.uuidString, theirs.principleId, theirs.tally.agree, theirs.tally.partly,
-                                 theirs.tally.disagree, theirs.tally.dontKnow, theirs.updatedAt.timeIntervalSince1970])
+            try Rows.save(agreement: theirs.tally, tableId: tableId, principleId: theirs.principleId,
+                          updatedAt: theirs.updatedAt, db)
             report.add(.agreements, row == nil ? \.added : \.updated)
         }
     }

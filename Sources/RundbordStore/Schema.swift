@@ -206,6 +206,17 @@ enum Rows {
                              n.funding?.rawValue, n.owner, n.horizon, n.dots])
     }
 
+    static func save(agreement t: AgreementTally, tableId: UUID, principleId: String, updatedAt: Date, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO agreement (tableId, principleId, agree, partly, disagree, dontKnow, updatedAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(tableId, principleId) DO UPDATE SET agree = excluded.agree,
+              partly = excluded.partly, disagree = excluded.disagree,
+              dontKnow = excluded.dontKnow, updatedAt = excluded.updatedAt
+            """, arguments: [tableId.uuidString, principleId, t.agree, t.partly, t.disagree, t.dontKnow,
+                             updatedAt.timeIntervalSince1970])
+    }
+
     static func tally(_ row: Row) -> AgreementTally {
         AgreementTally(agree: row["agree"], partly: row["partly"], disagree: row["disagree"], dontKnow: row["dontKnow"])
     }

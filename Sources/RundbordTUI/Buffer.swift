@@ -200,19 +200,8 @@ public enum TextLayout {
             .map { Sanitize.forTerminal(String($0)) }.joined(separator: "\n")
     }
 
-    /// `text` cut to `width` columns, with "…" when something was cut.
-    public static func truncate(_ text: String, width: Int) -> String {
-        guard width > 0 else { return "" }
-        if DisplayWidth.of(text) <= width { return text }
-        var out = ""
-        var w = 0
-        for ch in text {
-            let cw = DisplayWidth.of(ch)
-            if w + cw > width - 1 { break }
-            out.append(ch); w += cw
-        }
-        return out + "…"
-    }
+    /// `text` cut to `width` columns, ending in "…" when cut.
+    public static func truncate(_ text: String, width: Int) -> String { DisplayWidth.truncate(text, width: width) }
 
     /// Pads with spaces to `width` columns (or truncates).
     public static func pad(_ text: String, width: Int) -> String {
