@@ -2,6 +2,10 @@ import Foundation
 import RundbordCore
 import RundbordStore
 import Testing
+import RundbordHarness
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Bad input files at the command line: a clear message with the file and
 /// where, exit 65 (EX_DATAERR), and nothing written. The loaders' own unit
@@ -87,5 +91,35 @@ import Testing
             #expect(r.stdout.isEmpty, "\(arguments[0]) drew or printed: \(r.stdout.prefix(200))")
             #expect(try snapshot(dir) == before, "\(arguments[0]) wrote something")
         }
+    }
+
+    /// `--out` naming a pipe (or a device such as /dev/stdout): the export is
+    /// written into it. It used to be written to a temporary file renamed
+    /// over it, which replaced the pipe (as root, even /dev/full) with a file.
+    @Test func exportIntoAPipeWritesThroughItAndKeepsThePipe() throws {
+        let dir = Scratch()
+        let file = dir.path("e.rundbord")
+        #expect(try rundbord(["new", file]).status == 0)
+        #expect(try rundbord(["note", file, "--table", "1", "--principle", "1", "Rød grød"]).status == 0)
+        let regular = dir.path("opsamling.md")
+        #expect(try rundbord(["export", file, "--format", "md", "--out", regular]).status == 0)
+        let fifo = dir.path("pipe")
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let reader = try Subprocess.start("/bin/cat", [fifo])
+        defer { reader.cleanUp() }
+        let written = try rundbord(["export", file, "--format", "md", "--out", fifo])
+        #expect(written.status == 0, "\(written.stderr)")
+        // Bounded: had the pipe been replaced, cat would wait for a writer for ever.
+        let deadline = Date().addingTimeInterval(5)
+        var status: Int32 = 0
+        while waitpid(reader.pid, &status, WNOHANG) == 0 {
+            if Date() > deadline { kill(reader.pid, SIGKILL); _ = reader.wait(); Issue.record("nothing was written into the pipe"); break }
+            usleep(10_000)
+        }
+        #expect(reader.stdout == (try String(contentsOfFile: regular, encoding: .utf8)))
+        var info = stat()
+        #expect(lstat(fifo, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO, "the pipe was replaced")
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir.url.path)
+        #expect(!left.contains { $0.hasSuffix(".tmp") }, "\(left)")
     }
 }

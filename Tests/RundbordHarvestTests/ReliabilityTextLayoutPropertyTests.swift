@@ -91,7 +91,7 @@ struct ReliabilityTextLayoutPropertyTests {
     }
 
     @Test func pagesHoldAtMostTheirLinesAndAreNumberedInOrder() async {
-        await propertyCheck(input: Gen.int(in: 0...10_000).array(of: 0...400), Gen.int(in: 40...120), Gen.int(in: 20...80)) { numbers, width, linesPerPage in
+        await propertyCheck(input: Gen.int(in: 0...10_000).array(of: 0...200), Gen.int(in: 40...120), Gen.int(in: 20...80)) { numbers, width, linesPerPage in
             // A body as the exporter makes it: wrapped lines, blank lines and headings over rules.
             var body: [String] = []
             for (i, n) in numbers.enumerated() {
