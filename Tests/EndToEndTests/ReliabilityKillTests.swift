@@ -84,7 +84,7 @@ struct ReliabilityKillTests {
         return "n\(String(format: "%04d", i)) " + (0..<count).map { _ in words.randomElement(using: &rng)! }.joined(separator: " ")
     }
 
-    @Test(.timeLimit(.minutes(4)))
+    @Test(.timeLimit(.minutes(8)))
     func thousandNotesTypedInTheScreenSurviveTwentyFiveKill9s() throws {
         let seed = UInt64(ProcessInfo.processInfo.environment["RUNDBORD_KILL_SEED"] ?? "") ?? UInt64.random(in: 1...UInt64.max >> 1)
         var rng = SplitMix64(seed: seed)

@@ -18,7 +18,7 @@ struct ReliabilityTerminalTests {
     let directory = TableScreenProcess.temporaryDirectory()
     let q = TableScreenProcess.quote
 
-    @Test(.timeLimit(.minutes(1)), arguments: ["ill", "trap", "abrt", "internal"])
+    @Test(.timeLimit(.minutes(5)), arguments: ["ill", "trap", "abrt", "internal"])
     func crashesAndAnInternalErrorRestoreTheTerminal(ending: String) throws {
         try #require(TableScreenProcess.staleness == nil, "\(TableScreenProcess.staleness ?? "")")
         defer { try? FileManager.default.removeItem(atPath: directory) }
