@@ -123,7 +123,8 @@ struct ReliabilityKillTests {
             return s
         }
 
-        func killAndRestart() throws {
+        /// `typing`: the part of a note in the entry line when the kill came.
+        func killAndRestart(typing partial: String? = nil) throws {
             let pid = try tmux.panePid()
             try #require(pid > 0)
             kill(pid, SIGKILL)
@@ -141,6 +142,10 @@ struct ReliabilityKillTests {
             // A draft left by the kill is put back into the entry line; clear it.
             if s.screen.contains("Kladde fra sidst") {
                 draftsOffered += 1
+                // The draft offered back is (a prefix of) what was being typed, never an older text.
+                let draft = s.lines.last { $0.hasPrefix("Pointe › ") }.map { String($0.dropFirst("Pointe › ".count)) } ?? ""
+                #expect(!draft.isEmpty && partial?.hasPrefix(draft) == true,
+                        "draft \(draft.debugDescription) offered after typing \(String(describing: partial)) (seed \(seed))")
                 try tmux.send("C-u")
                 s = try waitUntil(5, "the cleared entry line") { $0.entryIsEmpty && !$0.screen.contains("Kladde fra sidst") }
             }
@@ -155,7 +160,7 @@ struct ReliabilityKillTests {
                 let cut = text.index(text.startIndex, offsetBy: Int.random(in: 1..<text.count, using: &rng))
                 try tmux.type(String(text[..<cut]))
                 usleep(Bool.random(using: &rng) ? 1_100_000 : UInt32.random(in: 0...50_000, using: &rng))
-                try killAndRestart()
+                try killAndRestart(typing: String(text[..<cut]))
             }
             let t0 = Date()
             try tmux.type(text)
