@@ -230,7 +230,7 @@ public struct Participant: Codable, Sendable, Equatable, Identifiable {
 }
 
 /// Something said at a table. Initiatives also carry funding, owner, horizon and dots.
-public struct Note: Codable, Sendable, Equatable, Identifiable {
+public struct Note: Codable, Sendable, Hashable, Identifiable {
     public var id: UUID
     public var tableId: UUID
     public var principleId: String

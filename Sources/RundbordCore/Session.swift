@@ -39,6 +39,8 @@ public struct TableSession: Equatable, Sendable {
     public var phase: Phase { table.progress.phase }
     public var timer: TimerState { table.progress.timer }
     public var visibleNotes: [Note] { notes.filter { !$0.isDeleted } }
+    /// How many notes are not deleted, without copying them (drawn on every frame).
+    public var visibleCount: Int { notes.reduce(0) { $1.isDeleted ? $0 : $0 + 1 } }
     public var initiatives: [Note] { visibleNotes.filter(\.isInitiative) }
     public func note(_ id: UUID) -> Note? { notes.first { $0.id == id } }
 }

@@ -102,12 +102,26 @@ public enum Sanitize {
 /// "å" written as a + combining ring is one column and most emoji are two.
 public enum DisplayWidth {
     public static func of(_ s: String) -> Int {
-        s.reduce(0) { $0 + of($1) }
+        // Fast path: printable scalars below U+0300 (ASCII, Latin-1, Latin
+        // Extended: all Danish letters) are one column each and never combine,
+        // so no grapheme breaking is needed. Layout calls this for every word.
+        var count = 0
+        for scalar in s.unicodeScalars {
+            guard isSimple(scalar.value) else { return s.reduce(0) { $0 + of($1) } }
+            count += 1
+        }
+        return count
+    }
+
+    @inline(__always)
+    static func isSimple(_ v: UInt32) -> Bool {
+        v >= 0x20 && v < 0x300 && v != 0x7F && !(0x80..<0xA0).contains(v)
     }
 
     public static func of(_ c: Character) -> Int {
         let scalars = c.unicodeScalars
         guard let first = scalars.first else { return 0 }
+        if isSimple(first.value) && scalars.index(after: scalars.startIndex) == scalars.endIndex { return 1 }
         if first.value < 0x20 || (0x7F..<0xA0).contains(first.value) { return 0 }
         // An emoji presentation sequence or a wide base character takes two columns.
         if scalars.contains(where: { $0.value == 0xFE0F }) && first.properties.isEmoji { return 2 }

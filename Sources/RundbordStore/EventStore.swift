@@ -238,7 +238,7 @@ public final class EventStore: @unchecked Sendable {
         try read { db in
             let deleted = includeDeleted ? "" : "AND deletedAt IS NULL"
             return try Row.fetchAll(db, sql: """
-                SELECT * FROM (
+                SELECT \(Rows.noteColumns) FROM (
                   SELECT * FROM note WHERE tableId = ? AND principleId = ? \(deleted)
                   ORDER BY createdAt DESC, id DESC LIMIT ?)
                 ORDER BY createdAt, id
@@ -251,7 +251,7 @@ public final class EventStore: @unchecked Sendable {
         try read { db in
             let filter = includeDeleted ? "" : "WHERE n.deletedAt IS NULL"
             return try Row.fetchAll(db, sql: """
-                SELECT n.* FROM note n JOIN roundTable t ON t.id = n.tableId \(filter)
+                SELECT \(Rows.noteColumns("n")) FROM note n JOIN roundTable t ON t.id = n.tableId \(filter)
                 ORDER BY t.number, n.principleId, n.createdAt, n.id
                 """).map(Rows.note)
         }
@@ -259,7 +259,7 @@ public final class EventStore: @unchecked Sendable {
 
     public func note(id: UUID) throws(RundbordError) -> Note? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM note WHERE id = ?", arguments: [id.uuidString]).map(Rows.note)
+            try Row.fetchOne(db, sql: "SELECT \(Rows.noteColumns) FROM note WHERE id = ?", arguments: [id.uuidString]).map(Rows.note)
         }
     }
 

@@ -56,7 +56,7 @@ struct MergeSource {
                 var source = MergeSource(path: path, event: try Rows.event(db))
                 source.tables = try Row.fetchAll(db, sql: "SELECT * FROM roundTable ORDER BY number").map(Rows.table)
                 source.participants = try Row.fetchAll(db, sql: "SELECT * FROM participant ORDER BY id").map(Rows.participant)
-                source.notes = try Row.fetchAll(db, sql: "SELECT * FROM note ORDER BY createdAt, id").map(Rows.note)
+                source.notes = try Row.fetchAll(db, sql: "SELECT \(Rows.noteColumns) FROM note ORDER BY createdAt, id").map(Rows.note)
                 // A file written before schema v2 has no revisions yet.
                 if try db.tableExists("noteRevision") {
                     source.revisions = try Row.fetchAll(db, sql: "SELECT * FROM noteRevision ORDER BY id").map { row in
@@ -114,7 +114,7 @@ extension EventStore {
             // The target's notes, read once and kept up to date as sources are merged in:
             // one query instead of one per note keeps the write transaction short.
             var notes: [UUID: Note] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM note") {
+            for row in try Row.fetchAll(db, sql: "SELECT \(Rows.noteColumns) FROM note") {
                 let note = Rows.note(row)
                 notes[note.id] = note
             }

@@ -167,14 +167,26 @@ enum Rows {
                              t.progress.timer.runningSince?.timeIntervalSince1970, t.updatedAt.timeIntervalSince1970])
     }
 
+    /// The note columns in the order `note(_:)` reads them by position:
+    /// reading by name costs a lookup per column, which dominated loading a
+    /// page of notes and exporting a large event.
+    static let noteColumns = "id, tableId, principleId, kind, text, speakerId, speakerOrganisation, createdAt, editedAt, deletedAt, funding, owner, horizon, dots"
+
+    /// `noteColumns` qualified by a table alias (for joins).
+    static func noteColumns(_ alias: String) -> String {
+        noteColumns.split(separator: ",").map { "\(alias).\($0.trimmingCharacters(in: .whitespaces))" }.joined(separator: ", ")
+    }
+
     static func note(_ row: Row) -> Note {
-        Note(id: uuid(row, "id"), tableId: uuid(row, "tableId"), principleId: row["principleId"],
-             kind: NoteKind(rawValue: row["kind"]) ?? .point, text: row["text"],
-             speakerId: (row["speakerId"] as String?).flatMap(UUID.init(uuidString:)),
-             speakerOrganisation: row["speakerOrganisation"], createdAt: date(row, "createdAt"),
-             editedAt: date(row, "editedAt"), deletedAt: optionalDate(row, "deletedAt"),
-             funding: (row["funding"] as String?).flatMap(FundingClass.init(rawValue:)),
-             owner: row["owner"], horizon: row["horizon"], dots: row["dots"])
+        let zero = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+        return Note(id: UUID(uuidString: row[0]) ?? zero, tableId: UUID(uuidString: row[1]) ?? zero,
+                    principleId: row[2], kind: NoteKind(rawValue: row[3]) ?? .point, text: row[4],
+                    speakerId: (row[5] as String?).flatMap(UUID.init(uuidString:)),
+                    speakerOrganisation: row[6], createdAt: Date(timeIntervalSince1970: row[7]),
+                    editedAt: Date(timeIntervalSince1970: row[8]),
+                    deletedAt: (row[9] as Double?).map(Date.init(timeIntervalSince1970:)),
+                    funding: (row[10] as String?).flatMap(FundingClass.init(rawValue:)),
+                    owner: row[11], horizon: row[12], dots: row[13])
     }
 
     static func save(note n: Note, _ db: Database) throws {

@@ -91,6 +91,20 @@ public struct AppState: Sendable, Equatable {
     /// Principles whose vote the facilitator closed: the projector shows their dots.
     public var revealed: Set<String> = []
 
+    /// The organiser's screens, while open.
+    public var dashboard: DashboardState?
+    public var roster: ParticipantsState?
+    public var harvest: HarvestState?
+    /// The event file, beside which exports are written.
+    public var eventPath = ""
+    /// The event's table numbers, for moving participants.
+    public var tableNumbers: [Int] = []
+    /// The table this terminal writes to; nil when it shows the dashboard only
+    /// (`rundbord dashboard`), and then `session` is never written.
+    public var homeTable: Int?
+    /// The home table's session, kept aside while another table is shown read-only.
+    public var homeSession: TableSession?
+
     /// When the draft last changed and was not yet autosaved.
     public var draftChangedAt: Date?
     public var draftSavedAt: Date?
@@ -100,7 +114,11 @@ public struct AppState: Sendable, Equatable {
                 now: Date, size: Size) {
         self.lang = lang; self.eventTitle = eventTitle; self.session = session
         self.participants = participants; self.now = now; self.size = size
+        homeTable = session.table.number
     }
+
+    /// The session shown belongs to another table (or to no home table): nothing may be written to it.
+    public var isReadOnlyView: Bool { homeTable != session.table.number }
 
     public var vision: Vision { session.vision }
     public var tableNumber: Int { session.table.number }

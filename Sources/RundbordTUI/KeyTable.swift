@@ -3,9 +3,15 @@ import RundbordCore
 /// The screens (and modal layers) a key can act on.
 public enum ScreenID: String, Sendable, CaseIterable {
     case session, vote, detail, projector, help, picker, confirm
+    case dashboard, tableView, participants, participantForm, harvest
 
     var title: TUIText {
         switch self {
+        case .dashboard: .screenDashboard
+        case .tableView: .screenTableView
+        case .participants: .screenParticipants
+        case .participantForm: .screenParticipantForm
+        case .harvest: .screenHarvest
         case .session: .screenSession
         case .vote: .screenVote
         case .detail: .screenDetail
@@ -37,6 +43,11 @@ public enum Command: Sendable, Equatable {
     case nextValue, previousValue, complete
     // The confirmation question.
     case yes, no
+    // The organiser's screens.
+    case dashboardScreen, participantsScreen, harvestScreen, openTable
+    case newParticipant, editParticipant, nextTable, previousTable, toggleConsent, deleteParticipant
+    case nextField, previousField, saveForm
+    case toggleOption, export, refreshPreview
 }
 
 /// One row of the key table: the single source for dispatch, the key bar,
@@ -63,16 +74,18 @@ public struct KeyBinding: Sendable {
 }
 
 public enum KeyTable {
-    static let editing: [ScreenID] = [.session, .picker, .detail]
+    static let editing: [ScreenID] = [.session, .picker, .detail, .participantForm]
     /// ← and → mean "change the value" in the initiative detail (where they also move the text cursor).
     static let editingArrows: [ScreenID] = [.session, .picker]
     static let digits: [Key] = (0...9).map { .char(Character(String($0))) }
+    /// The organiser's screens, where no note is typed.
+    static let organiser: [ScreenID] = [.dashboard, .tableView, .participants, .harvest]
 
     /// Order matters twice: the first binding for a key on a screen wins, and
     /// the bar and the help list bindings in this order.
     public static let bindings: [KeyBinding] = [
         KeyBinding([.function(1)], .help, bar: .barHelp, .keyHelp,
-                   [.session, .vote, .detail, .projector]),
+                   [.session, .vote, .detail, .projector] + organiser + [.participantForm]),
         KeyBinding([.char("?")], .help, .keyHelpQuestionMark, [.vote, .projector]),
         KeyBinding([], .typeText, .keyTypeText, [.session], keyLabel: .keyLabelText),
         KeyBinding([.enter], .saveNote, .keySaveNote, [.session]),
@@ -92,17 +105,21 @@ public enum KeyTable {
                    [.session, .vote, .detail, .projector]),
         KeyBinding([.ctrl("z")], .undo, .keyUndo, [.session, .vote, .detail]),
         KeyBinding([.ctrl("y")], .redo, .keyRedo, [.session, .vote, .detail]),
-        KeyBinding([.up], .selectUp, .keySelectUp, [.session]),
-        KeyBinding([.down], .selectDown, .keySelectDown, [.session]),
-        KeyBinding([.pageUp], .pageUp, .keyPageUp, [.session, .help]),
-        KeyBinding([.pageDown], .pageDown, .keyPageDown, [.session, .help]),
+        KeyBinding([.up], .selectUp, .keySelectUp, [.session, .tableView]),
+        KeyBinding([.down], .selectDown, .keySelectDown, [.session, .tableView]),
+        KeyBinding([.pageUp], .pageUp, .keyPageUp, [.session, .help] + organiser),
+        KeyBinding([.pageDown], .pageDown, .keyPageDown, [.session, .help] + organiser),
         KeyBinding([.ctrl("n")], .nextPrinciple, .keyNextPrinciple, [.session, .vote]),
         KeyBinding([.ctrl("p")], .previousPrinciple, .keyPreviousPrinciple, [.session, .vote]),
         KeyBinding([.tab], .nextPhase, .keyNextPhase, [.session]),
         KeyBinding([.backTab], .previousPhase, .keyPreviousPhase, [.session]),
-        KeyBinding([.ctrl("g")], .togglePrinciple, .keyTogglePrinciple, [.session]),
+        KeyBinding([.ctrl("g")], .togglePrinciple, .keyTogglePrinciple, [.session, .tableView]),
         KeyBinding([.escape], .back, .keyEscapeSession, [.session]),
-        KeyBinding([.ctrl("l")], .redraw, .keyRedraw, [.session, .vote, .detail, .projector, .help]),
+        KeyBinding([.ctrl("l")], .redraw, .keyRedraw, [.session, .vote, .detail, .projector, .help] + organiser
+                   + [.participantForm]),
+        KeyBinding([.alt("o")], .dashboardScreen, .keyDashboardScreen, [.session]),
+        KeyBinding([.alt("d")], .participantsScreen, .keyParticipantsScreen, [.session, .dashboard]),
+        KeyBinding([.alt("e")], .harvestScreen, .keyHarvestScreen, [.session, .dashboard]),
 
         // In the initiative detail ← and → change the funding class; in its text fields they move the cursor.
         KeyBinding([.left], .previousValue, .keyDetailLeft, [.detail]),
@@ -111,6 +128,8 @@ public enum KeyTable {
         // Line editing, wherever text is typed.
         KeyBinding([.left], .cursorLeft, .keyCursorLeft, editingArrows),
         KeyBinding([.right], .cursorRight, .keyCursorRight, editingArrows),
+        KeyBinding([.left], .previousValue, .keyFormLeft, [.participantForm]),
+        KeyBinding([.right], .nextValue, .keyFormRight, [.participantForm]),
         KeyBinding([.home, .ctrl("a")], .home, .keyHome, editing),
         KeyBinding([.end, .ctrl("e")], .end, .keyEnd, editing),
         KeyBinding([.ctrlLeft, .alt("b")], .wordLeft, .keyWordLeft, editing),
@@ -137,6 +156,36 @@ public enum KeyTable {
         KeyBinding([.enter], .confirmNumber, bar: .barSaveField, .keySaveField, [.detail]),
         KeyBinding([.enter], .confirmNumber, .keyPickerChoose, [.picker]),
         KeyBinding([], .typeText, .keyPickerFilter, [.picker], keyLabel: .keyLabelText),
+
+        // The dashboard.
+        KeyBinding([.up], .selectUp, .keyRowUp, [.dashboard, .participants, .harvest]),
+        KeyBinding([.down], .selectDown, .keyRowDown, [.dashboard, .participants, .harvest]),
+        KeyBinding([.enter], .openTable, bar: .barOpen, .keyOpenTable, [.dashboard]),
+        KeyBinding([.char("d")], .participantsScreen, bar: .barParticipants, .keyParticipantsScreen, [.dashboard]),
+        KeyBinding([.char("e")], .harvestScreen, bar: .barHarvest, .keyHarvestScreen, [.dashboard]),
+        KeyBinding([.escape], .back, bar: .barBack, .keyDashboardBack, [.dashboard]),
+        KeyBinding([.escape], .back, bar: .barBack, .keyTableViewBack, [.tableView]),
+
+        // The participants.
+        KeyBinding([.char("n")], .newParticipant, bar: .barNew, .keyNewParticipant, [.participants]),
+        KeyBinding([.enter, .function(2)], .editParticipant, bar: .barEditParticipant, .keyEditParticipant, [.participants]),
+        KeyBinding([.char(">"), .right], .nextTable, bar: .barMove, .keyNextTable, [.participants]),
+        KeyBinding([.char("<"), .left], .previousTable, .keyPreviousTable, [.participants]),
+        KeyBinding([.char(" ")], .toggleConsent, bar: .barConsent, .keyToggleConsent, [.participants]),
+        KeyBinding([.function(8)], .deleteParticipant, bar: .barDelete, .keyDeleteParticipant, [.participants]),
+        KeyBinding([.escape], .back, bar: .barBack, .keyBack, [.participants]),
+        KeyBinding([], .typeText, .keyFormText, [.participantForm], keyLabel: .keyLabelText),
+        KeyBinding([.tab, .down], .nextField, bar: .barNextField, .keyNextField, [.participantForm]),
+        KeyBinding([.backTab, .up], .previousField, .keyPreviousField, [.participantForm]),
+        KeyBinding([.enter], .saveForm, bar: .barSaveForm, .keySaveForm, [.participantForm]),
+        KeyBinding([.escape], .back, bar: .barCancel, .keyCancelForm, [.participantForm]),
+
+        // The harvest.
+        KeyBinding([.char(" ")], .toggleOption, bar: .barToggle, .keyToggleOption, [.harvest]),
+        KeyBinding([.enter], .export, bar: .barExport, .keyExport, [.harvest]),
+        KeyBinding([.char("u")], .refreshPreview, bar: .barRefresh, .keyRefreshPreview, [.harvest]),
+        KeyBinding([.escape], .back, bar: .barBack, .keyBack, [.harvest]),
+        KeyBinding([.function(10), .ctrl("q"), .ctrl("c")], .quit, bar: .barQuit, .keyQuit, organiser),
 
         // Help.
         KeyBinding([.up], .selectUp, .keyScrollUp, [.help]),

@@ -21,6 +21,10 @@ public enum Screens {
         case .projector: ProjectorScreen.render(state, into: &buffer)
         case .help: HelpScreen.render(state, into: &buffer)
         case .picker, .confirm: SessionScreen.render(state, into: &buffer)
+        case .dashboard: DashboardScreen.render(state, into: &buffer)
+        case .tableView: SessionScreen.render(state, into: &buffer)
+        case .participants, .participantForm: ParticipantsScreen.render(state, into: &buffer)
+        case .harvest: HarvestScreen.render(state, into: &buffer)
         }
         if state.picker != nil { PickerOverlay.render(state, into: &buffer) }
         if state.confirmingQuit { ConfirmOverlay.render(state, into: &buffer) }
@@ -46,6 +50,8 @@ enum Theme {
     static let barLabel = Style(fg: .black, bg: .cyan, reverse: true)
     static let kind = Style(fg: .cyan, bold: true)
     static let initiative = Style(fg: .magenta, bold: true)
+    /// The read-only banner: colour and reverse, so monochrome shows it too.
+    static let readOnly = Style(fg: .black, bg: .yellow, bold: true, reverse: true)
 }
 
 enum Chrome {
@@ -65,25 +71,40 @@ enum Chrome {
         let titleWidth = buffer.width - rightWidth - timerWidth - 1
         buffer.put(" " + TextLayout.truncate(state.eventTitle, width: max(0, titleWidth - 1)), x: 0, y: 0, style: style)
         buffer.put(right, x: buffer.width - rightWidth - timerWidth, y: 0, style: style)
-        var timerStyle = style
-        switch timer.level {
-        case .normal: break
-        case .warning: timerStyle = Theme.timerWarning
-        case .overrun: timerStyle = Theme.timerOverrun
-        }
-        buffer.put(timer.text, x: buffer.width - timerWidth, y: 0, style: timerStyle)
+        buffer.put(timer.text, x: buffer.width - timerWidth, y: 0, style: timerStyle(timer.level, normal: style))
     }
 
-    /// "⏵ 12:34", "⏸ 12:34", or "+01:05 over" once the time box is overrun.
+    /// "⏵ 13 min" while running with more than two minutes left, "⏵ 01:59"
+    /// in the last two minutes, "⏸ 12:34" while paused, "+01:05 over" once
+    /// the time box is overrun. Whole minutes until the warning keep the
+    /// header still (a ticking second pulls eyes from the talk) and cost the
+    /// terminal one small update a minute instead of one a second.
     static func timerText(_ state: AppState) -> (text: String, level: TimerState.Level) {
-        let timer = state.session.timer
-        let level = timer.level(at: state.now)
-        let remaining = timer.remaining(at: state.now)
+        timerText(state.session.timer, now: state.now, lang: state.lang)
+    }
+
+    /// Any table's countdown at `now`, from its stored timer state.
+    static func timerText(_ timer: TimerState, now: Date, lang: Language) -> (text: String, level: TimerState.Level) {
+        let level = timer.level(at: now)
+        let remaining = timer.remaining(at: now)
         let symbol = timer.isRunning ? "⏵" : "⏸"
         if remaining < 0 {
-            return ("\(symbol) " + TUIText.timerOverrun.text(state.lang, clock(-remaining)), level)
+            return ("\(symbol) " + TUIText.timerOverrun.text(lang, clock(-remaining)), level)
+        }
+        if timer.isRunning && level == .normal {
+            let minutes = Int((remaining / 60).rounded(.up))
+            return ("\(symbol) " + TUIText.timerMinutes.text(state.lang, minutes), level)
         }
         return ("\(symbol) " + clock(remaining), level)
+    }
+
+    /// The style of a countdown: the header's, or the warning and overrun styles.
+    static func timerStyle(_ level: TimerState.Level, normal: Style) -> Style {
+        switch level {
+        case .normal: normal
+        case .warning: Theme.timerWarning
+        case .overrun: Theme.timerOverrun
+        }
     }
 
     /// Whole seconds as m:ss, rounding up so that 0:00 means the time is up.
@@ -183,6 +204,10 @@ enum SessionScreen {
         var y = 1
         y = principle(state, top: y, into: &buffer)
 
+        if state.isReadOnlyView {
+            readOnly(state, top: y, into: &buffer)
+            return
+        }
         // The entry line grows with a long or multi-line note, up to a quarter of the screen.
         let promptText = prompt(state)
         let promptWidth = min(DisplayWidth.of(promptText), buffer.width / 3)
@@ -194,8 +219,7 @@ enum SessionScreen {
         let statusY = entryY - 1
         let ruleY = y
 
-        let notes = state.session.visibleNotes
-        Chrome.rule(TUIText.notesTitle.text(lang, notes.count), y: ruleY, into: &buffer,
+        Chrome.rule(TUIText.notesTitle.text(lang, state.session.visibleCount), y: ruleY, into: &buffer,
                     right: state.notesScroll > 0 || state.focus == .notes ? TUIText.notesScrolled.text(lang) : "")
         noteList(state, area: Rect(x: 0, y: ruleY + 1, width: buffer.width, height: statusY - ruleY - 1), into: &buffer)
 
@@ -213,6 +237,22 @@ enum SessionScreen {
             buffer.cursor = (promptWidth + layout.cursorColumn, entryY + layout.cursorRow - first)
         }
         Chrome.keyBar(.session, lang, into: &buffer)
+    }
+
+    /// Another table shown from the dashboard: its notes, and in place of the
+    /// entry line a banner that says nothing can be changed here.
+    static func readOnly(_ state: AppState, top: Int, into buffer: inout Buffer) {
+        let lang = state.lang
+        let bannerY = buffer.height - 2
+        let statusY = bannerY - 1
+        let notes = state.session.visibleNotes
+        Chrome.rule(TUIText.notesTitle.text(lang, notes.count), y: top, into: &buffer,
+                    right: state.notesScroll > 0 || state.focus == .notes ? TUIText.notesScrolled.text(lang) : "")
+        noteList(state, area: Rect(x: 0, y: top + 1, width: buffer.width, height: statusY - top - 1), into: &buffer)
+        if state.message != nil { Chrome.status(state, y: statusY, into: &buffer) }
+        buffer.fill(Rect(x: 0, y: bannerY, width: buffer.width, height: 1), style: Theme.readOnly)
+        buffer.put(" " + TUIText.tableViewBanner.text(lang, state.tableNumber), x: 0, y: bannerY, style: Theme.readOnly)
+        Chrome.keyBar(.tableView, lang, into: &buffer)
     }
 
     /// "Pointe › ", "Indsats (Kaffe Karma) › ", "Ret notat › ".
@@ -266,10 +306,21 @@ enum SessionScreen {
 
     /// The lines a note takes: time, kind and wrapped text; an initiative adds a details line.
     static func lines(for note: Note, _ state: AppState, width: Int) -> [NoteLine] {
+        let speaker = state.speakerName(of: note)
+        let key = NoteLayoutCache.Key(note: note, width: width, speaker: speaker, lang: state.lang,
+                                      zone: state.timeZone.identifier,
+                                      labels: state.vision.noteKinds.map(\.label) + [state.vision.label(note.funding ?? .unclear)])
+        if let cached = NoteLayoutCache.shared[key] { return cached }
+        let laidOut = layOut(note, speaker: speaker, state, width: width)
+        NoteLayoutCache.shared[key] = laidOut
+        return laidOut
+    }
+
+    static func layOut(_ note: Note, speaker: String?, _ state: AppState, width: Int) -> [NoteLine] {
         let labelWidth = state.vision.noteKinds.map { DisplayWidth.of($0.label) }.max() ?? 8
         let indent = timeWidth + labelWidth + 1
         var text = note.text
-        if let speaker = state.speakerName(of: note) { text += " — " + speaker }
+        if let speaker { text += " — " + speaker }
         let wrapped = TextLayout.wrap(TextLayout.visibleLines(text),
                                       width: max(10, width - indent - 1))
         var out: [NoteLine] = []
@@ -304,8 +355,8 @@ enum SessionScreen {
     /// The notes, newest at the bottom; scrolled up by PgUp or to keep the selected note in view.
     static func noteList(_ state: AppState, area: Rect, into buffer: inout Buffer) {
         guard area.height > 0 else { return }
-        let notes = state.session.visibleNotes
-        if notes.isEmpty {
+        let notes = state.session.notes
+        if state.session.visibleCount == 0 {
             for (i, line) in TextLayout.wrap(TUIText.notesEmpty.text(state.lang), width: area.width - 2).enumerated()
             where i < area.height {
                 buffer.put(line, x: 1, y: area.y + i, style: Theme.dim)
@@ -313,13 +364,15 @@ enum SessionScreen {
             return
         }
         // Rows: each row is the pieces drawn on it, tagged with the note. Only the
-        // newest notes that can be in view are laid out, so a long list stays fast.
+        // newest notes that can be in view are laid out, walking back from the
+        // newest without copying the list, so a long list costs no more per frame.
         let selected = state.focus == .notes ? state.selectedNoteId : nil
         let needed = area.height + state.notesScroll
         var reversedRows: [(UUID, [NoteLine])] = []
         var selectedFound = selected == nil
         var olderNotesLeft = false
-        for (i, note) in notes.enumerated().reversed() {
+        for i in notes.indices.reversed() where !notes[i].isDeleted {
+            let note = notes[i]
             var byRow: [Int: [NoteLine]] = [:]
             for piece in lines(for: note, state, width: area.width) {
                 byRow[piece.row, default: []].append(piece)
@@ -327,7 +380,7 @@ enum SessionScreen {
             for r in byRow.keys.sorted().reversed() { reversedRows.append((note.id, byRow[r]!)) }
             if note.id == selected { selectedFound = true }
             if selectedFound && reversedRows.count >= needed + (selected == nil ? 0 : area.height) {
-                olderNotesLeft = i > 0
+                olderNotesLeft = notes[..<i].contains { !$0.isDeleted }
                 break
             }
         }
@@ -357,5 +410,36 @@ enum SessionScreen {
         }
         if top > 0 || olderNotesLeft { buffer.put("↑", x: area.width - 1, y: area.y, style: Theme.dim) }
         if bottom < rows.count { buffer.put("↓", x: area.width - 1, y: area.y + area.height - 1, style: Theme.dim) }
+    }
+}
+
+/// Laid-out notes by everything their layout depends on. A note's lines do
+/// not change while it is typed under, so each keystroke lays out only the
+/// entry line. Rendering stays a function of the state: the cache only
+/// remembers results.
+final class NoteLayoutCache: @unchecked Sendable {
+    struct Key: Hashable {
+        let note: Note
+        let width: Int
+        let speaker: String?
+        let lang: Language
+        let zone: String
+        let labels: [String]
+    }
+
+    static let shared = NoteLayoutCache()
+    private var entries: [Key: [SessionScreen.NoteLine]] = [:]
+    private let lock = NSLock()
+    /// Enough for several screens of notes at a few widths; cleared whole when full.
+    private let limit = 4096
+
+    subscript(key: Key) -> [SessionScreen.NoteLine]? {
+        get { lock.withLock { entries[key] } }
+        set {
+            lock.withLock {
+                if entries.count >= limit { entries.removeAll(keepingCapacity: true) }
+                entries[key] = newValue
+            }
+        }
     }
 }

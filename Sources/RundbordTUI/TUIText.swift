@@ -5,7 +5,7 @@ public enum TUIText: String, CatalogueKey {
     // Screens
     case screenSession, screenVote, screenDetail, screenProjector, screenHelp, screenPicker, screenConfirm
     // Header, principle, notes, entry line
-    case headerTable, headerPrinciple, timerOverrun
+    case headerTable, headerPrinciple, timerOverrun, timerMinutes
     case principleCollapsed, principleMore
     case notesTitle, notesScrolled, notesEmpty, dotsCount, ownerShort, horizonShort
     case promptEditing, statusTyping, statusSelected, statusEditing
@@ -44,6 +44,29 @@ public enum TUIText: String, CatalogueKey {
     case keysHeading, keysIntro, keysColumnKey, keysColumnAction
     // Terminal errors
     case errorNotTerminal, errorNoTerm, errorUnknownTerm, errorDumbTerm, errorInternal
+    // The organiser's screens
+    case screenDashboard, screenTableView, screenParticipants, screenParticipantForm, screenHarvest
+    case keyDashboardScreen, keyParticipantsScreen, keyHarvestScreen, keyRowUp, keyRowDown, keyOpenTable
+    case keyDashboardBack, keyTableViewBack, keyNewParticipant, keyEditParticipant, keyNextTable, keyPreviousTable
+    case keyToggleConsent, keyDeleteParticipant, keyFormText, keyNextField, keyPreviousField, keySaveForm
+    case keyCancelForm, keyFormLeft, keyFormRight, keyToggleOption, keyExport
+    case barOpen, barParticipants, barHarvest, barNew, barEditParticipant, barMove, barConsent, barNextField
+    case barSaveForm, barCancel, barToggle, barExport
+    case dashboardTitle, dashboardSummary, dashboardColumns, dashboardPrinciples, dashboardTop, dashboardNoInitiatives
+    case dashboardLoading, dashboardPrincipleLine, dashboardTableLine, dashboardMore
+    case activityNever, activityJustNow, activityMinutes, activityHours
+    case tableViewBanner, messageReadOnly, messageNoHome
+    case participantsTitle, participantsColumns, participantsNoTable, participantsEmpty, participantsHint
+    case consentYes, consentNo
+    case messageParticipantSaved, messageParticipantAdded, messageParticipantMoved, messageConsentOn, messageConsentOff
+    case messageDeleteAgain, messageParticipantDeleted, errorNameMissing, errorBadEmail
+    case formNewTitle, formEditTitle, formName, formOrganisation, formEmail, formTable, formConsent
+    case formNoTable, formTableHint, formConsentHint, formTextHint
+    case harvestTitle, harvestFormats, harvestAnonymous, harvestPreview, harvestWritten, harvestWhere, harvestHint
+    case formatMd, formatTxt, formatEml, formatCsv, formatInitiativesCsv, formatJson
+    case messageExported, messageNothingChosen, messageExportFailed
+    case barRefresh, keyRefreshPreview, harvestStale
+    case dashboardTextHelp
     // Command line
     case runAbstract, tableHelp, keysAbstract, markdownHelp
 
@@ -59,6 +82,7 @@ public enum TUIText: String, CatalogueKey {
         .headerTable: .init("Bord {0}", "Table {0}"),
         .headerPrinciple: .init("Princip {0}/{1}", "Principle {0}/{1}"),
         .timerOverrun: .init("+{0} over", "+{0} over"),
+        .timerMinutes: .init("{0} min", "{0} min"),
         .principleCollapsed: .init("▸ Resumé og {0} spørgsmål skjult — Ctrl-G viser dem",
                                    "▸ Summary and {0} questions hidden — Ctrl-G shows them"),
         .principleMore: .init("… (Ctrl-G skjuler; projektorvisningen F9 viser alle spørgsmål)",
@@ -239,5 +263,115 @@ public enum TUIText: String, CatalogueKey {
         .tableHelp: .init("Bordets nummer.", "The table's number."),
         .keysAbstract: .init("Vis alle taster i bordvisningen.", "List every key of the table screen."),
         .markdownHelp: .init("Som Markdown (afsnittet om taster i README).", "As Markdown (the keys section of the README)."),
+
+        .screenDashboard: .init("Overblik", "Dashboard"),
+        .screenTableView: .init("Et bord, skrivebeskyttet", "A table, read-only"),
+        .screenParticipants: .init("Deltagere", "Participants"),
+        .screenParticipantForm: .init("Ny / ret deltager", "New / edit participant"),
+        .screenHarvest: .init("Opsamling og eksport", "Harvest and export"),
+        .keyDashboardScreen: .init("Overblik over alle borde", "Dashboard of every table"),
+        .keyParticipantsScreen: .init("Deltagerne: tilføj, ret, flyt bord, samtykke", "Participants: add, edit, move table, consent"),
+        .keyHarvestScreen: .init("Opsamling: forhåndsvisning og eksport", "Harvest: preview and export"),
+        .keyRowUp: .init("Op", "Up"),
+        .keyRowDown: .init("Ned", "Down"),
+        .keyOpenTable: .init("Åbn det valgte bord skrivebeskyttet", "Open the selected table read-only"),
+        .keyDashboardBack: .init("Tilbage til eget bord (når overblikket er åbnet fra et bord)", "Back to your own table (when the dashboard was opened from one)"),
+        .keyTableViewBack: .init("Tilbage til overblikket", "Back to the dashboard"),
+        .keyNewParticipant: .init("Ny deltager", "New participant"),
+        .keyEditParticipant: .init("Ret den valgte deltager", "Edit the selected participant"),
+        .keyNextTable: .init("Flyt deltageren til næste bord", "Move the participant to the next table"),
+        .keyPreviousTable: .init("Flyt deltageren til forrige bord", "Move the participant to the previous table"),
+        .keyToggleConsent: .init("Må / må ikke nævnes ved navn i opsamlingen", "May / may not be named in the harvest"),
+        .keyDeleteParticipant: .init("Slet deltageren (tryk to gange)", "Delete the participant (press twice)"),
+        .keyFormText: .init("Skriv i feltet", "Type into the field"),
+        .keyNextField: .init("Næste felt", "Next field"),
+        .keyPreviousField: .init("Forrige felt", "Previous field"),
+        .keySaveForm: .init("Gem deltageren", "Save the participant"),
+        .keyCancelForm: .init("Fortryd, intet gemmes", "Cancel, nothing is saved"),
+        .keyFormLeft: .init("Bord og samtykke: forrige værdi; i tekstfelter markøren til venstre", "Table and consent: previous value; in text fields cursor left"),
+        .keyFormRight: .init("Bord og samtykke: næste værdi; i tekstfelter markøren til højre", "Table and consent: next value; in text fields cursor right"),
+        .keyToggleOption: .init("Vælg / fravælg formatet eller anonymitet", "Choose / unchoose the format or anonymity"),
+        .keyExport: .init("Eksportér de valgte formater ved siden af arrangementsfilen", "Export the chosen formats next to the event file"),
+        .barOpen: .init("Åbn", "Open"),
+        .barParticipants: .init("Deltagere", "People"),
+        .barHarvest: .init("Opsamling", "Harvest"),
+        .barNew: .init("Ny", "New"),
+        .barEditParticipant: .init("Ret", "Edit"),
+        .barMove: .init("Flyt", "Move"),
+        .barConsent: .init("Navn", "Named"),
+        .barNextField: .init("Felt", "Field"),
+        .barSaveForm: .init("Gem", "Save"),
+        .barCancel: .init("Fortryd", "Cancel"),
+        .barToggle: .init("Vælg", "Choose"),
+        .barExport: .init("Eksportér", "Export"),
+        .dashboardTitle: .init("Overblik · {0}", "Dashboard · {0}"),
+        .dashboardSummary: .init("{0} borde · {1} notater · {2} indsatser · {3} deltagere", "{0} tables · {1} notes · {2} initiatives · {3} participants"),
+        .dashboardColumns: .init("Bord\tPrincip\tFase\tTid\tNot.\tInd.\tPrik\tSidst", "Table\tPrinciple\tPhase\tTime\tNotes\tInit.\tDots\tLast"),
+        .dashboardPrinciples: .init("Pr. princip", "Per principle"),
+        .dashboardTop: .init("Flest prikker", "Most dots"),
+        .dashboardNoInitiatives: .init("Ingen indsatser endnu", "No initiatives yet"),
+        .dashboardLoading: .init("Læser …", "Reading …"),
+        .dashboardPrincipleLine: .init("{0} not. · {1} ind. · {2} prik", "{0} notes · {1} init. · {2} dots"),
+        .dashboardTableLine: .init("B{0}", "T{0}"),
+        .dashboardMore: .init("{0}–{1} af {2} borde (PgUp/PgDn)", "{0}–{1} of {2} tables (PgUp/PgDn)"),
+        .activityNever: .init("–", "–"),
+        .activityJustNow: .init("lige nu", "just now"),
+        .activityMinutes: .init("{0} min siden", "{0} min ago"),
+        .activityHours: .init("{0} t siden", "{0} h ago"),
+        .tableViewBanner: .init("SKRIVEBESKYTTET · bord {0} vises kun, intet ændres her · Esc: overblikket",
+                                "READ-ONLY · table {0} is only shown, nothing changes here · Esc: dashboard"),
+        .messageReadOnly: .init("Skrivebeskyttet: bordet ændres ved bordets egen terminal (Esc tilbage)",
+                                "Read-only: the table is changed at its own terminal (Esc back)"),
+        .messageNoHome: .init("Overblikket er åbnet alene: F10 afslutter", "The dashboard was opened on its own: F10 quits"),
+        .participantsTitle: .init("Deltagere ({0})", "Participants ({0})"),
+        .participantsColumns: .init("Navn\tOrganisation\tE-mail\tBord\tNavngives", "Name\tOrganisation\tE-mail\tTable\tNamed"),
+        .participantsNoTable: .init("Uden bord", "No table"),
+        .participantsEmpty: .init("Ingen deltagere endnu — n tilføjer en (eller: rundbord participants import FIL)",
+                                  "No participants yet — n adds one (or: rundbord participants import FILE)"),
+        .participantsHint: .init("n ny · Enter ret · < > flyt bord · mellemrum: må nævnes · F8 slet",
+                                 "n new · Enter edit · < > move table · Space: may be named · F8 delete"),
+        .consentYes: .init("ja", "yes"),
+        .consentNo: .init("nej", "no"),
+        .messageParticipantSaved: .init("{0} er gemt", "{0} saved"),
+        .messageParticipantAdded: .init("{0} er tilføjet", "{0} added"),
+        .messageParticipantMoved: .init("{0}: {1}", "{0}: {1}"),
+        .messageConsentOn: .init("{0} må nævnes ved navn", "{0} may be named"),
+        .messageConsentOff: .init("{0} nævnes ikke ved navn", "{0} will not be named"),
+        .messageDeleteAgain: .init("Tryk F8 igen for at slette {0}", "Press F8 again to delete {0}"),
+        .messageParticipantDeleted: .init("{0} er slettet", "{0} deleted"),
+        .errorNameMissing: .init("Navnet mangler", "The name is missing"),
+        .errorBadEmail: .init("'{0}' er ikke en gyldig e-mailadresse (fx navn@eksempel.dk)", "'{0}' is not a valid e-mail address (e.g. name@example.org)"),
+        .formNewTitle: .init("Ny deltager", "New participant"),
+        .formEditTitle: .init("Ret deltager", "Edit participant"),
+        .formName: .init("Navn", "Name"),
+        .formOrganisation: .init("Organisation", "Organisation"),
+        .formEmail: .init("E-mail", "E-mail"),
+        .formTable: .init("Bord", "Table"),
+        .formConsent: .init("Må nævnes", "May be named"),
+        .formNoTable: .init("intet bord", "no table"),
+        .formTableHint: .init("← / → skifter bord", "← / → change the table"),
+        .formConsentHint: .init("← / → eller mellemrum skifter", "← / → or Space change it"),
+        .formTextHint: .init("Tab / ↓ næste felt · Enter gemmer · Esc fortryder", "Tab / ↓ next field · Enter saves · Esc cancels"),
+        .harvestTitle: .init("Opsamling · {0}", "Harvest · {0}"),
+        .harvestFormats: .init("Formater", "Formats"),
+        .harvestAnonymous: .init("Anonym (ingen navne)", "Anonymous (no names)"),
+        .harvestPreview: .init("Forhåndsvisning (Markdown)", "Preview (Markdown)"),
+        .harvestWritten: .init("Skrevet:", "Written:"),
+        .harvestWhere: .init("Filerne lægges ved siden af {0}", "The files go next to {0}"),
+        .harvestHint: .init("↑↓ vælg · mellemrum til/fra · Enter eksporterer · PgUp/PgDn ruller", "↑↓ select · Space on/off · Enter exports · PgUp/PgDn scroll"),
+        .formatMd: .init("opsamling", "harvest"),
+        .formatTxt: .init("til print", "for print"),
+        .formatEml: .init("opfølgningsmail", "follow-up mail"),
+        .formatCsv: .init("notater, regneark", "notes, spreadsheet"),
+        .formatInitiativesCsv: .init("indsatser, regneark", "initiatives, spreadsheet"),
+        .formatJson: .init("data", "data"),
+        .messageExported: .init("{0} filer skrevet i {1}", "{0} files written in {1}"),
+        .messageNothingChosen: .init("Vælg mindst ét format med mellemrum", "Choose at least one format with Space"),
+        .messageExportFailed: .init("IKKE EKSPORTERET: {0}", "NOT EXPORTED: {0}"),
+        .barRefresh: .init("Opdatér", "Update"),
+        .keyRefreshPreview: .init("Byg forhåndsvisningen igen med det nyeste fra bordene", "Rebuild the preview with the tables' latest"),
+        .harvestStale: .init("Forhåndsvisningen er ældre end bordenes seneste notater — u opdaterer (eksporten er altid frisk)",
+                              "The preview is older than the tables' latest notes — u updates (an export is always fresh)"),
+        .dashboardTextHelp: .init("Skriv tallene som tekst i stedet for at åbne skærmen.", "Print the numbers as text instead of opening the screen."),
     ]
 }

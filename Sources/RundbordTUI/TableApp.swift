@@ -1,5 +1,6 @@
 import Foundation
 import RundbordCore
+import RundbordHarvest
 import RundbordStore
 
 /// The table session program: reads input from a backend, updates the
@@ -9,10 +10,14 @@ public final class TableApp {
     public let store: EventStore
     let backend: TerminalBackend
     let env: SessionEnvironment
+    /// The templates of the harvest (`--templates DIR` or the built-in ones).
+    let templates: TemplateLibrary
     var changeToken: Int
     var lastTick: Date
     var lastFrame: Buffer?
     var fullRedraw = false
+    /// How often the dashboard was read from the store (it should be only when the file changed).
+    public private(set) var dashboardReads = 0
 
     /// The zone of the clock times beside notes (the machine's; tests fix it).
     public var timeZone: TimeZone {
@@ -23,17 +28,30 @@ public final class TableApp {
     /// How often the clock is redrawn and the store polled for other writers.
     public static let tickInterval: TimeInterval = 0.25
 
-    public init(store: EventStore, tableNumber: Int, backend: TerminalBackend, lang: Language,
-                env: SessionEnvironment = .live) throws(RundbordError) {
+    /// `tableNumber` opens that table's session; nil opens the organiser's
+    /// dashboard on its own, where every table is shown read-only.
+    public init(store: EventStore, tableNumber: Int?, backend: TerminalBackend, lang: Language,
+                env: SessionEnvironment = .live, templates: TemplateLibrary = TemplateLibrary()) throws(RundbordError) {
         self.store = store
         self.backend = backend
         self.env = env
-        let session = try store.session(tableNumber: tableNumber)
+        self.templates = templates
+        let tables = try store.tables()
+        let session = try store.session(tableNumber: tableNumber ?? tables.first?.number ?? 1)
         let event = try store.event()
         state = AppState(lang: lang, eventTitle: event.title, session: session,
                          participants: try store.participants(), now: env.now(), size: backend.size)
+        state.eventPath = store.path
+        state.tableNumbers = tables.map(\.number)
         changeToken = try store.changeToken()
         lastTick = env.now()
+        guard tableNumber != nil else {
+            state.homeTable = nil
+            state.dashboard = DashboardState(returnTo: nil)
+            state.screen = .dashboard
+            loadDashboard()
+            return
+        }
         // A draft left by a crash (or a quit with text in the entry line) is offered back.
         if let draft = try store.draft(tableId: session.table.id), !draft.isEmpty {
             state.editor.set(draft)
@@ -117,6 +135,44 @@ public final class TableApp {
             runElsewhere(note, action, after)
         case .loadTableInitiatives:
             loadTableInitiatives()
+        case .refresh:
+            changeToken = Int.min
+            pollStore()
+        case .viewTable(let number):
+            do {
+                AppUpdate.tableViewOpened(&state, try store.session(tableNumber: number))
+            } catch {
+                AppUpdate.failed(&state, error.message(state.lang))
+            }
+        case let .saveParticipant(person, isNew):
+            var person = person
+            if isNew { person.id = env.newId() }
+            changeParticipants(select: person.id,
+                               message: (isNew ? TUIText.messageParticipantAdded : .messageParticipantSaved)
+                                   .text(state.lang, person.name)) { () throws(RundbordError) in
+                if isNew { try store.save(participant: person) } else { try store.update(participant: person, now: env.now()) }
+            }
+        case let .moveParticipant(id, table):
+            let name = state.participants.first { $0.id == id }?.name ?? ""
+            let place = table.map { TUIText.headerTable.text(state.lang, $0) } ?? TUIText.participantsNoTable.text(state.lang)
+            changeParticipants(select: id, message: TUIText.messageParticipantMoved.text(state.lang, name, place)) {
+                () throws(RundbordError) in try store.moveParticipant(id: id, toTable: table, now: env.now())
+            }
+        case let .setConsent(id, mayBeNamed):
+            let name = state.participants.first { $0.id == id }?.name ?? ""
+            changeParticipants(select: id, message: (mayBeNamed ? TUIText.messageConsentOn : .messageConsentOff)
+                .text(state.lang, name)) { () throws(RundbordError) in
+                try store.setConsent(id: id, mayBeNamed: mayBeNamed, now: env.now())
+            }
+        case .deleteParticipant(let id):
+            let name = state.participants.first { $0.id == id }?.name ?? ""
+            changeParticipants(select: nil, message: TUIText.messageParticipantDeleted.text(state.lang, name)) {
+                () throws(RundbordError) in try store.deleteParticipant(id: id, now: env.now())
+            }
+        case let .previewHarvest(anonymous, keepScroll):
+            previewHarvest(anonymous: anonymous, keepScroll: keepScroll)
+        case let .exportHarvest(formats, anonymous):
+            exportHarvest(formats, anonymous: anonymous)
         case .saveDraft(let text):
             do {
                 try store.save(draft: text, tableId: state.session.table.id, now: env.now())
@@ -124,10 +180,10 @@ public final class TableApp {
                 AppUpdate.failed(&state, TUIText.messageStoreError.text(state.lang, error.message(state.lang)))
             }
         case .quit:
-            // What is in the entry line is kept as the draft, to be offered next time.
-            if state.editingNoteId == nil {
+            // What is in the entry line is kept as the draft of the home table, to be offered next time.
+            if state.editingNoteId == nil, let home = state.homeSession ?? (state.isReadOnlyView ? nil : state.session) {
                 try? store.save(draft: state.editor.isBlank ? nil : state.editor.text,
-                                tableId: state.session.table.id, now: env.now())
+                                tableId: home.table.id, now: env.now())
             }
             state.quitRequested = true
         }
@@ -152,6 +208,63 @@ public final class TableApp {
             AppUpdate.failed(&state, "\(error)")
         }
         loadTableInitiatives()
+    }
+
+    /// Runs a change to the participants, then shows the new list; an error
+    /// leaves everything as it was (the form stays open with its text).
+    func changeParticipants(select id: UUID?, message: String, _ change: () throws(RundbordError) -> Void) {
+        do {
+            try change()
+            AppUpdate.participantsChanged(&state, try store.participants(), selecting: id, message: message)
+            if state.dashboard != nil { loadDashboard() }
+        } catch {
+            AppUpdate.failed(&state, TUIText.messageStoreError.text(state.lang, error.message(state.lang)))
+        }
+    }
+
+    func previewHarvest(anonymous: Bool, keepScroll: Bool) {
+        do {
+            let document = try harvestDocument(anonymous: anonymous)
+            AppUpdate.harvestPreviewed(&state, try Exporter.markdown(document, exportSettings), keepScroll: keepScroll)
+        } catch {
+            AppUpdate.failed(&state, error.message(state.lang))
+        }
+    }
+
+    func loadDashboard() {
+        dashboardReads += 1
+        do {
+            AppUpdate.dashboardLoaded(&state, try store.dashboard(top: 10))
+        } catch {
+            AppUpdate.failed(&state, error.message(state.lang))
+        }
+    }
+
+    var exportSettings: ExportSettings {
+        ExportSettings(templates: HarvestTemplates(library: templates, language: state.lang))
+    }
+
+    func harvestDocument(anonymous: Bool) throws(RundbordError) -> HarvestDocument {
+        try Harvest.build(store: store, options: HarvestOptions(anonymous: anonymous, language: state.lang,
+                                                                generatedAt: env.now()))
+    }
+
+    /// Every chosen format is rendered before any file is written, so an error
+    /// (no sender e-mail for the mail, a broken template) writes nothing.
+    func exportHarvest(_ formats: [ExportFormat], anonymous: Bool) {
+        do {
+            let document = try harvestDocument(anonymous: anonymous)
+            let settings = exportSettings
+            var rendered: [(String, Data)] = []
+            for format in formats {
+                rendered.append((format.defaultOutput(eventFile: store.path), try Exporter.render(document, format, settings: settings)))
+            }
+            for (path, data) in rendered { try Exporter.write(data, to: path) }
+            AppUpdate.harvestExported(&state, rendered.map(\.0))
+        } catch {
+            state.harvest?.written = []
+            AppUpdate.failed(&state, TUIText.messageExportFailed.text(state.lang, error.message(state.lang)))
+        }
     }
 
     func loadTableInitiatives() {
@@ -181,6 +294,9 @@ public final class TableApp {
             }
             state.participants = try store.participants()
             if state.voteScope == .table { loadTableInitiatives() }
+            // The dashboard is read again only when the file changed.
+            if state.dashboard != nil { loadDashboard() }
+            if state.harvest != nil { state.harvest?.stale = true }
         } catch {
             AppUpdate.failed(&state, error.message(state.lang))
         }

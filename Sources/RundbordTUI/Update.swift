@@ -1,5 +1,6 @@
 import Foundation
 import RundbordCore
+import RundbordHarvest
 
 /// What the run loop must do after an update: the only way state reaches the disk.
 public enum AppEffect: Sendable, Equatable {
@@ -10,6 +11,20 @@ public enum AppEffect: Sendable, Equatable {
     /// vote and its initiatives' details), in a session of that principle.
     case elsewhere(Note, SessionAction, after: AfterSave)
     case loadTableInitiatives
+    /// Reads the store again now (the session, the participants, the dashboard),
+    /// as if another process had written.
+    case refresh
+    /// Shows table `n` read-only on the `tableView` screen.
+    case viewTable(Int)
+    /// Adds a participant (`isNew`, a fresh id is given) or saves changed details.
+    case saveParticipant(Participant, isNew: Bool)
+    case moveParticipant(UUID, toTable: Int?)
+    case setConsent(UUID, mayBeNamed: Bool)
+    case deleteParticipant(UUID)
+    /// Builds the harvest and renders its Markdown for the preview.
+    case previewHarvest(anonymous: Bool, keepScroll: Bool)
+    /// Renders every format first, then writes them next to the event file.
+    case exportHarvest([ExportFormat], anonymous: Bool)
     /// Autosaves the entry line (nil deletes the saved draft).
     case saveDraft(String?)
     case quit
@@ -51,7 +66,7 @@ public enum AppUpdate {
     }
 
     static func autosave(_ state: inout AppState) -> [AppEffect] {
-        guard let changed = state.draftChangedAt, state.editingNoteId == nil else { return [] }
+        guard let changed = state.draftChangedAt, state.editingNoteId == nil, !state.isReadOnlyView else { return [] }
         let quiet = state.now.timeIntervalSince(changed) >= draftQuiet
         let old = state.draftSavedAt.map { state.now.timeIntervalSince($0) >= draftMaxAge } ?? true
         guard quiet || old else { return [] }
@@ -86,6 +101,8 @@ public enum AppUpdate {
             draftChanged(&state)
         case .detail:
             editDetailField(&state) { $0.insert(Sanitize.line(text)) }
+        case .participants:
+            editFormField(&state) { $0.insert(Sanitize.line(text)) }
         default:
             break
         }
@@ -95,12 +112,15 @@ public enum AppUpdate {
     static func effectiveScreen(_ state: AppState) -> ScreenID {
         if state.confirmingQuit { return .confirm }
         if state.picker != nil { return .picker }
+        if state.screen == .participants && state.roster?.form != nil { return .participantForm }
         return state.screen
     }
 
     static func keyPressed(_ state: inout AppState, _ key: Key) -> [AppEffect] {
         let screen = effectiveScreen(state)
         guard let command = KeyTable.command(for: key, on: screen) else {
+            // A key that would change a writable table says why it does nothing here.
+            if screen == .tableView { return typed(&state, "", on: screen) }
             // Printable characters type text where text is typed.
             if case .char(let c) = key { return typed(&state, String(c), on: screen) }
             return []
@@ -113,6 +133,11 @@ public enum AppUpdate {
         case .vote: return vote(&state, command, key)
         case .detail: return detail(&state, command, key)
         case .projector: return projector(&state, command)
+        case .dashboard: return dashboard(&state, command)
+        case .tableView: return tableView(&state, command)
+        case .participants: return participants(&state, command)
+        case .participantForm: return participantForm(&state, command)
+        case .harvest: return harvest(&state, command)
         }
     }
 
@@ -127,6 +152,10 @@ public enum AppUpdate {
             state.picker?.index = 0
         case .detail:
             editDetailField(&state) { $0.insert(text) }
+        case .participantForm:
+            typedInForm(&state, text)
+        case .tableView:
+            state.message = .init(text: TUIText.messageReadOnly.text(state.lang), isError: true)
         default:
             break
         }
@@ -224,15 +253,8 @@ public enum AppUpdate {
             moveSelection(&state, by: -1)
         case .selectDown:
             moveSelection(&state, by: 1)
-        case .pageUp:
-            // Not past the oldest note, so that PgDn brings the newest back at once.
-            let total = state.session.visibleNotes.reduce(0) { rows, note in
-                rows + (SessionScreen.lines(for: note, state, width: state.size.width).map(\.row).max() ?? 0) + 1
-            }
-            let visible = max(1, state.size.height - 8)
-            state.notesScroll = min(state.notesScroll + max(1, (state.size.height - 10) / 2), max(0, total - visible))
-        case .pageDown:
-            state.notesScroll = max(0, state.notesScroll - max(1, (state.size.height - 10) / 2))
+        case .pageUp, .pageDown:
+            pageNotes(&state, up: command == .pageUp)
         case .nextPhase:
             return [.session(.nextPhase, after: .principleChanged)]
         case .previousPhase:
@@ -246,10 +268,29 @@ public enum AppUpdate {
             return openVote(&state)
         case .detailScreen:
             return openDetail(&state)
+        case .dashboardScreen:
+            return openDashboard(&state)
+        case .participantsScreen:
+            return openParticipants(&state, returnTo: .session)
+        case .harvestScreen:
+            return openHarvest(&state, returnTo: .session)
         default:
             break
         }
         return []
+    }
+
+    static func pageNotes(_ state: inout AppState, up: Bool) {
+        if up {
+            // Not past the oldest note, so that PgDn brings the newest back at once.
+            let total = state.session.visibleNotes.reduce(0) { rows, note in
+                rows + (SessionScreen.lines(for: note, state, width: state.size.width).map(\.row).max() ?? 0) + 1
+            }
+            let visible = max(1, state.size.height - 8)
+            state.notesScroll = min(state.notesScroll + max(1, (state.size.height - 10) / 2), max(0, total - visible))
+        } else {
+            state.notesScroll = max(0, state.notesScroll - max(1, (state.size.height - 10) / 2))
+        }
     }
 
     /// Applies a line-editing command; true when the text changed.

@@ -39,6 +39,19 @@ struct BenchCommand: ParsableCommand {
             events[count] = path
         }
         if wants("saves") { try SaveBench(folder: folder, saves: saves, runs: runs).measure(into: &report) }
+        if wants("keys") {
+            var keyEvents: [Int: String] = [:]
+            // One table, so both events fill the screen with notes and differ
+            // only in how many there are (the page holds 2,000 of the 20,000).
+            for count in [100, 100_000] {
+                let path = folder + "/bench-keys-\(count).rundbord"
+                if !FileManager.default.fileExists(atPath: path) {
+                    try BenchEvent.generate(path: path, notes: count, tables: 1)
+                }
+                keyEvents[count] = path
+            }
+            try KeystrokeBench(events: keyEvents).measure(into: &report)
+        }
         if wants("export") { try ExportBench(events: events, runs: runs).measure(into: &report) }
         if wants("terminal") {
             try TerminalFigures(folder: folder, events: events, runs: runs).measure(into: &report)
@@ -113,11 +126,11 @@ enum BenchEvent {
                         "Kommune", "lokale", "værdikæder", "iværksættere", "rådgivning", "synlighed",
                         "arbejdsmarked", "rummelig", "økosystem", "netværk", "erfaring", "storbyer", "åbne", "ØKF"]
 
-    static func generate(path: String, notes count: Int) throws {
+    static func generate(path: String, notes count: Int, tables tableCount: Int = 10) throws {
         let vision = try TemplateLibrary().vision(TemplateLibrary.defaultName)
         let event = Event(id: UUID(), title: "Benchmark \(count)", date: "2024-11-06", organiser: "ØKF",
                           organiserEmail: "okf@example.dk", language: "da", vision: vision, createdAt: Date())
-        let store = try EventStore.create(path: path, event: event, tableCount: 10, now: Date())
+        let store = try EventStore.create(path: path, event: event, tableCount: tableCount, now: Date())
         defer { store.close() }
         let tables = try store.tables()
         try store.save(participants: (0..<60).map { i in

@@ -2,9 +2,11 @@ import ArgumentParser
 import Foundation
 import RundbordCore
 import RundbordStore
+import RundbordTUI
 
-/// `rundbord dashboard FILE`: the dashboard's numbers as text, for a quick
-/// look over SSH or from a script (the live screen is the TUI's).
+/// `rundbord dashboard FILE`: the organiser's live dashboard on a terminal;
+/// the numbers as text when the output is not a terminal (a script, a pipe)
+/// or with `--text`.
 struct DashboardCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(commandName: "dashboard", abstract: MultiText.dashboardAbstract.text())
@@ -12,8 +14,14 @@ struct DashboardCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp(CLIText.fileHelp.text())) var file: String
     @Option(name: .long, help: ArgumentHelp(MultiText.dashboardTopHelp.text())) var top: Int = 5
+    @Flag(name: .long, help: ArgumentHelp(TUIText.dashboardTextHelp.text())) var text = false
 
     func run() throws {
+        if !text && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
+            // Writable: participants are edited from the dashboard.
+            try TableScreen.run(store: try EventStore.open(path: file), table: nil, templates: global.library)
+            return
+        }
         let store = try EventStore.open(path: file, readOnly: true)
         defer { store.close() }
         let lang = Language.current

@@ -39,7 +39,7 @@ struct ExportCommand: ParsableCommand {
         let settings = ExportSettings(width: width, linesPerPage: linesPerPage, excel: excel,
                                       templates: HarvestTemplates(library: global.library, language: language))
         let data = try Exporter.render(document, format, settings: settings)
-        let target = out ?? Self.defaultOutput(file: file, format: format)
+        let target = out ?? format.defaultOutput(eventFile: file)
         // Past a file size limit the kernel sends SIGXFSZ, which would kill us
         // mid-write; ignored, the write fails with EFBIG and is reported.
         signal(SIGXFSZ, SIG_IGN)
@@ -47,13 +47,6 @@ struct ExportCommand: ParsableCommand {
         if target != "-" {
             FileHandle.standardError.write(Data((HarvestText.exportWrote.text(language, target) + "\n").utf8))
         }
-    }
-
-    /// FILE's path without `.rundbord`, plus the format's extension.
-    static func defaultOutput(file: String, format: ExportFormat) -> String {
-        let url = URL(fileURLWithPath: file)
-        let base = url.pathExtension == "rundbord" ? url.deletingPathExtension() : url
-        return base.path + "." + format.fileExtension
     }
 
     /// "1,3" → [1, 3]; nil when no list was given.

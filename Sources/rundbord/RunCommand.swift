@@ -16,7 +16,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let store = try EventStore.open(path: file)
-        try TableScreen.run(store: store, table: table)
+        try TableScreen.run(store: store, table: table, templates: global.library)
     }
 }
 
@@ -36,13 +36,14 @@ struct KeysCommand: ParsableCommand {
 enum TableScreen {
     /// Opens the table's screen on the terminal and restores the terminal on
     /// every way out; an error is printed by the caller after the screen is gone.
-    static func run(store: EventStore, table: Int) throws {
+    /// `table` nil opens the organiser's dashboard on its own.
+    static func run(store: EventStore, table: Int?, templates: TemplateLibrary = TemplateLibrary()) throws {
         // A wrong table number is reported before the screen changes.
-        _ = try store.table(number: table)
+        if let table { _ = try store.table(number: table) }
         let backend = try NcursesBackend.start()
         var failure: Error?
         do {
-            let app = try TableApp(store: store, tableNumber: table, backend: backend, lang: .current)
+            let app = try TableApp(store: store, tableNumber: table, backend: backend, lang: .current, templates: templates)
             app.run()
         } catch {
             failure = error

@@ -15,7 +15,7 @@ struct Rundbord: ParsableCommand {
                           AgreeCommand.self, ParticipantsCommand.self, TemplatesCommand.self,
                           ExportCommand.self, EventSettingsCommand.self, MergeCommand.self,
                           CopyCommand.self, NoteLinesCommand.self, DashboardCommand.self,
-                          BenchCommand.self, RunCommand.self, KeysCommand.self]
+                          BenchCommand.self, BenchKeystrokesCommand.self, RunCommand.self, KeysCommand.self]
         )
     }
 
@@ -24,7 +24,7 @@ struct Rundbord: ParsableCommand {
     /// The main job: the table session on the default event.
     mutating func run() throws {
         let store = try DefaultEvent.openOrCreate(global: global)
-        try TableScreen.run(store: store, table: 1)
+        try TableScreen.run(store: store, table: 1, templates: global.library)
     }
 
     static func main() {

@@ -345,9 +345,25 @@ import Testing
         app.send([.tick, .tick, .tick])
         #expect(backend.drawCount == before)
         app.send(keys: [.function(5)])
+        #expect(backend.drawCount == before + 1, "starting the timer is drawn")
+        // A running countdown shows whole minutes until the last two:
+        // a second passing draws nothing, a minute passing draws once.
         event.world.advance(1)
         app.send([.tick])
+        #expect(backend.drawCount == before + 1)
+        event.world.advance(60)
+        app.send([.tick])
         #expect(backend.drawCount == before + 2)
+        #expect(backend.lines[0].hasSuffix("⏵ 14 min"))
+        // In the last two minutes every second shows.
+        event.world.advance(Double(15 * 60 - 61 - 100))
+        app.send([.tick])
+        let warned = backend.drawCount
+        #expect(backend.lines[0].hasSuffix("⏵ 01:40"))
+        event.world.advance(1)
+        app.send([.tick])
+        #expect(backend.drawCount == warned + 1)
+        #expect(backend.lines[0].hasSuffix("⏵ 01:39"))
     }
 }
 
@@ -402,7 +418,8 @@ import Testing
         #expect(backend.lines[1] == " Afstemning")
         for _ in 0..<50 { app.send(keys: [.pageDown]) }
         let bottom = backend.text
-        #expect(bottom.contains("Nej, bliv"))
+        // The last screen of the key table (the harvest) ends the list.
+        #expect(bottom.contains("Eksportér de valgte formater"))
         app.send(keys: [.up])
         #expect(backend.text != bottom)
         app.send(keys: [.escape])

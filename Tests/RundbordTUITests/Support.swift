@@ -36,7 +36,7 @@ final class TempEvent {
     let store: EventStore
     let world: TestWorld
 
-    init(world: TestWorld = TestWorld()) throws {
+    init(world: TestWorld = TestWorld(), tables: Int = 2) throws {
         self.world = world
         // Memory-backed when available: the store fsyncs every note, which on a
         // busy disk would make these tests slow without testing anything more.
@@ -48,7 +48,7 @@ final class TempEvent {
         let vision = try TemplateLibrary().vision(TemplateLibrary.defaultName)
         let event = Event(id: world.newId(), title: "Fælles Værdier, Fælles Vækst", date: "2026-09-21",
                           language: "da", vision: vision, createdAt: world.now)
-        store = try EventStore.create(path: path, event: event, tableCount: 2, now: world.now,
+        store = try EventStore.create(path: path, event: event, tableCount: tables, now: world.now,
                                       newId: { [world] in world.newId() })
         try store.save(participants: [
             Participant(id: world.newId(), name: "Søren Ørsted", organisation: "Kaffe Karma", tableNumber: 1,

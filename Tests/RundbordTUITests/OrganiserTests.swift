@@ -1,0 +1,378 @@
+import Foundation
+import RundbordCore
+import RundbordHarvest
+import RundbordStore
+import Testing
+@testable import RundbordTUI
+
+extension TempEvent {
+    /// The dashboard on its own, as `rundbord dashboard FILE` opens it.
+    func dashboardApp(width: Int = 80, height: Int = 24, lang: Language = .da) throws -> (TableApp, TestBackend) {
+        let backend = TestBackend(width: width, height: height)
+        let app = try TableApp(store: store, tableNumber: nil, backend: backend, lang: lang, env: world.env)
+        app.timeZone = TimeZone(identifier: "UTC")!
+        app.draw()
+        return (app, backend)
+    }
+
+    /// A note written through a second connection to the file, as another process writes it.
+    func noteFromAnotherProcess(table: Int, _ text: String, dots: Int? = nil) throws {
+        let other = try EventStore.open(path: path)
+        defer { other.close() }
+        var session = try other.session(tableNumber: table)
+        let effects = try session.reduce(.addNote(text: text, kind: nil, speakerId: nil, speakerOrganisation: nil), world.env)
+        _ = try other.perform(effects, now: world.now)
+        if let dots, let note = session.visibleNotes.last {
+            _ = try other.perform(try session.reduce(.setDots(note.id, dots), world.env), now: world.now)
+        }
+    }
+
+    /// Three tables in different states: notes, an initiative with dots, a
+    /// countdown in its last two minutes, one table that has not begun.
+    static func organiserScene() throws -> TempEvent {
+        let event = try TempEvent(tables: 3)
+        let (one, _) = try event.app(table: 1)
+        one.type("Mange med handicap står uden for arbejdsmarkedet")
+        one.send(keys: [.enter])
+        one.type("?Hvordan får vi kommunen med")
+        one.send(keys: [.enter, .function(5)])
+        event.world.advance(6 * 60)
+        let (two, _) = try event.app(table: 2)
+        two.send(keys: [.tab])
+        two.type("!Fælles indkøbsportal for socialøkonomiske leverandører")
+        two.send(keys: [.enter, .function(6), .char("4"), .enter, .escape])
+        two.type("!Mentorordning mellem kooperativer")
+        two.send(keys: [.enter, .function(6), .down, .char("2"), .enter, .escape])
+        event.world.advance(8 * 60)
+        return event
+    }
+}
+
+@Suite struct OrganiserSnapshotTests {
+    func expectSnapshot(_ backend: TestBackend, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        if let problem = Snapshot.check(backend.text, named: name) {
+            Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test(arguments: [(80, 24), (120, 40)])
+    func dashboard(width: Int, height: Int) throws {
+        let event = try TempEvent.organiserScene()
+        let (app, backend) = try event.dashboardApp(width: width, height: height)
+        app.send(keys: [.down])
+        expectSnapshot(backend, "dashboard-\(width)x\(height)")
+        // The countdown of table 1 is in its last two minutes: drawn in the warning style.
+        let row = backend.lines.firstIndex { $0.contains("⏵ 01:00") }
+        #expect(row != nil)
+        if let row, let frame = backend.frame {
+            let x = Array(backend.lines[row]).firstIndex(of: "⏵").map { Int($0) } ?? 0
+            #expect(frame[x, row].style == Theme.timerWarning)
+            #expect(frame[x, row].style.underline, "the warning style marks the countdown without colour too")
+        }
+        // Two minutes on, the time box is overrun: "+", and the overrun style.
+        event.world.advance(120)
+        app.send([.tick])
+        let over = try #require(backend.lines.firstIndex { $0.contains("⏵ +01:00") }, "\(backend.text)")
+        let x = Array(backend.lines[over]).firstIndex(of: "⏵").map { Int($0) } ?? 0
+        #expect(backend.frame?[x, over].style == Theme.timerOverrun)
+    }
+
+    @Test func principlesAreToldApartByWhatFollowsTheirCommonFirstWords() throws {
+        let vision = try TemplateLibrary().vision(TemplateLibrary.defaultName)
+        let short = DashboardScreen.shortTitles(vision)
+        #expect(short[vision.principles[0].id] == "skabe et rummeligt og inkluderende erhvervsliv og arbejdsmarked")
+        #expect(short[vision.principles[1].id]?.hasPrefix("købe ind") == true)
+    }
+
+    @Test func tableViewIsMarkedReadOnly() throws {
+        let event = try TempEvent.organiserScene()
+        let (app, backend) = try event.dashboardApp()
+        app.send(keys: [.down, .enter])
+        expectSnapshot(backend, "table-view-80x24")
+    }
+
+    @Test(arguments: [(80, 24), (120, 40)])
+    func participants(width: Int, height: Int) throws {
+        let event = try TempEvent.organiserScene()
+        let (app, backend) = try event.app(width: width, height: height, table: 1)
+        app.send(keys: [.alt("d")])
+        expectSnapshot(backend, "participants-\(width)x\(height)")
+    }
+
+    @Test func participantForm() throws {
+        let event = try TempEvent.organiserScene()
+        let (app, backend) = try event.app(table: 1)
+        app.send(keys: [.alt("d"), .char("n")])
+        app.type("Ida Holm")
+        app.send(keys: [.tab, .tab])
+        app.type("ida@")
+        app.send(keys: [.enter])
+        expectSnapshot(backend, "participant-form-80x24")
+    }
+
+    @Test(arguments: [(80, 24), (120, 40)])
+    func harvest(width: Int, height: Int) throws {
+        let event = try TempEvent.organiserScene()
+        let (app, backend) = try event.dashboardApp(width: width, height: height)
+        // Past the first page, whose date line is in the machine's time zone.
+        app.send(keys: [.char("e"), .down, .down, .char(" "), .pageDown])
+        expectSnapshot(backend, "harvest-\(width)x\(height)")
+    }
+}
+
+@Suite struct DashboardFlowTests {
+    @Test func aNoteWrittenByAnotherProcessAppearsOnTheNextTickAndOnlyThenIsTheDashboardRead() throws {
+        let event = try TempEvent(tables: 3)
+        let (app, backend) = try event.dashboardApp()
+        #expect(backend.text.contains("3 borde · 0 notater"))
+        let reads = app.dashboardReads
+        // Ticks without changes do not read the dashboard again.
+        for _ in 0..<5 { event.world.advance(0.25); app.send([.tick]) }
+        #expect(app.dashboardReads == reads)
+
+        try event.noteFromAnotherProcess(table: 3, "!Kommunen køber ind hos kooperativer", dots: 7)
+        #expect(!backend.text.contains("Kommunen køber ind"))
+        event.world.advance(0.25)
+        app.send([.tick])
+        #expect(app.dashboardReads == reads + 1)
+        #expect(backend.text.contains("3 borde · 1 notater · 1 indsatser"))
+        #expect(backend.text.contains("7 ● B3 Kommunen køber ind"))
+        let row = backend.lines.first { $0.hasPrefix("     3 ") || $0.hasPrefix("▶    3 ") }
+        #expect(row?.contains("lige nu") == true, "\(backend.text)")
+
+        // Minutes later the activity column says how long ago.
+        event.world.advance(3 * 60)
+        app.send([.tick])
+        #expect(backend.lines.contains { $0.contains("3 min siden") })
+    }
+
+    @Test func twentyTablesScrollAt80x24() throws {
+        let event = try TempEvent(tables: 20)
+        let (app, backend) = try event.dashboardApp()
+        #expect(backend.text.contains("1–13 af 20 borde"))
+        app.send(keys: Array(repeating: .down, count: 19))
+        #expect(backend.text.contains("8–20 af 20 borde"))
+        #expect(backend.lines.contains { $0.hasPrefix("▶   20 ") })
+        app.send(keys: [.pageUp, .pageUp])
+        #expect(backend.lines.contains { $0.hasPrefix("▶    1 ") || $0.hasPrefix("▶    2 ") })
+    }
+
+    @Test func aTableOpensReadOnlyAndTheHomeTableKeepsItsDraft() throws {
+        let event = try TempEvent.organiserScene()
+        let (app, backend) = try event.app(table: 1)
+        app.type("halvskrevet tanke")
+        app.send(keys: [.alt("o")])
+        #expect(app.state.screen == .dashboard)
+        #expect(backend.lines[0].contains("Overblik"))
+        // Table 2, read-only: typing and F2 change nothing, and the screen says so.
+        app.send(keys: [.down, .enter])
+        #expect(app.state.screen == .tableView)
+        #expect(backend.text.contains("SKRIVEBESKYTTET · bord 2"))
+        #expect(backend.text.contains("Fælles indkøbsportal"))
+        let before = try event.store.allNotes().count
+        app.type("x")
+        app.send(keys: [.function(2), .function(8), .enter, .tab])
+        #expect(backend.text.contains("Skrivebeskyttet: bordet ændres ved bordets egen terminal"))
+        #expect(try event.store.allNotes().count == before)
+        #expect(try event.store.table(number: 2).progress.phase == .discuss)
+        // A read-only table is live too.
+        try event.noteFromAnotherProcess(table: 2, "Skrevet ved bord 2 imens")
+        event.world.advance(0.3)
+        app.send([.tick])
+        #expect(backend.text.contains("Skrevet ved bord 2 imens"))
+        // Esc: the dashboard; Esc: the home table, writable, the draft still there.
+        app.send(keys: [.escape])
+        #expect(app.state.screen == .dashboard)
+        app.send(keys: [.escape])
+        #expect(app.state.screen == .session)
+        #expect(app.state.tableNumber == 1)
+        #expect(app.state.editor.text == "halvskrevet tanke")
+        app.send(keys: [.enter])
+        #expect(try event.notes(table: 1).map(\.text).contains("halvskrevet tanke"))
+        #expect(try event.notes(table: 2).map(\.text).contains("halvskrevet tanke") == false)
+    }
+
+    @Test func theDashboardOnItsOwnHasNoTableToReturnTo() throws {
+        let event = try TempEvent()
+        let (app, backend) = try event.dashboardApp()
+        app.send(keys: [.escape])
+        #expect(app.state.screen == .dashboard)
+        #expect(backend.text.contains("F10 afslutter"))
+        app.send(keys: [.function(10)])
+        #expect(app.state.quitRequested)
+        // Nothing was written as a draft for any table.
+        #expect(try event.store.draft(tableId: event.store.table(number: 1).id) == nil)
+    }
+}
+
+@Suite struct ParticipantsFlowTests {
+    func person(_ event: TempEvent, _ name: String) throws -> Participant? {
+        let other = try EventStore.open(path: event.path)
+        defer { other.close() }
+        return try other.participants().first { $0.name == name }
+    }
+
+    @Test func addEditMoveConsentAndDeleteReachTheStore() throws {
+        let event = try TempEvent()
+        let (app, backend) = try event.app(table: 1)
+        app.send(keys: [.alt("d")])
+        #expect(backend.lines[0].contains("Deltagere (3)"))
+        #expect(app.state.screen == .participants)
+
+        // Add: a bad address is refused with the catalogue's message, nothing is stored.
+        app.send(keys: [.char("n")])
+        app.type("Ida Holm")
+        app.send(keys: [.tab])
+        app.type("Andelskassen")
+        app.send(keys: [.tab])
+        app.type("ida@andel")
+        app.send(keys: [.enter])
+        #expect(backend.text.contains("'ida@andel' er ikke en gyldig e-mailadresse"))
+        #expect(try person(event, "Ida Holm") == nil)
+        app.type(".dk")
+        app.send(keys: [.tab, .right, .tab, .char(" "), .enter])
+        let ida = try #require(try person(event, "Ida Holm"))
+        #expect(ida.organisation == "Andelskassen")
+        #expect(ida.email == "ida@andel.dk")
+        #expect(ida.tableNumber == 2)
+        #expect(ida.mayBeNamed)
+        #expect(backend.text.contains("Ida Holm er tilføjet"))
+        #expect(app.state.roster?.form == nil)
+
+        // Edit: the selected participant (Ida, just added) gets a new name; an empty name is refused.
+        app.send(keys: [.enter, .ctrl("u")])
+        app.send(keys: [.enter])
+        #expect(backend.text.contains("Navnet mangler"))
+        app.type("Ida Holm-Jensen")
+        app.send(keys: [.enter])
+        #expect(try person(event, "Ida Holm-Jensen")?.id == ida.id)
+
+        // Move: > to the next table, < back; past the last table comes "no table".
+        app.send(keys: [.char(">")])
+        #expect(try person(event, "Ida Holm-Jensen")?.tableNumber == nil)
+        #expect(backend.text.contains("Uden bord"))
+        app.send(keys: [.char("<")])
+        #expect(try person(event, "Ida Holm-Jensen")?.tableNumber == 2)
+
+        // Consent off with Space.
+        app.send(keys: [.char(" ")])
+        #expect(try person(event, "Ida Holm-Jensen")?.mayBeNamed == false)
+
+        // Delete: the first F8 asks, the second deletes.
+        app.send(keys: [.function(8)])
+        #expect(try person(event, "Ida Holm-Jensen") != nil)
+        #expect(backend.text.contains("Tryk F8 igen"))
+        app.send(keys: [.function(8)])
+        #expect(try person(event, "Ida Holm-Jensen") == nil)
+
+        // Back at the table, the picker knows the roster.
+        app.send(keys: [.escape])
+        #expect(app.state.screen == .session)
+        #expect(app.state.participants.count == 3)
+    }
+
+    @Test func controlCharactersInNamesDoNotReachTheScreenOrTheStore() throws {
+        let event = try TempEvent()
+        let (app, backend) = try event.app(table: 1)
+        app.send(keys: [.alt("d"), .char("n")])
+        app.send([.paste("Bo\u{1B}[2J Berg\n")])
+        app.send(keys: [.enter])
+        let stored = try #require(try event.store.participants().first { $0.name.hasPrefix("Bo") && $0.name != "Bo Berg" })
+        #expect(!stored.name.unicodeScalars.contains { $0.value < 0x20 })
+        #expect(!backend.text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+    }
+}
+
+@Suite struct HarvestFlowTests {
+    func mode(_ path: String) throws -> Int {
+        (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue ?? -1
+    }
+
+    @Test func exportWritesTheChosenFormatsNextToTheEventFileOwnerOnly() throws {
+        let event = try TempEvent.organiserScene()
+        let (app, backend) = try event.app(table: 1)
+        app.send(keys: [.alt("e")])
+        #expect(app.state.screen == .harvest)
+        #expect(backend.text.contains("# Opsamling: Fælles Værdier, Fælles Vækst"))
+        // md stays on, txt off, csv and json on.
+        app.send(keys: [.down, .char(" "), .down, .down, .char(" "), .down, .down, .char(" "), .enter])
+        let base = event.directory.appendingPathComponent("test").path
+        for ext in ["md", "csv", "json"] {
+            #expect(FileManager.default.fileExists(atPath: base + "." + ext), "\(ext) missing")
+            #expect(try mode(base + "." + ext) == 0o600)
+        }
+        for ext in ["txt", "eml", "initiatives.csv"] { #expect(!FileManager.default.fileExists(atPath: base + "." + ext)) }
+        #expect(backend.text.contains("3 filer skrevet i"))
+        #expect(backend.text.contains("✓ test.md"))
+        let md = try String(contentsOfFile: base + ".md", encoding: .utf8)
+        #expect(md.contains("Fælles indkøbsportal for socialøkonomiske leverandører"))
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: base + ".json"))) as? [String: Any]
+        #expect(json?["schema"] as? String == HarvestDocument.schemaName)
+    }
+
+    @Test func thePreviewSaysWhenTheTablesWroteAndUpdatesInPlace() throws {
+        let event = try TempEvent.organiserScene()
+        let (app, backend) = try event.dashboardApp()
+        app.send(keys: [.char("e"), .pageDown])
+        let scroll = try #require(app.state.harvest?.scroll)
+        #expect(scroll > 0)
+        #expect(app.state.harvest?.preview?.contains("Kooperativ skole") == false)
+        try event.noteFromAnotherProcess(table: 3, "!Kooperativ skole", dots: 9)
+        event.world.advance(0.3)
+        app.send([.tick])
+        #expect(backend.text.contains("* Forhåndsvisningen er ældre end bordenes seneste notater — u opdaterer"))
+        app.send(keys: [.char("u")])
+        #expect(app.state.harvest?.preview?.contains("Kooperativ skole") == true)
+        #expect(app.state.harvest?.scroll == scroll)
+        #expect(!backend.text.contains("Forhåndsvisningen er ældre"))
+        // An export reads the file afresh whatever the preview shows.
+        try event.noteFromAnotherProcess(table: 3, "!Fælles bogholderi", dots: 1)
+        app.send(keys: [.enter])
+        let md = try String(contentsOfFile: event.directory.appendingPathComponent("test.md").path, encoding: .utf8)
+        #expect(md.contains("Fælles bogholderi"))
+    }
+
+    @Test func theMailWithoutASenderIsRefusedAndNothingIsWritten() throws {
+        let event = try TempEvent.organiserScene()
+        let (app, backend) = try event.app(table: 1)
+        app.send(keys: [.alt("e"), .down, .down, .char(" "), .enter])
+        let base = event.directory.appendingPathComponent("test").path
+        for ext in ["md", "txt", "eml"] { #expect(!FileManager.default.fileExists(atPath: base + "." + ext)) }
+        let expected = RundbordError(HarvestText.noSenderEmail, exit: .config).message(.da)
+        #expect(app.state.message?.text.contains(expected) == true)
+        #expect(backend.text.contains("IKKE EKSPORTERET"))
+    }
+
+    @Test func anonymousLeavesNamesOutOfThePreviewAndTheFiles() throws {
+        let event = try TempEvent.organiserScene()
+        // Søren may be named; a note credited to him shows his name unless anonymous.
+        let (one, _) = try event.app(table: 1)
+        one.type("Vi skal dele lokaler")
+        one.send(keys: [.function(4)])
+        one.type("søren")
+        one.send(keys: [.enter, .enter])
+        one.send(keys: [.alt("e")])
+        #expect(one.state.harvest?.preview?.contains("Søren Ørsted") == true)
+        one.send(keys: Array(repeating: .down, count: 6) + [.char(" ")])
+        #expect(one.state.harvest?.anonymous == true)
+        #expect(one.state.harvest?.preview?.contains("Søren Ørsted") == false)
+        one.send(keys: [.enter])
+        let md = try String(contentsOfFile: event.directory.appendingPathComponent("test.md").path, encoding: .utf8)
+        #expect(!md.contains("Søren"))
+    }
+}
+
+@Suite struct OrganiserKeyTests {
+    @Test func theOrganiserScreensHaveHelpAndBackAndTheirBarsFitAt80Columns() {
+        for screen in [ScreenID.dashboard, .tableView, .participants, .participantForm, .harvest] {
+            #expect(KeyTable.command(for: .function(1), on: screen) == .help)
+            #expect(KeyTable.command(for: .escape, on: screen) == .back)
+            for lang in Language.allCases {
+                var buffer = Buffer(size: Size(width: 80, height: 1))
+                Chrome.keyBar(screen, lang, into: &buffer)
+                let shown = KeyTable.bar(for: screen).filter { buffer.lines[0].contains($0.bar!.text(lang)) }
+                #expect(shown.count == KeyTable.bar(for: screen).count, "key bar of \(screen) in \(lang) is cut: \(buffer.lines[0])")
+            }
+        }
+    }
+}
