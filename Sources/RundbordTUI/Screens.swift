@@ -93,7 +93,7 @@ enum Chrome {
         }
         if timer.isRunning && level == .normal {
             let minutes = Int((remaining / 60).rounded(.up))
-            return ("\(symbol) " + TUIText.timerMinutes.text(state.lang, minutes), level)
+            return ("\(symbol) " + TUIText.timerMinutes.text(lang, minutes), level)
         }
         return ("\(symbol) " + clock(remaining), level)
     }
