@@ -74,7 +74,9 @@ let package = Package(
         .testTarget(name: "RundbordStoreTests", dependencies: [
             "RundbordStore", "RundbordCore", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "RundbordHarvestTests", dependencies: ["RundbordHarvest", "RundbordStore", "RundbordCore"]),
+        .testTarget(name: "RundbordHarvestTests", dependencies: [
+            "RundbordHarvest", "RundbordStore", "RundbordCore", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         .testTarget(name: "RundbordTUITests", dependencies: ["RundbordTUI", "RundbordStore", "RundbordCore", "RundbordHarvest"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RundbordCore", "RundbordStore", "RundbordHarness"]),

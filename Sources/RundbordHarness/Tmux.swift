@@ -32,8 +32,9 @@ public final class Tmux: @unchecked Sendable {
         return r.stdout
     }
 
-    /// Types `text` literally (UTF-8, no key names).
-    public func type(_ text: String) throws { try run(["send-keys", "-t", "main", "-l", text]) }
+    /// Types `text` literally (UTF-8, no key names). "--" ends the flags, so
+    /// that a text starting with "-" is typed rather than read as a flag.
+    public func type(_ text: String) throws { try run(["send-keys", "-t", "main", "-l", "--", text]) }
 
     /// Sends key names such as "Enter", "C-c", "F1", "Escape".
     public func send(_ keys: String...) throws { try run(["send-keys", "-t", "main"] + keys) }

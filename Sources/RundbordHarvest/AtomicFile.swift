@@ -7,6 +7,12 @@ import RundbordCore
 /// that cannot be written leaves an earlier file as it was.
 public enum AtomicFile {
     public static func write(_ data: Data, to path: String) throws(RundbordError) {
+        // A device or a pipe (/dev/stdout, a FIFO, /dev/full) is written in place:
+        // renaming a temporary file over it would replace the device node itself.
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFCHR || info.st_mode & S_IFMT == S_IFIFO {
+            return try writeInPlace(data, to: path)
+        }
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         let temporary = folder + "/.\(url.lastPathComponent).\(UUID().uuidString).tmp"
@@ -21,19 +27,7 @@ public enum AtomicFile {
         }
         // umask may have narrowed the mode already; make sure it is exactly owner-only.
         fchmod(fd, 0o600)
-        var failure: Int32 = 0
-        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                offset += n
-            }
-        }
+        let failure = writeAll(data, to: fd)
         if failure != 0 { throw fail(failure) }
         if fsync(fd) != 0 { throw fail(errno) }
         if close(fd) != 0 {
@@ -49,5 +43,33 @@ public enum AtomicFile {
         // The rename itself survives a power cut once the folder is synced.
         let dir = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if dir >= 0 { fsync(dir); close(dir) }
+    }
+
+    static func writeInPlace(_ data: Data, to path: String) throws(RundbordError) {
+        let fd = open(path, O_WRONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw RundbordError(HarvestText.writeCannotCreate, [path, String(cString: strerror(errno))], exit: .cantCreate)
+        }
+        defer { close(fd) }
+        let failure = writeAll(data, to: fd)
+        if failure != 0 {
+            throw RundbordError(HarvestText.writeFailed, [path, String(cString: strerror(failure))], exit: .ioError)
+        }
+    }
+
+    /// Writes every byte; returns 0, or the errno of the failed write.
+    static func writeAll(_ data: Data, to fd: Int32) -> Int32 {
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Int32 in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += n
+            }
+            return 0
+        }
     }
 }

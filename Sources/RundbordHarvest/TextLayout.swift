@@ -72,8 +72,10 @@ public enum TextLayout {
             var rest = Substring(segment)
             if pIndex == 0 {
                 let lead = rest.prefix { $0 == " " }
-                current = String(lead)
-                currentWidth = lead.count
+                // Capped like the hanging indent: a deeper indent would leave the first
+                // line no room (or less than the next lines) and break a word that fits.
+                currentWidth = min(lead.count, width / 2)
+                current = String(repeating: " ", count: currentWidth)
                 rest = rest.dropFirst(lead.count)
             }
             let words = rest.split(separator: " ", omittingEmptySubsequences: true)

@@ -172,6 +172,13 @@ public final class EventStore: @unchecked Sendable {
                 return RundbordError(CoreText.storeIO, [path, db.message ?? "\(db)"], exit: .software)
             }
         }
+        // A stored JSON value (the vision, links) that cannot be decoded is damaged data, not an I/O failure.
+        if let decoding = error as? DecodingError, case .dataCorrupted(let context) = decoding {
+            return RundbordError(CoreText.storeCorrupt, [path, context.debugDescription], exit: .dataError)
+        }
+        if error is DecodingError {
+            return RundbordError(CoreText.storeCorrupt, [path, "\(error)"], exit: .dataError)
+        }
         return RundbordError(CoreText.storeIO, [path, "\(error)"], exit: .ioError)
     }
 
