@@ -153,44 +153,7 @@ public enum TextLayout {
     /// Wraps `text` into lines of at most `width` columns, breaking at spaces
     /// when possible; explicit newlines start a new line.
     public static func wrap(_ text: String, width: Int) -> [String] {
-        guard width > 0 else { return [] }
-        var out: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = ""
-            var lineWidth = 0
-            var word = ""
-            var wordWidth = 0
-            func flushWord() {
-                if lineWidth + wordWidth <= width {
-                    line += word; lineWidth += wordWidth
-                } else if wordWidth <= width {
-                    var trimmed = line
-                    while trimmed.hasSuffix(" ") { trimmed.removeLast() }
-                    out.append(trimmed)
-                    // A new line does not start with the spaces that ended the last one.
-                    let w = String(word.drop { $0 == " " })
-                    line = w; lineWidth = DisplayWidth.of(w)
-                } else {
-                    // A word longer than the line is cut by columns.
-                    for ch in word {
-                        let cw = DisplayWidth.of(ch)
-                        if lineWidth + cw > width { out.append(line); line = ""; lineWidth = 0 }
-                        if line.isEmpty && ch == " " { continue }
-                        line.append(ch); lineWidth += cw
-                    }
-                }
-                word = ""; wordWidth = 0
-            }
-            for ch in paragraph {
-                if ch == " " && !word.isEmpty && !(word.last == " ") { flushWord() }
-                word.append(ch); wordWidth += DisplayWidth.of(ch)
-            }
-            flushWord()
-            var trimmed = line
-            while trimmed.hasSuffix(" ") { trimmed.removeLast() }
-            out.append(trimmed)
-        }
-        return out
+        TextWrap.lines(text, width: width)
     }
 
     /// Multi-line user text made safe to draw: each line's control characters
