@@ -109,22 +109,9 @@ public final class EventStore: @unchecked Sendable {
     }
 
     /// Creates a new event file with `tableCount` tables walking every principle.
-    /// The file is built under a temporary name and moved into place whole,
-    /// created readable by its owner only (it holds names and e-mails).
     public static func create(path: String, event: Event, tableCount: Int, now: Date,
                               newId: () -> UUID = { UUID() }) throws(RundbordError) -> EventStore {
-        if FileManager.default.fileExists(atPath: path) {
-            throw RundbordError(CoreText.storeExists, [path], exit: .cantCreate)
-        }
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
-        let fd = Foundation.open(temporary, O_CREAT | O_EXCL | O_WRONLY, 0o600)
-        guard fd >= 0 else {
-            throw RundbordError(CoreText.storeCannotCreate, [path, String(cString: strerror(errno))], exit: .cantCreate)
-        }
-        Foundation.close(fd)
-        do {
+        try buildNewFile(at: path) { temporary in
             let queue = try DatabaseQueue(path: temporary, configuration: configuration(readOnly: false))
             try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA journal_mode = WAL")
@@ -137,23 +124,41 @@ public final class EventStore: @unchecked Sendable {
                 }
             }
             try queue.close()
-            // link() refuses to replace an existing file, unlike rename().
-            guard link(temporary, path) == 0 else {
-                let reason = errno == EEXIST ? nil : String(cString: strerror(errno))
-                unlink(temporary)
-                if let reason { throw RundbordError(CoreText.storeCannotCreate, [path, reason], exit: .cantCreate) }
-                throw RundbordError(CoreText.storeExists, [path], exit: .cantCreate)
-            }
-            unlink(temporary)
-        } catch let error as RundbordError {
-            throw error
-        } catch {
-            unlink(temporary)
-            unlink(temporary + "-wal")
-            unlink(temporary + "-shm")
-            throw RundbordError(CoreText.storeCannotCreate, [path, "\(error)"], exit: .cantCreate)
         }
         return try open(path: path)
+    }
+
+    /// Makes a new event file at `path` whole or not at all: `build` fills a
+    /// temporary file beside it, created readable by its owner only (it holds
+    /// names and e-mails), which is then linked into place. link() refuses to
+    /// replace an existing file, unlike rename(), so nothing is ever overwritten.
+    static func buildNewFile(at path: String, _ build: (String) throws -> Void) throws(RundbordError) {
+        if FileManager.default.fileExists(atPath: path) {
+            throw RundbordError(CoreText.storeExists, [path], exit: .cantCreate)
+        }
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
+        let fd = Foundation.open(temporary, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+        guard fd >= 0 else {
+            throw RundbordError(CoreText.storeCannotCreate, [path, String(cString: strerror(errno))], exit: .cantCreate)
+        }
+        Foundation.close(fd)
+        func discard() { for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) } }
+        do {
+            try build(temporary)
+        } catch {
+            discard()
+            if let error = error as? RundbordError { throw error }
+            throw RundbordError(CoreText.storeCannotCreate, [path, "\(error)"], exit: .cantCreate)
+        }
+        guard link(temporary, path) == 0 else {
+            let reason = errno == EEXIST ? nil : String(cString: strerror(errno))
+            discard()
+            if let reason { throw RundbordError(CoreText.storeCannotCreate, [path, reason], exit: .cantCreate) }
+            throw RundbordError(CoreText.storeExists, [path], exit: .cantCreate)
+        }
+        discard()
     }
 
     static func storeError(_ error: Error, path: String) -> RundbordError {
