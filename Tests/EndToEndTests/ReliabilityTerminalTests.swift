@@ -53,12 +53,7 @@ struct ReliabilityTerminalTests {
             #expect(done.screen.contains("er beskadiget"), "\(done.screen)")
         }
         #expect(!done.screen.contains("F1Hjælp"), "\(ending): the screen was not restored")
-        let deadline = Date().addingTimeInterval(5)
-        while !FileManager.default.fileExists(atPath: after) && Date() < deadline { usleep(20_000) }
-        usleep(50_000)
-        let b = try String(contentsOfFile: before, encoding: .utf8)
-        let a = try String(contentsOfFile: after, encoding: .utf8)
-        #expect(!b.isEmpty && a == b, "\(ending): stty before \(b) after \(a)")
+        try TableScreenProcess.expectSameTerminalModes(before: before, after: after, ending)
         // The screen had started (bracketed paste switched on) and was stopped again (switched off).
         let raw = try Data(contentsOf: URL(fileURLWithPath: stream))
         let on = raw.range(of: Data("\u{1B}[?2004h".utf8)), off = raw.range(of: Data("\u{1B}[?2004l".utf8), options: .backwards)

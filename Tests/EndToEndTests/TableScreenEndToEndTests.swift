@@ -9,6 +9,18 @@ import Glibc
 
 /// Helpers for driving the table screen of the built binary in tmux.
 enum TableScreenProcess {
+    /// Waits for the `stty -g` written after the program ended and checks it
+    /// equals the one written before it started.
+    static func expectSameTerminalModes(before: String, after: String, _ ending: String,
+                                        sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let deadline = Date().addingTimeInterval(5)
+        while !FileManager.default.fileExists(atPath: after) && Date() < deadline { usleep(20_000) }
+        usleep(50_000)
+        let b = try String(contentsOfFile: before, encoding: .utf8)
+        let a = try String(contentsOfFile: after, encoding: .utf8)
+        #expect(!b.isEmpty && a == b, "\(ending): stty before \(b) after \(a)", sourceLocation: sourceLocation)
+    }
+
     static var tmuxAvailable: Bool {
         ["/usr/bin/tmux", "/usr/local/bin/tmux"].contains { FileManager.default.isExecutableFile(atPath: $0) }
     }
@@ -181,12 +193,7 @@ struct TableScreenEndToEndTests {
             // A crash (here a segmentation fault) restores the terminal too, and still ends as a crash.
             #expect(done.screen.contains(ending == "segv" ? "rc=139" : "rc=0"), "\(ending): \(done.screen)")
             #expect(!done.screen.contains("F1Hjælp"), "\(ending): the screen was not restored")
-            let deadline = Date().addingTimeInterval(5)
-            while !FileManager.default.fileExists(atPath: after) && Date() < deadline { usleep(20_000) }
-            usleep(50_000)
-            let b = try String(contentsOfFile: before, encoding: .utf8)
-            let a = try String(contentsOfFile: after, encoding: .utf8)
-            #expect(!b.isEmpty && a == b, "\(ending): stty before \(b) after \(a)")
+            try TableScreenProcess.expectSameTerminalModes(before: before, after: after, ending)
         }
     }
 
