@@ -70,12 +70,29 @@ public final class Tmux: @unchecked Sendable {
         pid_t(try run(["display-message", "-p", "-t", "main", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
     }
 
-    /// Whether the pane's program has exited, and its status.
+    /// The pane's program's exit status (128 + the signal when a signal ended
+    /// it, as a shell reports it), or nil while it runs. tmux 3.3 can see the
+    /// terminal close and then never report how the process ended: that is
+    /// -1. A test that needs the status runs the program as
+    /// `PROGRAM; echo "rc=$?"; sleep 30` and reads it from the screen.
     public func paneExit() throws -> Int32? {
-        let out = try run(["display-message", "-p", "-t", "main", "#{pane_dead} #{pane_dead_status}"])
-            .trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ")
-        guard out.first == "1" else { return nil }
-        return out.count > 1 ? Int32(out[1]) : -1
+        let out = try run(["display-message", "-p", "-t", "main", "#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+            .split(separator: "|", omittingEmptySubsequences: false)
+        guard out.count == 3, out[0] == "1" else { return nil }
+        if let status = Int32(out[1]) { return status }
+        if let signal = Int32(out[2]) { return 128 + signal }
+        return -1
+    }
+
+    /// Waits up to `timeout` seconds for the pane's program to end; its exit status as `paneExit`, or nil if it still runs.
+    public func waitForExit(timeout: Double = 5) throws -> Int32? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            if let status = try paneExit() { return status }
+            guard Date() < deadline else { return nil }
+            usleep(5_000)
+        }
     }
 
     /// Appends everything the program writes to the terminal to `file`.
