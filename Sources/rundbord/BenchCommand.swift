@@ -17,7 +17,7 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "Runs per figure; the median is printed.") var runs: Int = 5
     @Option(name: .long, help: "Folder for the generated events (default: a temporary folder).") var dir: String?
     @Option(name: .long, help: "Durable saves per run in the save benchmark.") var saves: Int = 300
-    @Option(name: .long, help: "Only these groups: saves, export, terminal, keys (comma-separated).") var only: String?
+    @Option(name: .long, help: "Only these groups: saves, export, terminal, keys, dashboard (comma-separated).") var only: String?
 
     func wants(_ group: String) -> Bool {
         only.map { $0.split(separator: ",").map(String.init).contains(group) } ?? true
@@ -56,6 +56,7 @@ struct BenchCommand: ParsableCommand {
         if wants("terminal") {
             try TerminalFigures(folder: folder, events: events, runs: runs).measure(into: &report)
         }
+        if wants("dashboard") { try DashboardBench(folder: folder, runs: runs).measure(into: &report) }
         report.printTable()
     }
 }
