@@ -57,10 +57,7 @@ public enum Sanitize {
     /// A single line: newlines and tabs become spaces, other controls are
     /// dropped, runs of spaces folded; for titles, names, subjects, addresses.
     public static func line(_ s: String) -> String {
-        if !needsWork(s, allowTabAndNewline: false) && !s.contains("  ") && !s.hasPrefix(" ") && !s.hasSuffix(" ")
-            && !s.unicodeScalars.contains(where: { $0.value == 0x85 || $0.value == 0x2028 || $0.value == 0x2029 }) {
-            return s
-        }
+        if isCleanLine(s) { return s }
         var out = String.UnicodeScalarView()
         var lastWasSpace = false
         for scalar in s.unicodeScalars {
@@ -78,6 +75,23 @@ public enum Sanitize {
         }
         if out.last == " " { out.removeLast() }
         return String(out)
+    }
+
+    /// Whether `line` would come back from `line(_:)` unchanged: one scan of
+    /// the bytes for controls, bidi controls, U+2028/U+2029 and spaces at an
+    /// end or two in a row.
+    static func isCleanLine(_ s: String) -> Bool {
+        if needsWork(s, allowTabAndNewline: false) { return false }
+        var previous2: UInt8 = 0, previous: UInt8 = 0
+        var count = 0
+        for b in s.utf8 {
+            if b == 0x20 && (count == 0 || previous == 0x20) { return false }
+            if previous2 == 0xE2 && previous == 0x80 && (b == 0xA8 || b == 0xA9) { return false }
+            previous2 = previous
+            previous = b
+            count += 1
+        }
+        return previous != 0x20
     }
 
     /// Multi-line text: keeps newlines (CRLF and CR become LF) and tabs, drops other controls.
@@ -171,7 +185,9 @@ extension StringProtocol where Index == String.Index {
     /// The lines of the text, split at LF, CRLF or CR; empty lines kept.
     /// Scans UTF-8 bytes: Foundation's `components(separatedBy:)` and a
     /// Character-wise split are many times slower on Linux.
-    public var lineParts: [SubSequence] {
+    @inlinable public var lineParts: [SubSequence] {
+        // Most notes are one line: one pass of the byte iterator settles it.
+        if !utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) { return [self[...]] }
         var parts: [SubSequence] = []
         let bytes = utf8
         var lineStart = bytes.startIndex

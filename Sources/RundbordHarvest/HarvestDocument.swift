@@ -436,9 +436,11 @@ public enum Harvest {
     static func rank(_ notes: [HarvestDocument.NoteEntry], vision: Vision) -> [HarvestDocument.RankedInitiative] {
         var order: [String] = []
         var groups: [String: [HarvestDocument.NoteEntry]] = [:]
-        for note in notes.sorted(by: { a, b in
-            a.createdAt != b.createdAt ? a.createdAt < b.createdAt : a.id.uuidString < b.id.uuidString
-        }) {
+        // The id breaks ties of time; its text is made once per note, not per comparison.
+        let byTime = notes.map { ($0, $0.id.uuidString) }.sorted { a, b in
+            a.0.createdAt != b.0.createdAt ? a.0.createdAt < b.0.createdAt : a.1 < b.1
+        }
+        for (note, _) in byTime {
             let key = mergeKey(note.text)
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(note)

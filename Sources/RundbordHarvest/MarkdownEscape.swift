@@ -8,7 +8,16 @@ public enum MarkdownEscape {
     /// Characters with inline meaning anywhere in a line. `|` and `~` mean
     /// nothing in CommonMark but are tables and strikethrough in GitHub's
     /// dialect, where the export is often pasted.
-    static let inlineSpecial: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "&", "#", "|", "~"]
+    static func isInlineSpecial(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+             UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "#"),
+             UInt8(ascii: "|"), UInt8(ascii: "~"):
+            return true
+        default:
+            return false
+        }
+    }
 
     /// Text on one line (headings, names, list items that must stay one line):
     /// line breaks become spaces.
@@ -42,28 +51,32 @@ public enum MarkdownEscape {
 
     /// Escapes one line that has no line breaks and no leading or trailing spaces.
     static func escapeLine(_ line: String) -> String {
-        // Every character escaped is ASCII, so walking scalars is exact and
-        // much cheaper than walking grapheme clusters.
-        var out = String.UnicodeScalarView()
+        // Every character escaped is ASCII, and a UTF-8 byte below 0x80 is
+        // always a whole ASCII character: walking bytes is exact, and a line
+        // with nothing to escape (most notes) is returned as it is.
+        let bytes = line.utf8
+        var out: [UInt8] = []
         var leadingDigits = true
-        for (i, scalar) in line.unicodeScalars.enumerated() {
-            defer { leadingDigits = leadingDigits && scalar.properties.numericType == .decimal && scalar.isASCII }
-            if scalar.isASCII, inlineSpecial.contains(Character(scalar)) {
-                out.append("\\"); out.append(scalar); continue
+        for (i, byte) in bytes.enumerated() {
+            defer { leadingDigits = leadingDigits && byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+            let escaped = isInlineSpecial(byte)
+                // At the start of a line these begin a list, a heading underline,
+                // a thematic break or a block quote; escaping the first character
+                // is enough to make the line plain paragraph text.
+                || (i == 0 && (byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "=")))
+                // "1." or "1)" at the start of a line begins an ordered list
+                // (while the digits lead, a byte's offset is its character's).
+                || ((byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")")) && i > 0 && i <= 9 && leadingDigits)
+            if escaped {
+                if out.isEmpty {
+                    out.reserveCapacity(bytes.count + 16)
+                    out.append(contentsOf: bytes.prefix(i))
+                }
+                out.append(UInt8(ascii: "\\"))
             }
-            // At the start of a line these begin a list, a heading underline,
-            // a thematic break or a block quote; escaping the first character
-            // is enough to make the line plain paragraph text.
-            if i == 0 && (scalar == "-" || scalar == "+" || scalar == "=") {
-                out.append("\\"); out.append(scalar); continue
-            }
-            // "1." or "1)" at the start of a line begins an ordered list.
-            if (scalar == "." || scalar == ")") && i > 0 && i <= 9 && leadingDigits {
-                out.append("\\"); out.append(scalar); continue
-            }
-            out.append(scalar)
+            if !out.isEmpty { out.append(byte) }
         }
-        return String(out)
+        return out.isEmpty ? line : String(decoding: out, as: UTF8.self)
     }
 
     /// A link destination in angle brackets, or nil when the URL is not an

@@ -113,7 +113,8 @@ print(json.dumps({'types': types, 'links': links, 'blocks': blocks}))
         var texts: [String] = []
         for scalar in (0x21...0x7E).compactMap(Unicode.Scalar.init) where !CharacterSet.alphanumerics.contains(scalar) {
             let c = String(scalar)
-            texts += [c, c + c + c, c + "ord" + c, "1" + c + " ord", c + " ord", "ord " + c + c + " ord"]
+            texts += [c, c + c + c, c + "ord" + c, "1" + c + " ord", c + " ord", "ord " + c + c + " ord",
+                      "Ø" + c + "å", "123456789" + c + " æble", "ÆØÅ " + c + " æøå" + c]
         }
         let markdown = texts.map { "- " + MarkdownEscape.block($0) }.joined(separator: "\n") + "\n"
         guard let parsed = try Self.parse(markdown) else { return }
