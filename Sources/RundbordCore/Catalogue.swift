@@ -48,18 +48,27 @@ public protocol CatalogueKey: CaseIterable, Hashable, Sendable, RawRepresentable
 }
 
 extension CatalogueKey {
-    /// The text in `language`, with `{0}`, `{1}`… replaced by `args`.
+    /// The text in `language`, with `{0}`, `{1}`… replaced by `args` and
+    /// `{0|bord|borde}` by the word that goes with the count in `{0}`.
     public func text(_ language: Language = .current, _ args: CustomStringConvertible...) -> String {
         format(language, args)
     }
 
     public func format(_ language: Language, _ args: [CustomStringConvertible]) -> String {
         guard let entry = Self.table[self] else { return rawValue }
-        var s = entry.text(language)
-        for (i, a) in args.enumerated() {
-            s = s.replacingOccurrences(of: "{\(i)}", with: a.description)
-        }
-        return s
+        return Catalogue.fill(entry.text(language), args.map(\.description))
+    }
+}
+
+/// The word that goes with a count: "1 bord", "2 borde", "0 borde". Written
+/// "one|other" both in the catalogue (`{0|bord|borde}`) and in the harvest
+/// templates (`{{#counts.tables.plural}}bord|borde{{/counts.tables.plural}}`);
+/// Danish and English both take the first form for 1 and the second otherwise.
+public enum Plural {
+    public static func form(_ forms: some StringProtocol, count: Int) -> String {
+        let parts = forms.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return String(forms) }
+        return String(count == 1 ? parts[0] : parts[1])
     }
 }
 
@@ -73,21 +82,65 @@ public enum Catalogue {
             if t.da.isEmpty { out.append("\(key.rawValue): empty da") }
             if t.en.isEmpty { out.append("\(key.rawValue): empty en") }
             if placeholders(t.da) != placeholders(t.en) { out.append("\(key.rawValue): placeholders differ") }
+            for tag in malformedPlurals(t.da) + malformedPlurals(t.en) {
+                out.append("\(key.rawValue): \(tag) needs two forms, one|other")
+            }
         }
         return out
     }
 
+    /// The argument numbers a text uses, as `{N}` or in a plural `{N|one|other}`.
     static func placeholders(_ s: String) -> Set<String> {
-        var found = Set<String>()
-        var rest = Substring(s)
+        Set(tags(s).map { String($0.index) })
+    }
+
+    /// A `{…}` in a catalogue text: `{N}`, or `{N|one|other}` with the forms.
+    struct Tag {
+        let range: Range<String.Index>
+        let index: Int
+        let forms: Substring?
+    }
+
+    /// The tags of `text`, in order; braces around anything else are text.
+    static func tags(_ text: String) -> [Tag] {
+        var found: [Tag] = []
+        var rest = text[...]
         while let open = rest.firstIndex(of: "{") {
             let after = rest[rest.index(after: open)...]
             guard let close = after.firstIndex(of: "}") else { break }
             let inner = after[..<close]
-            if !inner.isEmpty, inner.allSatisfy(\.isNumber) { found.insert(String(inner)) }
+            let bar = inner.firstIndex(of: "|") ?? inner.endIndex
+            let number = inner[..<bar]
+            if !number.isEmpty, number.allSatisfy(\.isASCII), let index = Int(number) {
+                let forms = bar == inner.endIndex ? nil : inner[inner.index(after: bar)...]
+                found.append(Tag(range: open..<after.index(after: close), index: index, forms: forms))
+            }
             rest = after[after.index(after: close)...]
         }
         return found
+    }
+
+    /// `text` with its tags filled from `args` in one pass (an argument that
+    /// itself holds "{0}" stays as it is); a tag without an argument is kept.
+    public static func fill(_ text: String, _ args: [String]) -> String {
+        var out = ""
+        var position = text.startIndex
+        for tag in tags(text) where tag.index < args.count {
+            out += text[position..<tag.range.lowerBound]
+            let arg = args[tag.index]
+            out += tag.forms.map { Plural.form($0, count: Int(arg) ?? 0) } ?? arg
+            position = tag.range.upperBound
+        }
+        out += text[position...]
+        return out
+    }
+
+    /// Plural tags whose forms are not exactly "one|other".
+    static func malformedPlurals(_ s: String) -> [String] {
+        tags(s).compactMap { tag in
+            guard let forms = tag.forms, forms.split(separator: "|", omittingEmptySubsequences: false).count != 2 else { return nil }
+            return String(s[tag.range])
+        }
     }
 }
 
@@ -138,8 +191,8 @@ public enum CoreText: String, CatalogueKey {
         .storeCannotCreate: .init("{0}: kan ikke oprettes: {1}", "{0}: cannot be created: {1}"),
         .storeNotFound: .init("{0}: findes ikke", "{0}: does not exist"),
         .storeIO: .init("{0}: fejl ved læsning eller skrivning: {1}", "{0}: read or write error: {1}"),
-        .storeNoTable: .init("bord {0} findes ikke i arrangementet (der er {1} borde)",
-                             "table {0} does not exist in this event (it has {1} tables)"),
+        .storeNoTable: .init("bord {0} findes ikke i arrangementet (der er {1} {1|bord|borde})",
+                             "table {0} does not exist in this event (it has {1} {1|table|tables})"),
         .storeNoNote: .init("notatet {0} findes ikke", "note {0} does not exist"),
         .storeNoPrinciple: .init("hovedprincip {0} findes ikke (der er {1})", "principle {0} does not exist (there are {1})"),
         .ruleEmptyText: .init("et notat skal have tekst", "a note needs text"),

@@ -1,5 +1,31 @@
 import Foundation
+import Mustache
 import RundbordCore
+
+/// A count in the templates: `{{dots}}` shows the number, and
+/// `{{#dots.plural}}prik|prikker{{/dots.plural}}` the word that goes with it
+/// (the first form for 1, the second otherwise; see `Plural`).
+struct TemplateCount: MustacheParent, MustacheTransformable, CustomStringConvertible {
+    let value: Int
+    init(_ value: Int) { self.value = value }
+    var description: String { String(value) }
+
+    func child(named name: String) -> Any? {
+        guard name == "plural" else { return nil }
+        let count = value
+        // A section lambda gets the section's text, unrendered: the two forms.
+        // A String result is parsed and rendered as a template; a plain word
+        // is handed back as a Substring, which Mustache shows as it is
+        // (parsing a template per initiative made the export a fifth slower).
+        return MustacheLambda { (forms: String) -> Any? in
+            let word = Plural.form(forms, count: count)
+            return word.contains("{{") ? word : Substring(word)
+        }
+    }
+
+    /// Mustache's number transforms (`{{#equalzero(dots)}}`) still work.
+    func transform(_ name: String) -> Any? { value.transform(name) }
+}
 
 /// The values handed to the Mustache templates, every user text already
 /// escaped for the output format. The variables are documented in
@@ -31,8 +57,8 @@ public enum HarvestContext {
 
         func initiative(_ i: HarvestDocument.RankedInitiative) -> [String: Any] {
             [
-                "rank": i.rank, "text": many(i.text), "dots": i.dots,
-                "tables": list(i.tables), "tableCount": i.tables.count, "multipleTables": i.tables.count > 1,
+                "rank": i.rank, "text": many(i.text), "dots": TemplateCount(i.dots),
+                "tables": list(i.tables), "tableCount": TemplateCount(i.tables.count), "multipleTables": i.tables.count > 1,
                 "principles": list(i.principleNumbers),
                 "funding": one(i.fundingLabel), "fundingDisputed": i.fundingDisputed,
                 "needsFunding": i.funding == .needsFunding, "canStartNow": i.funding == .canStartNow,
@@ -45,17 +71,18 @@ public enum HarvestContext {
             [
                 "text": many(n.text), "table": n.table, "kind": one(n.kindLabel),
                 "speaker": one(n.speaker ?? ""), "hasSpeaker": n.speaker != nil,
-                "dots": n.dots, "funding": one(n.funding.map { f in doc.fundingLabel(f) } ?? ""),
+                "dots": TemplateCount(n.dots), "funding": one(n.funding.map { f in doc.fundingLabel(f) } ?? ""),
                 "owner": one(n.owner ?? ""), "hasOwner": n.owner != nil,
                 "horizon": one(n.horizon ?? ""), "hasHorizon": n.horizon != nil,
             ]
         }
         func kinds(_ groups: [HarvestDocument.KindGroup]) -> [[String: Any]] {
-            groups.map { ["label": one($0.label), "count": $0.notes.count, "notes": $0.notes.map(note)] }
+            groups.map { ["label": one($0.label), "count": TemplateCount($0.notes.count), "notes": $0.notes.map(note)] }
         }
         func agreement(_ a: HarvestDocument.AgreementSummary) -> [String: Any] {
-            ["agree": a.agree, "partly": a.partly, "disagree": a.disagree, "dontKnow": a.dontKnow,
-             "total": a.total, "tablesReporting": a.tablesReporting, "hasVotes": a.total > 0]
+            ["agree": TemplateCount(a.agree), "partly": TemplateCount(a.partly),
+             "disagree": TemplateCount(a.disagree), "dontKnow": TemplateCount(a.dontKnow),
+             "total": TemplateCount(a.total), "tablesReporting": TemplateCount(a.tablesReporting), "hasVotes": a.total > 0]
         }
         func lines(_ text: String) -> [[String: Any]] {
             switch flavour {
@@ -83,9 +110,9 @@ public enum HarvestContext {
             "anonymous": doc.anonymous,
             "partial": doc.tableNumbers.count < doc.totalTables,
             "tableList": list(doc.tableNumbers),
-            "counts": ["tables": doc.counts.tables, "notes": doc.counts.notes,
-                       "initiatives": doc.counts.initiatives, "participants": doc.counts.participants,
-                       "dots": doc.counts.dots],
+            "counts": ["tables": TemplateCount(doc.counts.tables), "notes": TemplateCount(doc.counts.notes),
+                       "initiatives": TemplateCount(doc.counts.initiatives),
+                       "participants": TemplateCount(doc.counts.participants), "dots": TemplateCount(doc.counts.dots)],
             "agreementLabels": [
                 "agree": one(doc.agreementLabels[.agree] ?? ""), "partly": one(doc.agreementLabels[.partly] ?? ""),
                 "disagree": one(doc.agreementLabels[.disagree] ?? ""),
@@ -103,14 +130,14 @@ public enum HarvestContext {
             },
             "initiatives": doc.initiatives.map(initiative), "hasInitiatives": !doc.initiatives.isEmpty,
             "topInitiatives": doc.initiatives.prefix(topCount).map(initiative),
-            "moreInitiatives": max(0, doc.initiatives.count - topCount),
+            "moreInitiatives": TemplateCount(max(0, doc.initiatives.count - topCount)),
             "hasMoreInitiatives": doc.initiatives.count > topCount,
             "funding": doc.funding.map { f -> [String: Any] in
-                ["key": f.funding.rawValue, "label": one(f.label), "count": f.initiatives.count,
+                ["key": f.funding.rawValue, "label": one(f.label), "count": TemplateCount(f.initiatives.count),
                  "initiatives": f.initiatives.map(initiative), "hasInitiatives": !f.initiatives.isEmpty]
             },
             "owners": doc.owners.map { o -> [String: Any] in
-                ["owner": one(o.owner), "count": o.initiatives.count, "initiatives": o.initiatives.map(initiative)]
+                ["owner": one(o.owner), "count": TemplateCount(o.initiatives.count), "initiatives": o.initiatives.map(initiative)]
             },
             "hasOwners": !doc.owners.isEmpty,
             "unowned": doc.unowned.map(initiative), "hasUnowned": !doc.unowned.isEmpty,
@@ -133,13 +160,13 @@ public enum HarvestContext {
             "hasParticipants": !doc.participants.isEmpty,
             "organisations": doc.organisations.map { ["name": one($0)] },
             "hasOrganisations": !doc.organisations.isEmpty,
-            "recipientCount": doc.recipientCount, "hasRecipients": doc.recipientCount > 0,
+            "recipientCount": TemplateCount(doc.recipientCount), "hasRecipients": doc.recipientCount > 0,
             "tables": doc.tables.map { t -> [String: Any] in
                 [
                     "number": t.number, "name": one(t.name), "hasName": !t.name.isEmpty,
                     "host": one(t.host ?? ""), "hasHost": t.host != nil,
                     "noteTaker": one(t.noteTaker ?? ""), "hasNoteTaker": t.noteTaker != nil,
-                    "noteCount": t.noteCount,
+                    "noteCount": TemplateCount(t.noteCount),
                     "principles": t.principles.map { p -> [String: Any] in
                         [
                             "number": p.number, "title": one(p.title), "kinds": kinds(p.kinds),

@@ -33,7 +33,7 @@ struct DashboardBench {
                                                     "Måling nr. \(n) fra et andet bord"], environment: environment)
             guard saved.status == 0 else { throw ValidationError("rundbord note: \(saved.stderr)") }
             let start = clock.now
-            let shown = "· \(n) notater"
+            let shown = "· \(n) notat" // "1 notat", "2 notater"
             while true {
                 let screen = try control.command("capture-pane -p -t main").joined(separator: "\n")
                 if screen.contains(shown) { break }

@@ -62,7 +62,7 @@ struct CLITests {
         _ = try rundbord(["new", file])
         let noTable = try rundbord(["note", file, "--table", "7", "--principle", "1", "x"])
         #expect(noTable.status == 64)
-        #expect(noTable.stderr == "rundbord: bord 7 findes ikke i arrangementet (der er 1 borde)\n")
+        #expect(noTable.stderr == "rundbord: bord 7 findes ikke i arrangementet (der er 1 bord)\n")
         let english = try rundbord(["note", file, "--table", "7", "--principle", "1", "x"], environment: ["LANG": "en_GB.UTF-8"])
         #expect(english.stderr.contains("table 7 does not exist"))
         let empty = try rundbord(["note", file, "--table", "1", "--principle", "1", "  "])

@@ -36,7 +36,7 @@ struct DashboardEndToEndTests {
         // soon is a benchmark figure (`rundbord bench --only dashboard`), not a test.
         let shown = try dashboard.waitFor("B2 Fælles indkøbsportal")
         #expect(shown.found, "\(shown.screen)")
-        #expect(shown.screen.contains("3 borde · 1 notater · 1 indsatser"))
+        #expect(shown.screen.contains("3 borde · 1 notat · 1 indsats"))
         let row = shown.screen.split(separator: "\n").first { $0.hasPrefix("     2 ") || $0.hasPrefix("▶    2 ") }
         #expect(row?.contains("lige nu") == true, "\(shown.screen)")
 

@@ -154,10 +154,26 @@ struct CatalogueTests {
     /// The check itself must find a missing translation.
     @Test func theCheckFindsProblems() {
         enum Broken: String, CatalogueKey {
-            case a, b, c
-            static let table: [Broken: Translation] = [.a: .init("x {0}", "y"), .b: .init("", "z")]
+            case a, b, c, d
+            static let table: [Broken: Translation] = [.a: .init("x {0}", "y"), .b: .init("", "z"),
+                                                       .d: .init("{0} {0|bord}", "{0} {0|table|tables}")]
         }
-        #expect(Catalogue.problems(Broken.self) == ["a: placeholders differ", "b: empty da", "c: missing"])
+        #expect(Catalogue.problems(Broken.self)
+                == ["a: placeholders differ", "b: empty da", "c: missing", "d: {0|bord} needs two forms, one|other"])
+    }
+
+    /// `{N|one|other}` picks the word for the count; the text is filled in one
+    /// pass, so an argument holding "{1}" is never filled again.
+    @Test func pluralsAndArgumentsAreFilledOnce() {
+        let text = "{0} {0|bord|borde}, {1} {1|prik|prikker} og {2}"
+        #expect(Catalogue.fill(text, ["1", "2", "{1}"]) == "1 bord, 2 prikker og {1}")
+        #expect(Catalogue.fill(text, ["0", "1", "x"]) == "0 borde, 1 prik og x")
+        #expect(Catalogue.fill(text, ["12", "11", "æ"]) == "12 borde, 11 prikker og æ")
+        // A tag without an argument, and braces around other text, stay as they are.
+        #expect(Catalogue.fill("{0} {3} {x} {0|a|b} {", ["1"]) == "1 {3} {x} a {")
+        #expect(Plural.form("indsats|indsatser", count: 1) == "indsats")
+        #expect(Plural.form("indsats|indsatser", count: 7) == "indsatser")
+        #expect(Plural.form("ingen bar", count: 7) == "ingen bar")
     }
 
     @Test func languageDetection() {

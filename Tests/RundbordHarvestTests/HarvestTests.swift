@@ -52,6 +52,30 @@ import RundbordTemplates
         #expect(doc.organisations == ["Fiktiv Forening ApS", "Kaffe Karma", "Kooperationen", "Merkur Andelskasse"])
     }
 
+    /// "1 prik", "2 prikker": every count in the templates takes the word that goes with it.
+    @Test func countsTakeTheWordThatGoesWithThem() throws {
+        let fixture = try Fixture()
+        defer { fixture.cleanUp() }
+        // Table 2 alone: one table, an initiative with a single dot.
+        let da = try Exporter.markdown(try fixture.document(tables: [2]), Fixture.settings())
+        #expect(da.contains("1 bord, "), "\(da)")
+        #expect(da.contains("netværk for socialøkonomiske iværksættere — 1 prik, bord 2"), "\(da)")
+        #expect(da.contains("— 11 prikker, bord 2"))
+        #expect(da.contains("ved 1 af 1 bord)"), "\(da)")
+        #expect(!da.contains(" 1 prikker") && !da.contains(" 1 borde"), "\(da)")
+        let mail = try Exporter.mailBody(try fixture.document(tables: [2]), Fixture.settings())
+        #expect(mail.contains("Ved 1 bord blev der foreslået 3 indsatser"), "\(mail)")
+
+        let en = try Exporter.markdown(try fixture.document(tables: [2], language: .en), Fixture.settings(.en))
+        #expect(en.contains("1 table, "), "\(en)")
+        #expect(en.contains("— 1 dot, table 2"), "\(en)")
+        #expect(en.contains("— 11 dots, table 2"))
+        // Every table: plurals, and the mail's recipients.
+        let all = try Exporter.printText(try fixture.document(), Fixture.settings())
+        #expect(all.contains("4 borde, "), "\(all)")
+        #expect(all.contains("de 3 deltagere, der har oplyst"), "\(all)")
+    }
+
     @Test func anonymousNamesNobodyInAnyFormat() throws {
         let fixture = try Fixture()
         defer { fixture.cleanUp() }

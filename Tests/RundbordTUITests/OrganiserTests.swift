@@ -135,7 +135,7 @@ extension TempEvent {
         event.world.advance(0.25)
         app.send([.tick])
         #expect(app.dashboardReads == reads + 1)
-        #expect(backend.text.contains("3 borde · 1 notater · 1 indsatser"))
+        #expect(backend.text.contains("3 borde · 1 notat · 1 indsats"))
         #expect(backend.text.contains("7 ● B3 Kommunen køber ind"))
         let row = backend.lines.first { $0.hasPrefix("     3 ") || $0.hasPrefix("▶    3 ") }
         #expect(row?.contains("lige nu") == true, "\(backend.text)")
