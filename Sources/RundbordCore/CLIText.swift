@@ -11,6 +11,13 @@ public enum CLIText: String, CatalogueKey {
     case badKind, badFunding, badDate, badTables, badEmail
     case noteNotInitiative, participantAdded, participantsNone, participantsHeader
     case yes, no
+    // Help of the commands' options (every option has one, in both languages).
+    case tableHelp, noteKindHelp, speakerHelp, fundingHelp, ownerHelp, horizonHelp, noteTextHelp
+    case initiativeHelp, dotsHelp, agreeHelp, partlyHelp, disagreeHelp, dontKnowHelp
+    case nameHelp, orgHelp, emailHelp, seatHelp, namedHelp, newNameHelp, newOrgHelp, newEmailHelp
+    case templateHelp, titleHelp, dateHelp, venueHelp, organiserHelp, organiserEmailHelp, tablesHelp
+    case templateNameHelp, templateFileHelp
+    case benchAbstract, benchSizesHelp, benchRunsHelp, benchDirHelp, benchSavesHelp, benchOnlyHelp
 
     public static let table: [CLIText: Translation] = [
         .abstract: .init("Rundbordssamtaler: før ordet live ved bordene, og høst opsamlingen.",
@@ -60,5 +67,50 @@ public enum CLIText: String, CatalogueKey {
         .participantsHeader: .init("Navn\tOrganisation\tE-mail\tBord\tMå nævnes", "Name\tOrganisation\tE-mail\tTable\tMay be named"),
         .yes: .init("ja", "yes"),
         .no: .init("nej", "no"),
+        .tableHelp: .init("Bordets nummer.", "The table's number."),
+        .noteKindHelp: .init("Notatets type; ellers bestemt af tekstens første tegn (! indsats, ? spørgsmål).",
+                             "The note's kind; by default from the text's first character (! initiative, ? question)."),
+        .speakerHelp: .init("Hvem der sagde det: en deltagers navn eller en organisation.",
+                            "Who said it: a participant's name or an organisation."),
+        .fundingHelp: .init("Indsatsens finansiering.", "The initiative's funding."),
+        .ownerHelp: .init("Hvem der skal handle på indsatsen.", "Who is to act on the initiative."),
+        .horizonHelp: .init("Hvornår indsatsen kan ske, fx 2025.", "When the initiative can happen, e.g. 2025."),
+        .noteTextHelp: .init("Notatets tekst.", "The note's text."),
+        .initiativeHelp: .init("Indsatsens id, som rundbord note udskrev det.", "The initiative's id, as printed by rundbord note."),
+        .dotsHelp: .init("Antal prikker.", "The number of dots."),
+        .agreeHelp: .init("Hænder for enig.", "Hands for agree."),
+        .partlyHelp: .init("Hænder for delvis enig.", "Hands for partly agree."),
+        .disagreeHelp: .init("Hænder for uenig.", "Hands for disagree."),
+        .dontKnowHelp: .init("Hænder for ved ikke.", "Hands for don't know."),
+        .nameHelp: .init("Deltagerens navn.", "The participant's name."),
+        .orgHelp: .init("Deltagerens organisation.", "The participant's organisation."),
+        .emailHelp: .init("Deltagerens e-mailadresse (opsamlingsmailen sendes dertil).",
+                          "The participant's e-mail address (the follow-up mail goes there)."),
+        .seatHelp: .init("Bordet, deltageren sidder ved.", "The table the participant sits at."),
+        .namedHelp: .init("Deltageren har sagt ja til at blive nævnt i opsamlingen.",
+                          "The participant agreed to be named in the harvest."),
+        .newNameHelp: .init("Nyt navn.", "A new name."),
+        .newOrgHelp: .init("Ny organisation.", "A new organisation."),
+        .newEmailHelp: .init("Ny e-mailadresse.", "A new e-mail address."),
+        .templateHelp: .init("Visionsskabelonen: et navn fra rundbord templates list eller en YAML-fil.",
+                             "The vision template: a name from rundbord templates list or a YAML file."),
+        .titleHelp: .init("Arrangementets titel (standard: visionens titel).", "The event's title (default: the vision's title)."),
+        .dateHelp: .init("Datoen, ÅÅÅÅ-MM-DD (standard: i dag).", "The date, YYYY-MM-DD (default: today)."),
+        .venueHelp: .init("Hvor arrangementet holdes.", "Where the event is held."),
+        .organiserHelp: .init("Arrangøren.", "The organiser."),
+        .organiserEmailHelp: .init("Arrangørens e-mailadresse (afsender af opsamlingsmailen).",
+                                   "The organiser's e-mail address (the follow-up mail's sender)."),
+        .tablesHelp: .init("Antal borde, 1 til 200.", "The number of tables, 1 to 200."),
+        .templateNameHelp: .init("Skabelonens navn fra rundbord templates list.", "The template's name from rundbord templates list."),
+        .templateFileHelp: .init("Skabelonfilen (YAML).", "The template file (YAML)."),
+        .benchAbstract: .init("Mål rundbord mod kendte værktøjer (cmark, sqlite3, nano) og udskriv tallene.",
+                              "Measure rundbord against its peers (cmark, sqlite3, nano) and print the figures."),
+        .benchSizesHelp: .init("Arrangementernes størrelse i notater, adskilt med komma.", "Event sizes in notes, comma-separated."),
+        .benchRunsHelp: .init("Kørsler pr. tal; medianen udskrives.", "Runs per figure; the median is printed."),
+        .benchDirHelp: .init("Mappe til de genererede arrangementer (standard: en midlertidig mappe).",
+                             "Folder for the generated events (default: a temporary folder)."),
+        .benchSavesHelp: .init("Sikre gemninger pr. kørsel i gemmemålingen.", "Durable saves per run in the save benchmark."),
+        .benchOnlyHelp: .init("Kun disse grupper: saves, export, terminal, keys, dashboard (adskilt med komma).",
+                              "Only these groups: saves, export, terminal, keys, dashboard (comma-separated)."),
     ]
 }

@@ -68,7 +68,7 @@ public enum TUIText: String, CatalogueKey {
     case barRefresh, keyRefreshPreview, harvestStale
     case dashboardTextHelp
     // Command line
-    case runAbstract, tableHelp, keysAbstract, markdownHelp
+    case runAbstract, keysAbstract, markdownHelp
 
     public static let table: [TUIText: Translation] = [
         .screenSession: .init("Bordets samtale", "Table session"),
@@ -260,7 +260,6 @@ public enum TUIText: String, CatalogueKey {
         .errorInternal: .init("intern fejl: {0}", "internal error: {0}"),
         .runAbstract: .init("Åbn et bords samtale i terminalen (notater, tid, afstemning, projektorvisning).",
                             "Open a table's session in the terminal (notes, timer, vote, projector view)."),
-        .tableHelp: .init("Bordets nummer.", "The table's number."),
         .keysAbstract: .init("Vis alle taster i bordvisningen.", "List every key of the table screen."),
         .markdownHelp: .init("Som Markdown (afsnittet om taster i README).", "As Markdown (the keys section of the README)."),
 

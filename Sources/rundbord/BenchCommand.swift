@@ -10,14 +10,14 @@ import RundbordStore
 struct BenchCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(commandName: "bench",
-                             abstract: "Measure rundbord against its peers (cmark, sqlite3, nano) and print the figures.")
+                             abstract: CLIText.benchAbstract.text())
     }
     @OptionGroup var global: GlobalOptions
-    @Option(name: .long, help: "Event sizes in notes, comma-separated.") var sizes: String = "1000,10000,100000"
-    @Option(name: .long, help: "Runs per figure; the median is printed.") var runs: Int = 5
-    @Option(name: .long, help: "Folder for the generated events (default: a temporary folder).") var dir: String?
-    @Option(name: .long, help: "Durable saves per run in the save benchmark.") var saves: Int = 300
-    @Option(name: .long, help: "Only these groups: saves, export, terminal, keys, dashboard (comma-separated).") var only: String?
+    @Option(name: .long, help: ArgumentHelp(CLIText.benchSizesHelp.text())) var sizes: String = "1000,10000,100000"
+    @Option(name: .long, help: ArgumentHelp(CLIText.benchRunsHelp.text())) var runs: Int = 5
+    @Option(name: .long, help: ArgumentHelp(CLIText.benchDirHelp.text())) var dir: String?
+    @Option(name: .long, help: ArgumentHelp(CLIText.benchSavesHelp.text())) var saves: Int = 300
+    @Option(name: .long, help: ArgumentHelp(CLIText.benchOnlyHelp.text())) var only: String?
 
     func wants(_ group: String) -> Bool {
         only.map { $0.split(separator: ",").map(String.init).contains(group) } ?? true

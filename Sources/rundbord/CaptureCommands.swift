@@ -32,15 +32,14 @@ struct NoteCommand: ParsableCommand {
     }
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp(CLIText.fileHelp.text())) var file: String
-    @Option(name: .long) var table: Int
-    @Option(name: .long, help: "Principle number, 1-based.") var principle: Int
-    @Option(name: .long, help: "point, idea, concern, question, quote or initiative; by default from a leading prefix (! initiative, ? question).")
-    var kind: NoteKind?
-    @Option(name: .long, help: "A participant's name or an organisation.") var speaker: String?
-    @Option(name: .long) var funding: FundingClass?
-    @Option(name: .long) var owner: String?
-    @Option(name: .long) var horizon: String?
-    @Argument var text: String
+    @Option(name: .long, help: ArgumentHelp(CLIText.tableHelp.text())) var table: Int
+    @Option(name: .long, help: ArgumentHelp(MultiText.principleHelp.text())) var principle: Int
+    @Option(name: .long, help: ArgumentHelp(CLIText.noteKindHelp.text())) var kind: NoteKind?
+    @Option(name: .long, help: ArgumentHelp(CLIText.speakerHelp.text())) var speaker: String?
+    @Option(name: .long, help: ArgumentHelp(CLIText.fundingHelp.text())) var funding: FundingClass?
+    @Option(name: .long, help: ArgumentHelp(CLIText.ownerHelp.text())) var owner: String?
+    @Option(name: .long, help: ArgumentHelp(CLIText.horizonHelp.text())) var horizon: String?
+    @Argument(help: ArgumentHelp(CLIText.noteTextHelp.text())) var text: String
 
     func run() throws {
         var scripted = try ScriptedSession(file: file, table: table, principle: principle)
@@ -80,9 +79,9 @@ struct VoteCommand: ParsableCommand {
     }
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp(CLIText.fileHelp.text())) var file: String
-    @Option(name: .long) var table: Int
-    @Option(name: .long, help: "The initiative's id, as printed by `rundbord note`.") var initiative: String
-    @Option(name: .long) var dots: Int
+    @Option(name: .long, help: ArgumentHelp(CLIText.tableHelp.text())) var table: Int
+    @Option(name: .long, help: ArgumentHelp(CLIText.initiativeHelp.text())) var initiative: String
+    @Option(name: .long, help: ArgumentHelp(CLIText.dotsHelp.text())) var dots: Int
 
     func run() throws {
         let store = try EventStore.open(path: file)
@@ -102,12 +101,12 @@ struct AgreeCommand: ParsableCommand {
     }
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp(CLIText.fileHelp.text())) var file: String
-    @Option(name: .long) var table: Int
-    @Option(name: .long, help: "Principle number, 1-based.") var principle: Int
-    @Option(name: .customLong("enig")) var agree: Int = 0
-    @Option(name: .customLong("delvis")) var partly: Int = 0
-    @Option(name: .customLong("uenig")) var disagree: Int = 0
-    @Option(name: .customLong("ved-ikke")) var dontKnow: Int = 0
+    @Option(name: .long, help: ArgumentHelp(CLIText.tableHelp.text())) var table: Int
+    @Option(name: .long, help: ArgumentHelp(MultiText.principleHelp.text())) var principle: Int
+    @Option(name: .customLong("enig"), help: ArgumentHelp(CLIText.agreeHelp.text())) var agree: Int = 0
+    @Option(name: .customLong("delvis"), help: ArgumentHelp(CLIText.partlyHelp.text())) var partly: Int = 0
+    @Option(name: .customLong("uenig"), help: ArgumentHelp(CLIText.disagreeHelp.text())) var disagree: Int = 0
+    @Option(name: .customLong("ved-ikke"), help: ArgumentHelp(CLIText.dontKnowHelp.text())) var dontKnow: Int = 0
 
     func run() throws {
         var scripted = try ScriptedSession(file: file, table: table, principle: principle)
@@ -128,11 +127,11 @@ struct ParticipantsCommand: ParsableCommand {
         }
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(CLIText.fileHelp.text())) var file: String
-        @Option(name: .long) var name: String
-        @Option(name: .long) var org: String = ""
-        @Option(name: .long) var email: String = ""
-        @Option(name: .long) var table: Int?
-        @Flag(name: .long, help: "The participant agreed to be named in the harvest.") var named = false
+        @Option(name: .long, help: ArgumentHelp(CLIText.nameHelp.text())) var name: String
+        @Option(name: .long, help: ArgumentHelp(CLIText.orgHelp.text())) var org: String = ""
+        @Option(name: .long, help: ArgumentHelp(CLIText.emailHelp.text())) var email: String = ""
+        @Option(name: .long, help: ArgumentHelp(CLIText.seatHelp.text())) var table: Int?
+        @Flag(name: .long, help: ArgumentHelp(CLIText.namedHelp.text())) var named = false
 
         func run() throws {
             let store = try EventStore.open(path: file)
@@ -195,7 +194,7 @@ struct TemplatesCommand: ParsableCommand {
             CommandConfiguration(commandName: "show", abstract: CLIText.templatesShowAbstract.text())
         }
         @OptionGroup var global: GlobalOptions
-        @Argument var name: String
+        @Argument(help: ArgumentHelp(CLIText.templateNameHelp.text())) var name: String
         func run() throws {
             let vision = try global.library.vision(name)
             print(Sanitize.line(vision.title))
@@ -213,7 +212,7 @@ struct TemplatesCommand: ParsableCommand {
             CommandConfiguration(commandName: "validate", abstract: CLIText.templatesValidateAbstract.text())
         }
         @OptionGroup var global: GlobalOptions
-        @Argument var file: String
+        @Argument(help: ArgumentHelp(CLIText.templateFileHelp.text())) var file: String
         func run() throws {
             let vision = try TemplateLibrary.visionFile(file)
             print(CLIText.templateValid.text(.current, file, vision.principles.count))

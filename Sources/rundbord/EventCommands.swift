@@ -9,13 +9,13 @@ struct NewCommand: ParsableCommand {
     }
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp(CLIText.fileHelp.text())) var file: String
-    @Option(name: .long) var template: String = TemplateLibrary.defaultName
-    @Option(name: .long) var title: String?
-    @Option(name: .long) var date: String?
-    @Option(name: .long) var venue: String = ""
-    @Option(name: .long) var organiser: String = ""
-    @Option(name: .long, help: "The organiser's e-mail (the follow-up mail's sender).") var organiserEmail: String = ""
-    @Option(name: .long) var tables: Int = 1
+    @Option(name: .long, help: ArgumentHelp(CLIText.templateHelp.text())) var template: String = TemplateLibrary.defaultName
+    @Option(name: .long, help: ArgumentHelp(CLIText.titleHelp.text())) var title: String?
+    @Option(name: .long, help: ArgumentHelp(CLIText.dateHelp.text())) var date: String?
+    @Option(name: .long, help: ArgumentHelp(CLIText.venueHelp.text())) var venue: String = ""
+    @Option(name: .long, help: ArgumentHelp(CLIText.organiserHelp.text())) var organiser: String = ""
+    @Option(name: .long, help: ArgumentHelp(CLIText.organiserEmailHelp.text())) var organiserEmail: String = ""
+    @Option(name: .long, help: ArgumentHelp(CLIText.tablesHelp.text())) var tables: Int = 1
 
     func run() throws {
         guard (1...200).contains(tables) else {

@@ -14,7 +14,7 @@ struct NoteLinesCommand: ParsableCommand {
     }
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp(CLIText.fileHelp.text())) var file: String
-    @Option(name: .long) var table: Int
+    @Option(name: .long, help: ArgumentHelp(CLIText.tableHelp.text())) var table: Int
     @Option(name: .long, help: ArgumentHelp(MultiText.principleHelp.text())) var principle: Int
     @Option(name: .long, help: ArgumentHelp(MultiText.noteLinesKindHelp.text()))
     var kind: NoteKind?

@@ -59,9 +59,9 @@ extension ParticipantsCommand {
         @Flag(name: .long, help: ArgumentHelp(MultiText.setNoTableHelp.text())) var noTable = false
         @Flag(name: .long, help: ArgumentHelp(MultiText.setNamedHelp.text())) var named = false
         @Flag(name: .long, help: ArgumentHelp(MultiText.setNotNamedHelp.text())) var notNamed = false
-        @Option(name: .long) var name: String?
-        @Option(name: .long) var org: String?
-        @Option(name: .long) var email: String?
+        @Option(name: .long, help: ArgumentHelp(CLIText.newNameHelp.text())) var name: String?
+        @Option(name: .long, help: ArgumentHelp(CLIText.newOrgHelp.text())) var org: String?
+        @Option(name: .long, help: ArgumentHelp(CLIText.newEmailHelp.text())) var email: String?
 
         func run() throws {
             if table != nil && noTable { throw RundbordError(MultiText.participantTableConflict, exit: .usage) }

@@ -12,7 +12,7 @@ struct RunCommand: ParsableCommand {
     }
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp(CLIText.fileHelp.text())) var file: String
-    @Option(name: .long, help: ArgumentHelp(TUIText.tableHelp.text())) var table: Int = 1
+    @Option(name: .long, help: ArgumentHelp(CLIText.tableHelp.text())) var table: Int = 1
 
     func run() throws {
         let store = try EventStore.open(path: file)

@@ -56,6 +56,43 @@ struct CLITests {
         #expect(totalLine?.split(separator: " ").suffix(2) == ["1", "6"], "total notes and dots: \(status.stdout)")
     }
 
+    /// `--help` of every command speaks the user's language: every command and
+    /// every option it shows has a text, and the Danish one is not the English one.
+    @Test func everyCommandAndOptionHasHelpInBothLanguages() throws {
+        func commands(_ lang: String) throws -> [String: [String: String]] {
+            let r = try rundbord(["--experimental-dump-help"], environment: ["LANG": lang])
+            #expect(r.status == 0, "\(r.stderr)")
+            let root = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+            var found: [String: [String: String]] = [:]
+            func walk(_ command: [String: Any], _ path: String) {
+                // argument-parser's own `help` command is its text, not ours.
+                guard command["shouldDisplay"] as? Bool != false, path != "rundbord help" else { return }
+                var texts = ["(command)": command["abstract"] as? String ?? ""]
+                for argument in command["arguments"] as? [[String: Any]] ?? [] where argument["shouldDisplay"] as? Bool != false {
+                    let name = ((argument["preferredName"] as? [String: Any])?["name"] as? String)
+                        ?? argument["valueName"] as? String ?? "?"
+                    guard !["help", "version", "experimental-dump-help"].contains(name) else { continue }
+                    texts[name] = argument["abstract"] as? String ?? ""
+                }
+                found[path] = texts
+                for sub in command["subcommands"] as? [[String: Any]] ?? [] {
+                    walk(sub, path + " " + (sub["commandName"] as? String ?? "?"))
+                }
+            }
+            walk(try #require(root["command"] as? [String: Any]), "rundbord")
+            return found
+        }
+        let da = try commands("da_DK.UTF-8"), en = try commands("en_GB.UTF-8")
+        #expect(da.count > 20 && Set(da.keys) == Set(en.keys))
+        for (command, texts) in da.sorted(by: { $0.key < $1.key }) {
+            for (name, danish) in texts.sorted(by: { $0.key < $1.key }) {
+                let english = en[command]?[name] ?? ""
+                #expect(!danish.isEmpty && !english.isEmpty, "\(command) \(name) has no help")
+                #expect(danish != english, "\(command) \(name) is the same in both languages: \(danish)")
+            }
+        }
+    }
+
     @Test func errorsAreClearAndUseSysexits() throws {
         let dir = Scratch()
         let file = dir.path("e.rundbord")

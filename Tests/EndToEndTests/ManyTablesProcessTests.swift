@@ -191,7 +191,7 @@ func manyTablesDirectory() -> URL {
         #expect(refused.status == 65)
         #expect(refused.err.contains("deltagere.csv:5: the e-mail address 'bo@' is not valid"), "\(refused.err)")
         #expect(refused.err.contains("deltagere.csv:6: table 9 does not exist (the event has tables 1–3)"), "\(refused.err)")
-        #expect(refused.err.contains("errors on 2 line(s); nothing was imported"))
+        #expect(refused.err.contains("errors on 2 lines; nothing was imported"))
         #expect(try EventStore.open(path: file, readOnly: true).participants().isEmpty)
 
         let skipped = try SpawnedRundbord.run(["participants", "import", file, bad, "--skip-bad"])
