@@ -57,15 +57,18 @@ public struct KeyBinding: Sendable {
     public let command: Command
     /// The short label in the key bar; nil keeps the binding out of the bar.
     public let bar: TUIText?
+    /// In the bar only when there is room for it after every other item
+    /// (the organiser's Alt keys fit at 120 columns, not at 80).
+    public let barWhenRoom: Bool
     public let description: TUIText
     public let screens: [ScreenID]
     /// Shown instead of the keys when the binding is not a single key (typing text).
     public let keyLabel: TUIText?
 
-    init(_ keys: [Key], _ command: Command, bar: TUIText? = nil, _ description: TUIText,
+    init(_ keys: [Key], _ command: Command, bar: TUIText? = nil, whenRoom: Bool = false, _ description: TUIText,
          _ screens: [ScreenID], keyLabel: TUIText? = nil) {
-        self.keys = keys; self.command = command; self.bar = bar; self.description = description
-        self.screens = screens; self.keyLabel = keyLabel
+        self.keys = keys; self.command = command; self.bar = bar; self.barWhenRoom = whenRoom
+        self.description = description; self.screens = screens; self.keyLabel = keyLabel
     }
 
     public func keysLabel(_ lang: Language) -> String {
@@ -117,9 +120,12 @@ public enum KeyTable {
         KeyBinding([.escape], .back, .keyEscapeSession, [.session]),
         KeyBinding([.ctrl("l")], .redraw, .keyRedraw, [.session, .vote, .detail, .projector, .help] + organiser
                    + [.participantForm]),
-        KeyBinding([.alt("o")], .dashboardScreen, .keyDashboardScreen, [.session]),
-        KeyBinding([.alt("d")], .participantsScreen, .keyParticipantsScreen, [.session, .dashboard]),
-        KeyBinding([.alt("e")], .harvestScreen, .keyHarvestScreen, [.session, .dashboard]),
+        KeyBinding([.alt("o")], .dashboardScreen, bar: .barDashboard, whenRoom: true, .keyDashboardScreen, [.session]),
+        KeyBinding([.alt("d")], .participantsScreen, bar: .barParticipants, whenRoom: true, .keyParticipantsScreen, [.session]),
+        KeyBinding([.alt("e")], .harvestScreen, bar: .barHarvest, whenRoom: true, .keyHarvestScreen, [.session]),
+        // The dashboard's bar shows its own d and e.
+        KeyBinding([.alt("d")], .participantsScreen, .keyParticipantsScreen, [.dashboard]),
+        KeyBinding([.alt("e")], .harvestScreen, .keyHarvestScreen, [.dashboard]),
 
         // In the initiative detail ← and → change the funding class; in its text fields they move the cursor.
         KeyBinding([.left], .previousValue, .keyDetailLeft, [.detail]),

@@ -117,10 +117,21 @@ enum Chrome {
     static func keyBar(_ screen: ScreenID, _ lang: Language, into buffer: inout Buffer) {
         let y = buffer.height - 1
         buffer.fill(Rect(x: 0, y: y, width: buffer.width, height: 1))
-        let items = KeyTable.bar(for: screen).compactMap { binding -> (String, String)? in
+        let candidates = KeyTable.bar(for: screen).compactMap { binding -> (key: String, label: String, whenRoom: Bool)? in
             guard let bar = binding.bar, let key = binding.keys.first else { return nil }
-            return (key.label, bar.text(lang))
+            return (key.label, bar.text(lang), binding.barWhenRoom)
         }
+        // Items shown only when there is room come in, in order, while they fit with a space each.
+        func width(_ item: (key: String, label: String, whenRoom: Bool)) -> Int {
+            DisplayWidth.of(item.key) + DisplayWidth.of(item.label) + 1
+        }
+        var room = buffer.width - candidates.filter { !$0.whenRoom }.reduce(0) { $0 + width($1) }
+        let items = candidates.filter { item in
+            guard item.whenRoom else { return true }
+            guard width(item) <= room else { return false }
+            room -= width(item)
+            return true
+        }.map { ($0.key, $0.label) }
         // A space between items when they all fit; packed (as htop does) when not.
         let total = items.reduce(0) { $0 + DisplayWidth.of($1.0) + DisplayWidth.of($1.1) + 1 }
         let gap = total <= buffer.width ? 1 : 0

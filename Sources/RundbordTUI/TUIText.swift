@@ -26,7 +26,7 @@ public enum TUIText: String, CatalogueKey {
     case confirmTitle, confirmQuit, confirmKeys
     case tooSmall
     // Key bar labels
-    case barHelp, barEdit, barKind, barSpeaker, barTimer, barVote, barDetail, barDelete, barProjector, barQuit
+    case barHelp, barEdit, barKind, barSpeaker, barTimer, barVote, barDetail, barDelete, barProjector, barQuit, barDashboard
     case barPlus, barMinus, barScope, barReveal, barBack, barComplete, barSaveField
     // Key descriptions
     case keyHelp, keyHelpQuestionMark, keyTypeText, keySaveNote, keyNewline, keyEditNote, keyCycleKind
@@ -172,6 +172,7 @@ public enum TUIText: String, CatalogueKey {
         .barDelete: .init("Slet", "Delete"),
         .barProjector: .init("Vis", "Show"),
         .barQuit: .init("Afslut", "Quit"),
+        .barDashboard: .init("Overblik", "Dashboard"),
         .barPlus: .init("Prik", "Dot"),
         .barMinus: .init("Fjern", "Remove"),
         .barScope: .init("Bord", "Table"),

@@ -152,16 +152,27 @@ import Testing
         }
     }
 
+    /// At 80 columns the bar holds every essential key; at 120 the organiser's
+    /// Alt keys come in too; at 80 they stay out rather than cut an essential one.
     @Test func everyScreenHasHelpOrBackAndTheBarFitsAt80Columns() {
+        func shown(_ screen: ScreenID, _ lang: Language, width: Int) -> (bindings: [KeyBinding], line: String) {
+            var buffer = Buffer(size: Size(width: width, height: 1))
+            Chrome.keyBar(screen, lang, into: &buffer)
+            let line = buffer.lines[0]
+            return (KeyTable.bar(for: screen).filter { line.contains($0.keys[0].label + $0.bar!.text(lang)) }, line)
+        }
         for screen in [ScreenID.session, .vote, .detail, .projector] {
             #expect(KeyTable.command(for: .function(1), on: screen) == .help)
             for lang in Language.allCases {
-                var buffer = Buffer(size: Size(width: 80, height: 1))
-                Chrome.keyBar(screen, lang, into: &buffer)
-                let shown = KeyTable.bar(for: screen).filter { buffer.lines[0].contains($0.bar!.text(lang)) }
-                #expect(shown.count == KeyTable.bar(for: screen).count, "key bar of \(screen) in \(lang) is cut: \(buffer.lines[0])")
+                let narrow = shown(screen, lang, width: 80)
+                let essential = KeyTable.bar(for: screen).filter { !$0.barWhenRoom }
+                #expect(narrow.bindings.map(\.command) == essential.map(\.command),
+                        "key bar of \(screen) in \(lang) is cut: \(narrow.line)")
+                let wide = shown(screen, lang, width: 120)
+                #expect(wide.bindings.count == KeyTable.bar(for: screen).count, "\(screen) in \(lang) at 120: \(wide.line)")
             }
         }
+        #expect(KeyTable.bar(for: .session).contains { $0.barWhenRoom && $0.keys == [.alt("o")] })
         #expect(KeyTable.command(for: .escape, on: .help) == .back)
     }
 
