@@ -176,8 +176,11 @@ public enum EmailAddress {
         let parts = s.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
               !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else { return false }
-        let forbidden = Set("<>()[],;:\\\" \t\r\n")
-        return s.allSatisfy { !forbidden.contains($0) && !$0.isNewline } && s.unicodeScalars.allSatisfy { $0.value >= 0x21 && $0.value != 0x7F }
+        // By scalar: a quote followed by a combining mark is one Character that
+        // is not a quote, but its quote would still reach the mail header.
+        let forbidden = Set("<>()[],;:\\\" \t\r\n".unicodeScalars)
+        return s.unicodeScalars.allSatisfy { !forbidden.contains($0) && $0.value >= 0x21 && $0.value != 0x7F
+            && !$0.properties.isWhitespace }
     }
 }
 

@@ -32,18 +32,24 @@ public struct CSVWriter: Sendable {
         case .number(let n): return String(n)
         case .text(let t): raw = Self.neutralise(Sanitize.multiline(t))
         }
-        let quote: Character = "\"", newline: Character = "\n"
-        guard raw.contains(where: { $0 == delimiter || $0 == quote || $0 == newline }) else { return raw }
+        // By byte, not by Character: a quote followed by a combining mark is
+        // one Character that is not a quote, yet its quote byte would end the field.
+        let delimiterByte = delimiter.asciiValue ?? UInt8(ascii: ",")
+        guard raw.utf8.contains(where: { $0 == delimiterByte || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") }) else {
+            return raw
+        }
         // Quoted: quotes doubled, line breaks as CRLF (RFC 4180).
-        var out = "\""
-        for c in raw {
-            switch c {
-            case quote: out += "\"\""
-            case newline: out += "\r\n"
-            default: out.append(c)
+        var out: [UInt8] = [UInt8(ascii: "\"")]
+        out.reserveCapacity(raw.utf8.count + 8)
+        for byte in raw.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out += [UInt8(ascii: "\""), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\n"): out += [UInt8(ascii: "\r"), UInt8(ascii: "\n")]
+            default: out.append(byte)
             }
         }
-        return out + "\""
+        out.append(UInt8(ascii: "\""))
+        return String(decoding: out, as: UTF8.self)
     }
 
     public func render(header: [String], rows: [[Cell]]) -> Data {

@@ -55,6 +55,22 @@ print(json.dumps({'bom': bom, 'rows': rows, 'crlf_end': raw.endswith(b'\r\n')}))
         #expect(row?[12] == "11")
     }
 
+    /// A quote, delimiter or line break followed by a combining mark is one
+    /// Character that is none of them; its byte still is, and stays inside its field.
+    @Test(arguments: [false, true])
+    func aQuoteOrDelimiterBeforeACombiningMarkStaysInItsField(excel: Bool) throws {
+        let texts = ["Hun sagde \"\u{301}hej, med accent", "a;\u{301}b,\u{301}c", "æ\n\u{301}ø"]
+        let data = CSVWriter(excel: excel).render(header: ["tekst", "tal"], rows: texts.map { [.text($0), .number(1)] })
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("csv-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        guard let csv = try Self.readCSV(data, delimiter: excel ? ";" : ",", in: directory) else { return }
+        let rows = csv["rows"] as? [[String]] ?? []
+        #expect(rows.count == 4 && rows.allSatisfy { $0.count == 2 }, "\(rows)")
+        // The line break comes back as CRLF (written out: "\n" + U+0301 is one Character to a search).
+        #expect(rows.dropFirst().map { $0[0] } == [texts[0], texts[1], "æ\r\n\u{301}ø"])
+    }
+
     @Test func initiativesCSVIsRankedAndMerged() throws {
         let fixture = try Fixture()
         defer { fixture.cleanUp() }
