@@ -6,8 +6,11 @@ import RundbordCore
 extension EventStore {
     /// The session of table `number` at its current principle, or at
     /// `principleIndex` when given (not saved as the table's progress).
-    public func session(tableNumber number: Int, principleIndex: Int? = nil) throws(RundbordError) -> TableSession {
-        let event = try self.event()
+    /// `event`, when the caller has read it already, saves decoding the vision again.
+    public func session(tableNumber number: Int, principleIndex: Int? = nil,
+                        event known: Event? = nil) throws(RundbordError) -> TableSession {
+        let event: Event
+        if let known { event = known } else { event = try self.event() }
         var table = try self.table(number: number)
         if let principleIndex {
             guard table.principleIds.indices.contains(principleIndex) else {

@@ -37,8 +37,8 @@ public final class TableApp {
         self.env = env
         self.templates = templates
         let tables = try store.tables()
-        let session = try store.session(tableNumber: tableNumber ?? tables.first?.number ?? 1)
         let event = try store.event()
+        let session = try store.session(tableNumber: tableNumber ?? tables.first?.number ?? 1, event: event)
         state = AppState(lang: lang, eventTitle: event.title, session: session,
                          participants: try store.participants(), now: env.now(), size: backend.size)
         state.eventPath = store.path
