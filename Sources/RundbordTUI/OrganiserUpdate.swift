@@ -6,6 +6,19 @@ import RundbordStore
 /// The organiser's screens: dashboard, a table read-only, participants, harvest.
 /// Pure like the rest of `AppUpdate`: the store is reached only through effects.
 extension AppUpdate {
+    /// The selected row of a list of `count` rows after ↑, ↓, PgUp or PgDn
+    /// (`page` rows a page), kept within the list.
+    static func listRow(after command: Command, from row: Int, count: Int, page: Int) -> Int {
+        let last = max(0, count - 1)
+        switch command {
+        case .selectUp: return max(0, row - 1)
+        case .selectDown: return min(last, row + 1)
+        case .pageUp: return max(0, row - page)
+        case .pageDown: return min(last, row + page)
+        default: return row
+        }
+    }
+
     // MARK: The dashboard
 
     static func openDashboard(_ state: inout AppState) -> [AppEffect] {
@@ -20,10 +33,8 @@ extension AppUpdate {
         let tables = board.snapshot?.tables ?? []
         let page = max(1, DashboardScreen.tableRows(state) - 1)
         switch command {
-        case .selectUp: board.row = max(0, board.row - 1)
-        case .selectDown: board.row = min(max(0, tables.count - 1), board.row + 1)
-        case .pageUp: board.row = max(0, board.row - page)
-        case .pageDown: board.row = min(max(0, tables.count - 1), board.row + page)
+        case .selectUp, .selectDown, .pageUp, .pageDown:
+            board.row = listRow(after: command, from: board.row, count: tables.count, page: page)
         case .openTable:
             guard tables.indices.contains(board.row) else { return [] }
             let number = tables[board.row].number
@@ -140,10 +151,8 @@ extension AppUpdate {
         let selected = list.indices.contains(roster.row) ? list[roster.row] : nil
         var effects: [AppEffect] = []
         switch command {
-        case .selectUp: roster.row = max(0, roster.row - 1)
-        case .selectDown: roster.row = min(max(0, list.count - 1), roster.row + 1)
-        case .pageUp: roster.row = max(0, roster.row - page)
-        case .pageDown: roster.row = min(max(0, list.count - 1), roster.row + page)
+        case .selectUp, .selectDown, .pageUp, .pageDown:
+            roster.row = listRow(after: command, from: roster.row, count: list.count, page: page)
         case .newParticipant:
             let table = roster.returnTo == .session ? state.tableNumber : selected?.tableNumber
             roster.form = ParticipantForm(tableNumber: table)
