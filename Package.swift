@@ -3,17 +3,22 @@ import PackageDescription
 
 // Module split (see shared/design/ARCHITECTURE.md):
 // - RundbordCore: the model, the pure session engine, templates, the string catalogue.
-// - RundbordTemplates: the files in Templates/ embedded in the binary, so an
+// - RundbordTemplates: the files in Sources/RundbordTemplates/Templates/ embedded in the binary, so an
 //   installed binary and a fresh clone find the same templates.
 // - RundbordStore: SQLite through GRDB, behind EventStore.
 // - RundbordHarvest: exporters.
 // - RundbordTUI: buffer, screens, keys, app loop; talks to a TerminalBackend protocol.
 // - NcursesBackend: the only module that imports the C library.
+// - rundbord: the shipped command line; rundbord-bench: the benchmarks, a
+//   program of its own so the shipped binary carries no bench or tmux code.
+// - RundbordHarness (tmux, child processes) and RundbordTestSupport serve
+//   only the tests and the benchmarks.
 let package = Package(
     name: "rundbord",
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "rundbord", targets: ["rundbord"]),
+        .executable(name: "rundbord-bench", targets: ["rundbord-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -29,14 +34,10 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
+        // The template files live in Sources/RundbordTemplates/Templates/ and are
+        // compiled into the binary; their documentation is in docs/TEMPLATES*.md.
         .target(
             name: "RundbordTemplates",
-            path: ".",
-            exclude: ["Sources/CNcursesw", "Sources/RundbordCore", "Sources/RundbordStore",
-                      "Sources/RundbordHarvest", "Sources/RundbordTUI", "Sources/NcursesBackend",
-                      "Sources/rundbord", "Sources/RundbordHarness", "Tests", "Package.swift", "README.md", "scripts", "docs",
-                      "Templates/README.md", "Templates/README-harvest.md"],
-            sources: ["Sources/RundbordTemplates"],
             resources: [.embedInCode("Templates")]
         ),
         .target(
@@ -59,27 +60,45 @@ let package = Package(
             name: "NcursesBackend",
             dependencies: ["CNcursesw", "RundbordTUI"]
         ),
-        // Child processes and tmux, for the end-to-end tests and `rundbord bench`.
+        // Child processes and tmux, for the end-to-end tests and `rundbord-bench`;
+        // never linked into the shipped `rundbord`.
         .target(name: "RundbordHarness"),
         .executableTarget(
             name: "rundbord",
             dependencies: [
-                "RundbordCore", "RundbordStore", "RundbordHarvest", "RundbordTUI", "NcursesBackend", "RundbordHarness",
+                "RundbordCore", "RundbordStore", "RundbordHarvest", "RundbordTUI", "NcursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The benchmarks, a separate program so the shipped binary carries none of their code.
+        .executableTarget(
+            name: "rundbord-bench",
+            dependencies: [
+                "RundbordCore", "RundbordStore", "RundbordHarvest", "RundbordTUI", "RundbordHarness",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // What the test targets share: the test world, temporary events, the
+        // binary finder, the snapshot helper, key presses by command.
+        .target(
+            name: "RundbordTestSupport",
+            dependencies: ["RundbordCore", "RundbordStore", "RundbordTUI", "RundbordHarness"],
+            path: "Tests/RundbordTestSupport"
+        ),
         .testTarget(name: "RundbordCoreTests", dependencies: [
-            "RundbordCore", "RundbordTemplates", .product(name: "PropertyBased", package: "swift-property-based"),
+            "RundbordCore", "RundbordTemplates", "RundbordTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "RundbordStoreTests", dependencies: [
-            "RundbordStore", "RundbordCore", .product(name: "PropertyBased", package: "swift-property-based"),
+            "RundbordStore", "RundbordCore", "RundbordTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "RundbordHarvestTests", dependencies: [
-            "RundbordHarvest", "RundbordStore", "RundbordCore", .product(name: "PropertyBased", package: "swift-property-based"),
+            "RundbordHarvest", "RundbordStore", "RundbordCore", "RundbordTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "RundbordTUITests", dependencies: ["RundbordTUI", "RundbordStore", "RundbordCore", "RundbordHarvest"],
+        .testTarget(name: "RundbordTUITests", dependencies: ["RundbordTUI", "RundbordStore", "RundbordCore", "RundbordHarvest",
+                                                         "RundbordTestSupport"],
                     exclude: ["__Snapshots__"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["RundbordCore", "RundbordStore", "RundbordHarness"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["RundbordCore", "RundbordStore", "RundbordHarness",
+                                                           "RundbordTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -17,7 +17,6 @@ public enum CLIText: String, CatalogueKey {
     case nameHelp, orgHelp, emailHelp, seatHelp, namedHelp, newNameHelp, newOrgHelp, newEmailHelp
     case templateHelp, titleHelp, dateHelp, venueHelp, organiserHelp, organiserEmailHelp, tablesHelp
     case templateNameHelp, templateFileHelp
-    case benchAbstract, benchSizesHelp, benchRunsHelp, benchDirHelp, benchSavesHelp, benchOnlyHelp
 
     public static let table: [CLIText: Translation] = [
         .abstract: .init("Rundbordssamtaler: før ordet live ved bordene, og høst opsamlingen.",
@@ -103,14 +102,5 @@ public enum CLIText: String, CatalogueKey {
         .tablesHelp: .init("Antal borde, 1 til 200.", "The number of tables, 1 to 200."),
         .templateNameHelp: .init("Skabelonens navn fra rundbord templates list.", "The template's name from rundbord templates list."),
         .templateFileHelp: .init("Skabelonfilen (YAML).", "The template file (YAML)."),
-        .benchAbstract: .init("Mål rundbord mod kendte værktøjer (cmark, sqlite3, nano) og udskriv tallene.",
-                              "Measure rundbord against its peers (cmark, sqlite3, nano) and print the figures."),
-        .benchSizesHelp: .init("Arrangementernes størrelse i notater, adskilt med komma.", "Event sizes in notes, comma-separated."),
-        .benchRunsHelp: .init("Kørsler pr. tal; medianen udskrives.", "Runs per figure; the median is printed."),
-        .benchDirHelp: .init("Mappe til de genererede arrangementer (standard: en midlertidig mappe).",
-                             "Folder for the generated events (default: a temporary folder)."),
-        .benchSavesHelp: .init("Sikre gemninger pr. kørsel i gemmemålingen.", "Durable saves per run in the save benchmark."),
-        .benchOnlyHelp: .init("Kun disse grupper: saves, export, terminal, keys, dashboard (adskilt med komma).",
-                              "Only these groups: saves, export, terminal, keys, dashboard (comma-separated)."),
     ]
 }

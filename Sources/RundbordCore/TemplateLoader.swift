@@ -2,7 +2,7 @@ import Foundation
 import Yams
 import RundbordTemplates
 
-/// Reads an event template (YAML, format 1, described in Templates/README.md)
+/// Reads an event template (YAML, format 1, described in docs/TEMPLATES.md)
 /// and checks every field, so that a mistake is reported with the file, line
 /// and column, and what was expected, before anything is written.
 public enum TemplateLoader {
@@ -228,7 +228,7 @@ private struct TemplateReader {
 }
 
 /// Finds templates by name: in `--templates DIR` when given, else those
-/// compiled into the binary (the same files as Templates/ in the source tree).
+/// compiled into the binary (the files of Sources/RundbordTemplates/Templates/).
 public struct TemplateLibrary: Sendable {
     public let directory: URL?
 

@@ -35,7 +35,7 @@ public enum ExportFormat: String, Sendable, CaseIterable {
 public struct ExportSettings: Sendable {
     /// Columns of print text and of the mail body.
     public var width: Int
-    /// Lines per printed page (66 = A4 with paps at 8.5 pt or enscript -L 66, see Templates/README-harvest.md).
+    /// Lines per printed page (66 = A4 with paps at 8.5 pt or enscript -L 66, see docs/TEMPLATES-HARVEST.md).
     public var linesPerPage: Int
     /// CSV for Danish Excel.
     public var excel: Bool

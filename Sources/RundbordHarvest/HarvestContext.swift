@@ -29,7 +29,7 @@ struct TemplateCount: MustacheParent, MustacheTransformable, CustomStringConvert
 
 /// The values handed to the Mustache templates, every user text already
 /// escaped for the output format. The variables are documented in
-/// Templates/README-harvest.md; a change here is a change there.
+/// docs/TEMPLATES-HARVEST.md; a change here is a change there.
 public enum HarvestContext {
     public enum Flavour: Sendable {
         /// CommonMark: user text escaped so it is only ever text.

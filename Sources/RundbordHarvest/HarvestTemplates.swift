@@ -2,8 +2,8 @@ import Foundation
 import Mustache
 import RundbordCore
 
-/// The Mustache templates of the harvest and the mail (Templates/harvest/,
-/// variables documented in Templates/README-harvest.md). Loaded through
+/// The Mustache templates of the harvest and the mail (Sources/RundbordTemplates/Templates/harvest/,
+/// variables documented in docs/TEMPLATES-HARVEST.md). Loaded through
 /// `TemplateLibrary`, so `--templates DIR` overrides the built-in ones.
 ///
 /// Mustache's own escaping is HTML's, which is wrong for Markdown and plain

@@ -2,7 +2,7 @@ import RundbordCore
 
 /// Strings of the harvest module and its commands: page footers, file
 /// names, CSV headers, errors. The harvest's and the mail's wording lives
-/// in the Mustache templates (Templates/harvest/).
+/// in the Mustache templates (Sources/RundbordTemplates/Templates/harvest/).
 public enum HarvestText: String, CatalogueKey {
     case unknownPrinciple, pageFooter, harvestFileName
     case csvNotesHeader, csvInitiativesHeader
@@ -66,8 +66,8 @@ public enum HarvestText: String, CatalogueKey {
         .helpAnonymous: .init("Navngiv ingen: ingen deltagerliste, ingen talere, ingen organisationer.",
                               "Name nobody: no participant list, no speakers, no organisations."),
         .helpWidth: .init("Linjebredde for tekst (txt, mailtext, eml).", "Line width of text (txt, mailtext, eml)."),
-        .helpLinesPerPage: .init("Linjer pr. side for txt (66 passer til A4 med paps --font 'Monospace 8.5' eller enscript -L 66; se Templates/README-harvest.md).",
-                                 "Lines per page for txt (66 fits A4 with paps --font 'Monospace 8.5' or enscript -L 66; see Templates/README-harvest.md)."),
+        .helpLinesPerPage: .init("Linjer pr. side for txt (66 passer til A4 med paps --font 'Monospace 8.5' eller enscript -L 66; se docs/TEMPLATES-HARVEST.md).",
+                                 "Lines per page for txt (66 fits A4 with paps --font 'Monospace 8.5' or enscript -L 66; see docs/TEMPLATES-HARVEST.md)."),
         .helpExcel: .init("CSV til dansk Excel: UTF-8 BOM og ; som skilletegn.", "CSV for Danish Excel: UTF-8 BOM and ; as delimiter."),
         .helpNextSteps: .init("Sæt næste skridt (tekst).", "Set the next steps (text)."),
         .helpNextStepsFile: .init("Sæt næste skridt fra en fil (- læser standard input).", "Set the next steps from a file (- reads standard input)."),

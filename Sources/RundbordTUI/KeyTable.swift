@@ -208,6 +208,13 @@ public enum KeyTable {
         bindings.first { $0.screens.contains(screen) && $0.keys.contains(key) }?.command
     }
 
+    /// The first key that triggers `command` on `screen` (a key taken by an
+    /// earlier binding on that screen does not count), if any.
+    public static func key(for command: Command, on screen: ScreenID) -> Key? {
+        bindings.lazy.filter { $0.command == command && $0.screens.contains(screen) }
+            .flatMap(\.keys).first { self.command(for: $0, on: screen) == command }
+    }
+
     /// Bindings shown in the key bar of `screen`, in table order.
     public static func bar(for screen: ScreenID) -> [KeyBinding] {
         bindings.filter { $0.bar != nil && $0.screens.contains(screen) }

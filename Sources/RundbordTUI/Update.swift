@@ -109,7 +109,8 @@ public enum AppUpdate {
         return []
     }
 
-    static func effectiveScreen(_ state: AppState) -> ScreenID {
+    /// The screen or modal layer keys act on now: the key table is looked up under it.
+    public static func effectiveScreen(_ state: AppState) -> ScreenID {
         if state.confirmingQuit { return .confirm }
         if state.picker != nil { return .picker }
         if state.screen == .participants && state.roster?.form != nil { return .participantForm }

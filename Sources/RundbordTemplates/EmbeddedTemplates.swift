@@ -1,4 +1,4 @@
-// The files of Templates/, compiled into the binary (SwiftPM `.embedInCode`),
+// The files of Templates/ beside this file, compiled into the binary (SwiftPM `.embedInCode`),
 // so that an installed `rundbord` needs no folder beside it. A test checks
 // that every file in Templates/ is listed here with identical bytes.
 

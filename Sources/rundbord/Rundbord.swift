@@ -15,7 +15,7 @@ struct Rundbord: ParsableCommand {
                           AgreeCommand.self, ParticipantsCommand.self, TemplatesCommand.self,
                           ExportCommand.self, EventSettingsCommand.self, MergeCommand.self,
                           CopyCommand.self, NoteLinesCommand.self, DashboardCommand.self,
-                          BenchCommand.self, BenchKeystrokesCommand.self, RunCommand.self, KeysCommand.self]
+                          RunCommand.self, KeysCommand.self]
         )
     }
 

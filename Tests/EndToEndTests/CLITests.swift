@@ -1,20 +1,14 @@
 import Foundation
+import RundbordTestSupport
 import Testing
 import RundbordCore
 import RundbordStore
 import RundbordHarness
 
-final class Scratch {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("rundbord-e2e-\(UUID().uuidString)")
-    init() { try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) }
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-    deinit { try? FileManager.default.removeItem(at: url) }
-}
-
 @Suite("Command line")
 struct CLITests {
     @Test func newMakesFivePrinciplesTimesNTablesOwnerOnly() throws {
-        let dir = Scratch()
+        let dir = TempFolder(prefix: "rundbord-e2e")
         let file = dir.path("rådhus.rundbord")
         let made = try rundbord(["new", file, "--tables", "4", "--title", "Rundbord på Rådhuset", "--date", "2024-11-06"])
         #expect(made.status == 0, "\(made.stderr)")
@@ -27,7 +21,7 @@ struct CLITests {
     }
 
     @Test func noteVoteAgreeAndStatus() throws {
-        let dir = Scratch()
+        let dir = TempFolder(prefix: "rundbord-e2e")
         let file = dir.path("e.rundbord")
         _ = try rundbord(["new", file, "--tables", "2"])
         #expect(try rundbord(["participants", "add", file, "--name", "Åse Ørsted", "--org", "FRAK",
@@ -94,7 +88,7 @@ struct CLITests {
     }
 
     @Test func errorsAreClearAndUseSysexits() throws {
-        let dir = Scratch()
+        let dir = TempFolder(prefix: "rundbord-e2e")
         let file = dir.path("e.rundbord")
         _ = try rundbord(["new", file])
         let noTable = try rundbord(["note", file, "--table", "7", "--principle", "1", "x"])
@@ -112,7 +106,7 @@ struct CLITests {
     }
 
     @Test func malformedTemplateGivesPositionExit65AndWritesNothing() throws {
-        let dir = Scratch()
+        let dir = TempFolder(prefix: "rundbord-e2e")
         let template = dir.path("bad.yaml")
         try Data("""
             format: 1
@@ -131,7 +125,7 @@ struct CLITests {
         let made = try rundbord(["new", file, "--template", template])
         #expect(made.status == 65)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path) == ["bad.yaml"])
-        #expect(try rundbord(["templates", "validate", Binary.repoRoot.appendingPathComponent("Templates/visions/faelles-vaerdier.yaml").path]).status == 0)
+        #expect(try rundbord(["templates", "validate", Binary.repoRoot.appendingPathComponent("Sources/RundbordTemplates/Templates/visions/faelles-vaerdier.yaml").path]).status == 0)
     }
 
     @Test func templatesListAndShow() throws {
@@ -144,7 +138,7 @@ struct CLITests {
     /// 1,000 scripted notes; one `rundbord note` is killed with SIGKILL in the
     /// middle. Every id that was printed must be in the file, and the file sound.
     @Test func thousandNotesWithAKillLoseNothingPrinted() throws {
-        let dir = Scratch()
+        let dir = TempFolder(prefix: "rundbord-e2e")
         let file = dir.path("kill.rundbord")
         _ = try rundbord(["new", file, "--tables", "2"])
         var printed: [String: String] = [:]

@@ -1,4 +1,5 @@
 import Foundation
+import RundbordTestSupport
 import RundbordCore
 import RundbordStore
 import Testing
@@ -13,7 +14,7 @@ import Glibc
 /// these check what a person at the terminal gets from the real binary.
 @Suite struct ReliabilityBadFilesTests {
     /// Every file in `dir` with its bytes, to see that nothing was written.
-    func snapshot(_ dir: Scratch) throws -> [String: Data] {
+    func snapshot(_ dir: TempFolder) throws -> [String: Data] {
         var files: [String: Data] = [:]
         for name in try FileManager.default.contentsOfDirectory(atPath: dir.url.path) {
             files[name] = try Data(contentsOf: dir.url.appendingPathComponent(name))
@@ -22,7 +23,7 @@ import Glibc
     }
 
     @Test func latin1TemplateGivesFileLineColumnExit65AndWritesNothing() throws {
-        let dir = Scratch()
+        let dir = TempFolder(prefix: "rundbord-e2e")
         let template = dir.path("latin1.yaml")
         // "Fælles" with æ as the single Latin-1 byte 0xE6, on line 4, column 10.
         var bytes = Data("""
@@ -50,7 +51,7 @@ import Glibc
     }
 
     @Test func latin1RosterGivesItsLineExit65AndImportsNothing() throws {
-        let dir = Scratch()
+        let dir = TempFolder(prefix: "rundbord-e2e")
         let file = dir.path("e.rundbord")
         #expect(try rundbord(["new", file, "--tables", "2"]).status == 0)
         let roster = dir.path("deltagere.csv")
@@ -72,7 +73,7 @@ import Glibc
     /// `run` and `export` refuse it with a clear message and exit 65, and
     /// the file stays byte for byte as it was.
     @Test func truncatedEventFileIsRefusedByStatusRunAndExportAndNotTouched() throws {
-        let dir = Scratch()
+        let dir = TempFolder(prefix: "rundbord-e2e")
         let file = dir.path("e.rundbord")
         #expect(try rundbord(["new", file, "--tables", "4"]).status == 0)
         for i in 1...20 {
@@ -97,7 +98,7 @@ import Glibc
     /// written into it. It used to be written to a temporary file renamed
     /// over it, which replaced the pipe (as root, even /dev/full) with a file.
     @Test func exportIntoAPipeWritesThroughItAndKeepsThePipe() throws {
-        let dir = Scratch()
+        let dir = TempFolder(prefix: "rundbord-e2e")
         let file = dir.path("e.rundbord")
         #expect(try rundbord(["new", file]).status == 0)
         #expect(try rundbord(["note", file, "--table", "1", "--principle", "1", "Rød grød"]).status == 0)

@@ -1,4 +1,5 @@
 import Foundation
+import RundbordTestSupport
 import RundbordCore
 import RundbordHarness
 import RundbordStore

@@ -1,12 +1,11 @@
 import Foundation
+import RundbordTestSupport
 import Testing
 import RundbordTemplates
 @testable import RundbordCore
 
 @Suite("Templates")
 struct TemplateTests {
-    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
 
     @Test func bundledVisionHasFivePrinciplesFromThePaper() throws {
         let vision = try TemplateLibrary().vision("faelles-vaerdier")
@@ -26,10 +25,10 @@ struct TemplateTests {
         #expect(vision.kindFromPrefix("?x")?.0 == .question)
     }
 
-    /// The binary carries a copy of Templates/: it must be the same bytes,
+    /// The binary carries a copy of Sources/RundbordTemplates/Templates/: it must be the same bytes,
     /// and every template file in the folder must be in the binary.
     @Test func embeddedTemplatesAreTheFilesInTemplatesFolder() throws {
-        let folder = Self.repoRoot.appendingPathComponent("Templates")
+        let folder = Binary.repoRoot.appendingPathComponent("Sources/RundbordTemplates/Templates")
         let onDisk = try TemplateLibrary(directory: folder).files()
         #expect(!onDisk.isEmpty)
         #expect(Set(onDisk.keys) == Set(EmbeddedTemplates.files.keys))

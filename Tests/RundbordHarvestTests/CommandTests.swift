@@ -1,4 +1,5 @@
 import Foundation
+import RundbordTestSupport
 import Testing
 import RundbordCore
 @testable import RundbordHarvest

@@ -1,4 +1,5 @@
 import Foundation
+import RundbordTestSupport
 import Testing
 import RundbordCore
 import RundbordStore
@@ -113,7 +114,7 @@ struct Fixture {
         try store.save(participants: people)
         let anne = people[0].id, bo = people[1].id, mallory = people[2].id, carla = people[3].id
 
-        let clock = Clock(start)
+        let clock = TestWorld(now: start)
         let env = SessionEnvironment(now: { clock.now }, newId: { UUID() })
         func tick() { clock.advance(30) }
 
@@ -206,11 +207,3 @@ struct Fixture {
 /// The folder of the event built once, removed when the test process exits.
 nonisolated(unsafe) private var builtFolder: String?
 
-/// A test clock the engine reads; advanced between actions so notes have distinct times.
-final class Clock: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Date
-    init(_ start: Date) { value = start }
-    var now: Date { lock.withLock { value } }
-    func advance(_ seconds: Double) { lock.withLock { value = value.addingTimeInterval(seconds) } }
-}

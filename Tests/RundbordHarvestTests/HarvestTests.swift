@@ -1,4 +1,5 @@
 import Foundation
+import RundbordTestSupport
 import Testing
 import RundbordCore
 import RundbordTemplates
@@ -113,7 +114,7 @@ import RundbordTemplates
 
     @Test func everyHarvestTemplateIsEmbeddedWithIdenticalBytes() throws {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../Templates/harvest").standardizedFileURL
+            .appendingPathComponent("../../Sources/RundbordTemplates/Templates/harvest").standardizedFileURL
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".mustache") }
         #expect(names.count >= 12)
         for name in names {

@@ -1,4 +1,5 @@
 import Foundation
+import RundbordTestSupport
 import Testing
 
 /// Runs the real consumers of the exports (cmark, python3, enscript,
@@ -70,12 +71,7 @@ enum Tool {
 
     /// The built `rundbord` executable, next to the test bundle.
     static func rundbord(sourceLocation: SourceLocation = #_sourceLocation) -> String? {
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("rundbord").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
+        if FileManager.default.isExecutableFile(atPath: Binary.rundbord) { return Binary.rundbord }
         Issue.record("the rundbord executable was not found next to the tests; run `swift build` first",
                      sourceLocation: sourceLocation)
         return nil

@@ -1,4 +1,5 @@
 import Foundation
+import RundbordTestSupport
 import Testing
 @testable import RundbordCore
 @testable import RundbordStore

@@ -1,19 +1,9 @@
 import Foundation
+import RundbordTestSupport
 import GRDB
 import Testing
 @testable import RundbordCore
 @testable import RundbordStore
-
-/// A temporary folder removed when the test ends.
-final class TempFolder {
-    let url: URL
-    init() {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("rundbord-test-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-    deinit { try? FileManager.default.removeItem(at: url) }
-}
 
 func makeEvent(_ folder: TempFolder, tables: Int = 3, name: String = "event.rundbord") throws -> EventStore {
     let vision = try TemplateLibrary().vision(TemplateLibrary.defaultName)

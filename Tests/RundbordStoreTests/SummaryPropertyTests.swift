@@ -1,4 +1,5 @@
 import Foundation
+import RundbordTestSupport
 import PropertyBased
 import Testing
 @testable import RundbordCore

@@ -1,4 +1,5 @@
 import Foundation
+import RundbordTestSupport
 import RundbordCore
 import RundbordStore
 import Testing
@@ -11,7 +12,7 @@ import Testing
         let (app, backend) = try event.app()
         app.type("Flere fleksjob i kommunen – æøå ÆØÅ")
         #expect(try event.notes().isEmpty)
-        app.send(keys: [.enter])
+        app.press(.saveNote)
         let notes = try event.notes()
         #expect(notes.map(\.text) == ["Flere fleksjob i kommunen – æøå ÆØÅ"])
         #expect(notes.first?.kind == .point)
@@ -24,20 +25,20 @@ import Testing
         let event = try TempEvent()
         let (app, backend) = try event.app()
         app.type("!Fælles indkøbsportal")
-        #expect(backend.lines[22].hasPrefix("Indsats ›"))
-        app.send(keys: [.enter])
+        #expect(backend.cursorLine.hasPrefix("Indsats ›"))
+        app.press(.saveNote)
         app.type("?Hvem betaler")
-        app.send(keys: [.enter])
+        app.press(.saveNote)
         // F3 cycles from the kind the prefix gave; the prefix leaves the text.
         app.type("!Kaffe")
-        app.send(keys: [.function(3)])
+        app.press(.cycleKind)
         #expect(app.state.editor.text == "Kaffe")
         #expect(app.state.draftKind == .point)
-        app.send(keys: [.function(3)])
-        #expect(backend.lines[22].hasPrefix("Idé › Kaffe"))
-        app.send(keys: [.enter])
+        app.press(.cycleKind)
+        #expect(backend.cursorLine.hasPrefix("Idé › Kaffe"))
+        app.press(.saveNote)
         app.type("\"Vi er små, men vi er mange\"")
-        app.send(keys: [.enter])
+        app.press(.saveNote)
         let notes = try event.notes()
         #expect(notes.map(\.kind) == [.initiative, .question, .idea, .quote])
         #expect(notes.map(\.text) == ["Fælles indkøbsportal", "Hvem betaler", "Kaffe", "Vi er små, men vi er mange"])
@@ -49,9 +50,9 @@ import Testing
         let (app, backend) = try event.app()
         let long = String(repeating: "Lang tekst om rummelighed på arbejdspladsen. ", count: 12)
         app.send([.paste("Første linje\r\nAnden linje\u{1B}[31m\t" + long)])
-        app.send(keys: [.altEnter])
+        app.press(.newline)
         app.type("sidste")
-        app.send(keys: [.enter])
+        app.press(.saveNote)
         let notes = try event.notes()
         #expect(notes.count == 1)
         #expect(notes[0].text.hasPrefix("Første linje\nAnden linje[31m "))
@@ -75,32 +76,32 @@ import Testing
     @Test func editRetagDeleteUndoRedo() throws {
         let event = try TempEvent()
         let (app, backend) = try event.app()
-        app.type("Første pointe"); app.send(keys: [.enter])
-        app.type("Anden pointe"); app.send(keys: [.enter])
+        app.type("Første pointe"); app.press(.saveNote)
+        app.type("Anden pointe"); app.press(.saveNote)
         // ↑ selects the newest note; ↑ again the one before.
-        app.send(keys: [.up, .up])
+        app.press(.selectUp, .selectUp)
         #expect(app.state.selectedNoteId == (try event.notes())[0].id)
         #expect(backend.text.contains("▶14:13 Pointe    Første pointe"))
-        app.send(keys: [.function(2)])
+        app.press(.editNote)
         #expect(app.state.editor.text == "Første pointe")
-        app.send(keys: [.ctrl("w")])
+        app.press(.deleteWord)
         app.type("bekymring")
-        app.send(keys: [.enter])
+        app.press(.saveNote)
         #expect(try event.notes().map(\.text) == ["Første bekymring", "Anden pointe"])
         // Retag the selected note, then delete it, then undo and redo.
-        app.send(keys: [.up, .up, .function(3), .function(3)])
+        app.press(.selectUp, .selectUp, .cycleKind, .cycleKind)
         #expect(try event.notes()[0].kind == .concern)
-        app.send(keys: [.function(8)])
+        app.press(.deleteNote)
         #expect(try event.notes().map(\.text) == ["Anden pointe"])
         #expect(backend.text.contains("Slettet — Ctrl-Z fortryder"))
-        app.send(keys: [.ctrl("z")])
+        app.press(.undo)
         #expect(try event.notes().map(\.text) == ["Første bekymring", "Anden pointe"])
-        app.send(keys: [.ctrl("y")])
+        app.press(.redo)
         #expect(try event.notes().map(\.text) == ["Anden pointe"])
         // Esc with an edit in progress leaves the note as it was.
-        app.send(keys: [.up, .function(2), .ctrl("u")])
+        app.press(.selectUp, .editNote, .deleteToStart)
         app.type("forkert")
-        app.send(keys: [.escape])
+        app.press(.back)
         #expect(try event.notes().map(\.text) == ["Anden pointe"])
         #expect(app.state.editor.isEmpty)
     }
@@ -109,24 +110,24 @@ import Testing
         let event = try TempEvent()
         let (app, backend) = try event.app()
         app.type("Vi mangler lokaler")
-        app.send(keys: [.function(4)])
+        app.press(.pickSpeaker)
         #expect(backend.text.contains("Hvem sagde det?"))
         #expect(backend.text.contains("Søren Ørsted (Kaffe Karma)"))
         #expect(!backend.text.contains("Bo Berg")) // another table's participant
         app.type("søren")
-        app.send(keys: [.enter])
-        #expect(backend.lines[22].hasPrefix("Pointe (Søren Ørsted) › Vi mangler lokaler"))
-        app.send(keys: [.enter])
+        app.press(.confirmNumber)
+        #expect(backend.cursorLine.hasPrefix("Pointe (Søren Ørsted) › Vi mangler lokaler"))
+        app.press(.saveNote)
         let soren = try event.store.participants().first { $0.name == "Søren Ørsted" }!
         #expect(try event.notes()[0].speakerId == soren.id)
         // Select the note and credit an organisation of the vision instead.
-        app.send(keys: [.up, .function(4)])
+        app.press(.selectUp, .pickSpeaker)
         app.type("merkur")
-        app.send(keys: [.down])
+        app.press(.selectDown)
         let candidates = AppUpdate.candidates(app.state).map(\.label)
         #expect(candidates.first == "Åse Æbelø (Merkur Andelskasse)")
         #expect(candidates.contains("Merkur Andelskasse"))
-        app.send(keys: [.enter])
+        app.press(.confirmNumber)
         let note = try event.notes()[0]
         #expect(note.speakerId == nil)
         #expect(note.speakerOrganisation == "Merkur Andelskasse")
@@ -155,7 +156,7 @@ import Testing
         let (again, backend) = try event.app()
         #expect(again.state.editor.text.hasPrefix("Halvt skrevet notat om æbler"))
         #expect(backend.text.contains("Kladde fra sidst"))
-        again.send(keys: [.enter])
+        again.press(.saveNote)
         #expect(try event.store.draft(tableId: tableId) == nil)
         #expect(try event.notes().count == 1)
     }
@@ -163,14 +164,14 @@ import Testing
     @Test func quittingWithTextAsksFirst() throws {
         let event = try TempEvent()
         let (app, backend) = try event.app()
-        app.send(keys: [.function(10)])
+        app.press(.quit)
         #expect(app.state.quitRequested)
         let (app2, backend2) = try event.app()
         app2.type("ikke gemt")
-        app2.send(keys: [.function(10)])
+        app2.press(.quit)
         #expect(!app2.state.quitRequested)
         #expect(backend2.text.contains("Afslut?"))
-        app2.send(keys: [.char("n")])
+        app2.press(.no)
         #expect(!app2.state.confirmingQuit && !app2.state.quitRequested)
         app2.send(keys: [.ctrl("q"), .char("j")])
         #expect(app2.state.quitRequested)
@@ -184,7 +185,7 @@ import Testing
         let backend = TestBackend()
         let app = try TableApp(store: readOnly, tableNumber: 1, backend: backend, lang: .da, env: event.world.env)
         app.type("Vigtig pointe")
-        app.send(keys: [.enter])
+        app.press(.saveNote)
         #expect(backend.text.contains("✗ IKKE GEMT"))
         #expect(!backend.text.contains("Pointe    Vigtig pointe"))
         #expect(app.state.editor.text == "Vigtig pointe")
@@ -195,49 +196,49 @@ import Testing
     @Test func timerCountsDownWarnsAndOverrunsWithoutStopping() throws {
         let event = try TempEvent()
         let (app, backend) = try event.app()
-        #expect(backend.lines[0].hasSuffix("⏸ 15:00"))
-        app.send(keys: [.function(5)])
+        #expect(backend.header.hasSuffix("⏸ 15:00"))
+        app.press(.toggleTimer)
         event.world.advance(13 * 60 + 1)
         app.send([.tick])
-        #expect(backend.lines[0].hasSuffix("⏵ 01:59"))
+        #expect(backend.header.hasSuffix("⏵ 01:59"))
         #expect(Chrome.timerText(app.state).level == .warning)
         event.world.advance(150)
         app.send([.tick])
-        #expect(backend.lines[0].hasSuffix("⏵ +00:31 over"))
-        app.type("Vi taler videre"); app.send(keys: [.enter])
+        #expect(backend.header.hasSuffix("⏵ +00:31 over"))
+        app.type("Vi taler videre"); app.press(.saveNote)
         #expect(try event.notes().count == 1)
-        app.send(keys: [.function(5)])
+        app.press(.toggleTimer)
         event.world.advance(600)
         app.send([.tick])
-        #expect(backend.lines[0].hasSuffix("⏸ +00:31 over"))
-        app.send(keys: [.ctrl("r")])
-        #expect(backend.lines[0].hasSuffix("⏸ 15:00"))
+        #expect(backend.header.hasSuffix("⏸ +00:31 over"))
+        app.press(.resetTimer)
+        #expect(backend.header.hasSuffix("⏸ 15:00"))
     }
 
     @Test func principlesAndPhasesMoveAndAreStored() throws {
         let event = try TempEvent()
         let (app, backend) = try event.app()
-        app.type("Om princip 1"); app.send(keys: [.enter])
-        app.send(keys: [.tab])
-        #expect(backend.lines[0].contains("Drøftelse"))
-        app.send(keys: [.ctrl("n")])
-        #expect(backend.lines[0].contains("Princip 2/5"))
+        app.type("Om princip 1"); app.press(.saveNote)
+        app.press(.nextPhase)
+        #expect(backend.header.contains("Drøftelse"))
+        app.press(.nextPrinciple)
+        #expect(backend.header.contains("Princip 2/5"))
         #expect(backend.text.contains("2. Vi vil købe ind med hjerne og hjerte"))
         #expect(backend.text.contains("Notater (0)"))
         #expect(try event.store.table(number: 1).progress.principleIndex == 1)
-        app.send(keys: [.ctrl("p")])
+        app.press(.previousPrinciple)
         #expect(backend.text.contains("Om princip 1"))
-        app.send(keys: [.ctrl("p")])
+        app.press(.previousPrinciple)
         #expect(backend.text.contains("✗ der er ikke flere hovedprincipper i den retning"))
     }
 
     @Test func voteDotsAgreementAndReveal() throws {
         let event = try TempEvent()
         let (app, backend) = try event.app()
-        app.type("!Fælles indkøbsportal"); app.send(keys: [.enter])
-        app.type("!Mentorordning for nye andelshavere"); app.send(keys: [.enter])
-        app.send(keys: [.function(6)])
-        app.send(keys: [.char("+"), .char("+"), .char("+"), .char("-")])
+        app.type("!Fælles indkøbsportal"); app.press(.saveNote)
+        app.type("!Mentorordning for nye andelshavere"); app.press(.saveNote)
+        app.press(.voteScreen)
+        app.press(.dotPlus, .dotPlus, .dotPlus, .dotMinus)
         app.send(keys: [.down, .char("1"), .char("2"), .enter])
         app.send(keys: [.down, .char("7"), .enter, .down, .char("+")])
         let notes = try event.notes()
@@ -247,23 +248,23 @@ import Testing
         #expect(tally == AgreementTally(agree: 7, partly: 1))
         #expect(backend.text.contains("Håndsoprækning (8 i alt)"))
         // The projector hides the dots until the vote is closed.
-        app.send(keys: [.function(9)])
+        app.press(.projector)
         #expect(backend.text.contains("prikkerne vises, når afstemningen er lukket"))
         #expect(!backend.text.contains("12  ●"))
-        app.send(keys: [.char("r")])
+        app.press(.toggleReveal)
         #expect(backend.text.contains("Indsatser efter prikker"))
         #expect(backend.text.contains("12  ● Mentorordning for nye andelshavere"))
-        app.send(keys: [.escape])
+        app.press(.back)
         #expect(app.state.screen == .session)
     }
 
     @Test func theWholeTablesInitiativesCanBeVotedOn() throws {
         let event = try TempEvent()
         let (app, backend) = try event.app()
-        app.type("!Indsats under princip 1"); app.send(keys: [.enter])
-        app.send(keys: [.ctrl("n")])
-        app.type("!Indsats under princip 2"); app.send(keys: [.enter])
-        app.send(keys: [.function(6), .char("t")])
+        app.type("!Indsats under princip 1"); app.press(.saveNote)
+        app.press(.nextPrinciple)
+        app.type("!Indsats under princip 2"); app.press(.saveNote)
+        app.press(.voteScreen, .toggleScope)
         #expect(backend.text.contains("1. Indsats under princip 1"))
         #expect(backend.text.contains("2. Indsats under princip 2"))
         app.send(keys: [.char("5"), .enter, .down, .char("+")])
@@ -274,22 +275,22 @@ import Testing
     @Test func initiativeDetailSetsFundingOwnerAndHorizon() throws {
         let event = try TempEvent()
         let (app, backend) = try event.app()
-        app.type("!Fælles indkøbsportal"); app.send(keys: [.enter])
-        app.send(keys: [.function(7)])
+        app.type("!Fælles indkøbsportal"); app.press(.saveNote)
+        app.press(.detailScreen)
         #expect(backend.text.contains("[Uafklaret]"))
-        app.send(keys: [.right])
+        app.press(.nextValue)
         #expect(try event.notes()[0].funding == .needsFunding)
-        app.send(keys: [.right])
+        app.press(.nextValue)
         #expect(try event.notes()[0].funding == .canStartNow)
-        app.send(keys: [.down])
+        app.press(.selectDown)
         app.type("kø")
-        app.send(keys: [.tab])
+        app.press(.complete)
         #expect(app.state.detail?.owner.text == "Københavns Kommune")
-        app.send(keys: [.tab])
+        app.press(.complete)
         #expect(app.state.detail?.owner.text == "Kooperativt København")
-        app.send(keys: [.tab, .enter])
+        app.press(.complete, .confirmNumber)
         app.type("inden sommer 2027")
-        app.send(keys: [.escape])
+        app.press(.back)
         let note = try event.notes()[0]
         #expect(note.owner == "Københavns Kommune")
         #expect(note.horizon == "inden sommer 2027")
@@ -308,7 +309,7 @@ import Testing
         other.close()
         app.send([.tick])
         #expect(backend.text.contains("Fra den anden terminal"))
-        #expect(backend.lines[0].contains("Drøftelse"))
+        #expect(backend.header.contains("Drøftelse"))
     }
 
     @Test func resizeRedrawsAndASmallWindowGetsANotice() throws {
@@ -327,15 +328,15 @@ import Testing
         backend.size = Size(width: 120, height: 40)
         app.send([.resize(backend.size)])
         #expect(backend.lines.count == 40)
-        #expect(backend.lines[0].count <= 120 && backend.lines[0].hasSuffix("⏸ 15:00"))
-        #expect(backend.lines[38].hasSuffix("skrevet i et lille vindue"))
+        #expect(backend.header.count <= 120 && backend.header.hasSuffix("⏸ 15:00"))
+        #expect(backend.cursorLine.hasSuffix("skrevet i et lille vindue"))
     }
 
     @Test func englishByLang() throws {
         let event = try TempEvent()
         let (_, backend) = try event.app(lang: .en)
-        #expect(backend.lines[0].contains("Table 1 │ Principle 1/5 │ Present"))
-        #expect(backend.lines[23].hasPrefix("F1Help F2Edit"))
+        #expect(backend.header.contains("Table 1 │ Principle 1/5 │ Present"))
+        #expect(backend.keyBar.hasPrefix("F1Help F2Edit"))
     }
 
     @Test func idleTicksDoNotRedrawAnUnchangedScreen() throws {
@@ -344,7 +345,7 @@ import Testing
         let before = backend.drawCount
         app.send([.tick, .tick, .tick])
         #expect(backend.drawCount == before)
-        app.send(keys: [.function(5)])
+        app.press(.toggleTimer)
         #expect(backend.drawCount == before + 1, "starting the timer is drawn")
         // A running countdown shows whole minutes until the last two:
         // a second passing draws nothing, a minute passing draws once.
@@ -354,16 +355,16 @@ import Testing
         event.world.advance(60)
         app.send([.tick])
         #expect(backend.drawCount == before + 2)
-        #expect(backend.lines[0].hasSuffix("⏵ 14 min"))
+        #expect(backend.header.hasSuffix("⏵ 14 min"))
         // In the last two minutes every second shows.
         event.world.advance(Double(15 * 60 - 61 - 100))
         app.send([.tick])
         let warned = backend.drawCount
-        #expect(backend.lines[0].hasSuffix("⏵ 01:40"))
+        #expect(backend.header.hasSuffix("⏵ 01:40"))
         event.world.advance(1)
         app.send([.tick])
         #expect(backend.drawCount == warned + 1)
-        #expect(backend.lines[0].hasSuffix("⏵ 01:39"))
+        #expect(backend.header.hasSuffix("⏵ 01:39"))
     }
 }
 
@@ -373,19 +374,19 @@ import Testing
         let (app, backend) = try event.app()
         for i in 1...40 {
             app.type("Note \(i)")
-            app.send(keys: [.enter])
+            app.press(.saveNote)
         }
         #expect(backend.text.contains("Note 40"))
         #expect(!backend.text.contains("Note 1\n"))
-        for _ in 0..<20 { app.send(keys: [.pageUp]) }
+        for _ in 0..<20 { app.press(.pageUp) }
         #expect(backend.text.contains("Pointe    Note 1\n"))
         #expect(backend.text.contains("PgDn: nyeste"))
         var presses = 0
-        while app.state.notesScroll > 0 && presses < 10 { app.send(keys: [.pageDown]); presses += 1 }
+        while app.state.notesScroll > 0 && presses < 10 { app.press(.pageDown); presses += 1 }
         #expect(presses <= 4)
         #expect(backend.text.contains("Note 40"))
         // ↑ from the entry line selects the newest note, and the list follows the selection.
-        for _ in 0..<40 { app.send(keys: [.up]) }
+        for _ in 0..<40 { app.press(.selectUp) }
         #expect(backend.text.contains("▶14:13 Pointe    Note 1\n"))
         app.send(keys: [.char("x")])
         #expect(app.state.focus == .entry && app.state.editor.text == "x")
@@ -396,13 +397,13 @@ import Testing
     @Test func detailsOfAnotherPrinciplesInitiativeAreSaved() throws {
         let event = try TempEvent()
         let (app, backend) = try event.app()
-        app.type("!Indsats under princip 1"); app.send(keys: [.enter])
-        app.send(keys: [.ctrl("n")])
-        app.send(keys: [.function(6), .char("t"), .function(7)])
+        app.type("!Indsats under princip 1"); app.press(.saveNote)
+        app.press(.nextPrinciple)
+        app.press(.voteScreen, .toggleScope, .detailScreen)
         #expect(backend.text.contains("Indsats under princip 1"))
-        app.send(keys: [.right, .down])
+        app.press(.nextValue, .selectDown)
         app.type("FRAK")
-        app.send(keys: [.escape])
+        app.press(.back)
         let note = try event.store.allNotes().first!
         #expect(note.funding == .needsFunding)
         #expect(note.owner == "FRAK")
@@ -414,15 +415,15 @@ import Testing
     @Test func helpListsTheCurrentScreenFirstAndScrollsWithinItsLines() throws {
         let event = try TempEvent()
         let (app, backend) = try event.app()
-        app.send(keys: [.function(6), .function(1)])
+        app.press(.voteScreen, .help)
         #expect(backend.lines[1] == " Afstemning")
-        for _ in 0..<50 { app.send(keys: [.pageDown]) }
+        for _ in 0..<50 { app.press(.pageDown) }
         let bottom = backend.text
         // The last screen of the key table (the harvest) ends the list.
         #expect(bottom.contains("Eksportér de valgte formater"))
-        app.send(keys: [.up])
+        app.press(.selectUp)
         #expect(backend.text != bottom)
-        app.send(keys: [.escape])
+        app.press(.back)
         #expect(app.state.screen == .vote)
     }
 }

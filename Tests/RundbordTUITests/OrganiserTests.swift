@@ -1,4 +1,5 @@
 import Foundation
+import RundbordTestSupport
 import RundbordCore
 import RundbordHarvest
 import RundbordStore
@@ -33,12 +34,12 @@ extension TempEvent {
         let event = try TempEvent(tables: 3)
         let (one, _) = try event.app(table: 1)
         one.type("Mange med handicap står uden for arbejdsmarkedet")
-        one.send(keys: [.enter])
+        one.press(.saveNote)
         one.type("?Hvordan får vi kommunen med")
-        one.send(keys: [.enter, .function(5)])
+        one.press(.saveNote, .toggleTimer)
         event.world.advance(6 * 60)
         let (two, _) = try event.app(table: 2)
-        two.send(keys: [.tab])
+        two.press(.nextPhase)
         two.type("!Fælles indkøbsportal for socialøkonomiske leverandører")
         two.send(keys: [.enter, .function(6), .char("4"), .enter, .escape])
         two.type("!Mentorordning mellem kooperativer")
@@ -49,17 +50,11 @@ extension TempEvent {
 }
 
 @Suite struct OrganiserSnapshotTests {
-    func expectSnapshot(_ backend: TestBackend, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        if let problem = Snapshot.check(backend.text, named: name) {
-            Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
-        }
-    }
-
     @Test(arguments: [(80, 24), (120, 40)])
     func dashboard(width: Int, height: Int) throws {
         let event = try TempEvent.organiserScene()
         let (app, backend) = try event.dashboardApp(width: width, height: height)
-        app.send(keys: [.down])
+        app.press(.selectDown)
         expectSnapshot(backend, "dashboard-\(width)x\(height)")
         // The countdown of table 1 is in its last two minutes: drawn in the warning style.
         let row = backend.lines.firstIndex { $0.contains("⏵ 01:00") }
@@ -87,7 +82,7 @@ extension TempEvent {
     @Test func tableViewIsMarkedReadOnly() throws {
         let event = try TempEvent.organiserScene()
         let (app, backend) = try event.dashboardApp()
-        app.send(keys: [.down, .enter])
+        app.press(.selectDown, .openTable)
         expectSnapshot(backend, "table-view-80x24")
     }
 
@@ -95,18 +90,18 @@ extension TempEvent {
     func participants(width: Int, height: Int) throws {
         let event = try TempEvent.organiserScene()
         let (app, backend) = try event.app(width: width, height: height, table: 1)
-        app.send(keys: [.alt("d")])
+        app.press(.participantsScreen)
         expectSnapshot(backend, "participants-\(width)x\(height)")
     }
 
     @Test func participantForm() throws {
         let event = try TempEvent.organiserScene()
         let (app, backend) = try event.app(table: 1)
-        app.send(keys: [.alt("d"), .char("n")])
+        app.press(.participantsScreen, .newParticipant)
         app.type("Ida Holm")
-        app.send(keys: [.tab, .tab])
+        app.press(.nextField, .nextField)
         app.type("ida@")
-        app.send(keys: [.enter])
+        app.press(.saveForm)
         expectSnapshot(backend, "participant-form-80x24")
     }
 
@@ -150,10 +145,10 @@ extension TempEvent {
         let event = try TempEvent(tables: 20)
         let (app, backend) = try event.dashboardApp()
         #expect(backend.text.contains("1–13 af 20 borde"))
-        app.send(keys: Array(repeating: .down, count: 19))
+        app.press(.selectDown, .selectDown, .selectDown, .selectDown, .selectDown, .selectDown, .selectDown, .selectDown, .selectDown, .selectDown, .selectDown, .selectDown, .selectDown, .selectDown, .selectDown, .selectDown, .selectDown, .selectDown, .selectDown)
         #expect(backend.text.contains("8–20 af 20 borde"))
         #expect(backend.lines.contains { $0.hasPrefix("▶   20 ") })
-        app.send(keys: [.pageUp, .pageUp])
+        app.press(.pageUp, .pageUp)
         #expect(backend.lines.contains { $0.hasPrefix("▶    1 ") || $0.hasPrefix("▶    2 ") })
     }
 
@@ -161,11 +156,11 @@ extension TempEvent {
         let event = try TempEvent.organiserScene()
         let (app, backend) = try event.app(table: 1)
         app.type("halvskrevet tanke")
-        app.send(keys: [.alt("o")])
+        app.press(.dashboardScreen)
         #expect(app.state.screen == .dashboard)
-        #expect(backend.lines[0].contains("Overblik"))
+        #expect(backend.header.contains("Overblik"))
         // Table 2, read-only: typing and F2 change nothing, and the screen says so.
-        app.send(keys: [.down, .enter])
+        app.press(.selectDown, .openTable)
         #expect(app.state.screen == .tableView)
         #expect(backend.text.contains("SKRIVEBESKYTTET · bord 2"))
         #expect(backend.text.contains("Fælles indkøbsportal"))
@@ -181,13 +176,13 @@ extension TempEvent {
         app.send([.tick])
         #expect(backend.text.contains("Skrevet ved bord 2 imens"))
         // Esc: the dashboard; Esc: the home table, writable, the draft still there.
-        app.send(keys: [.escape])
+        app.press(.back)
         #expect(app.state.screen == .dashboard)
-        app.send(keys: [.escape])
+        app.press(.back)
         #expect(app.state.screen == .session)
         #expect(app.state.tableNumber == 1)
         #expect(app.state.editor.text == "halvskrevet tanke")
-        app.send(keys: [.enter])
+        app.press(.saveNote)
         #expect(try event.notes(table: 1).map(\.text).contains("halvskrevet tanke"))
         #expect(try event.notes(table: 2).map(\.text).contains("halvskrevet tanke") == false)
     }
@@ -195,10 +190,10 @@ extension TempEvent {
     @Test func theDashboardOnItsOwnHasNoTableToReturnTo() throws {
         let event = try TempEvent()
         let (app, backend) = try event.dashboardApp()
-        app.send(keys: [.escape])
+        app.press(.back)
         #expect(app.state.screen == .dashboard)
         #expect(backend.text.contains("F10 afslutter"))
-        app.send(keys: [.function(10)])
+        app.press(.quit)
         #expect(app.state.quitRequested)
         // Nothing was written as a draft for any table.
         #expect(try event.store.draft(tableId: event.store.table(number: 1).id) == nil)
@@ -215,18 +210,18 @@ extension TempEvent {
     @Test func addEditMoveConsentAndDeleteReachTheStore() throws {
         let event = try TempEvent()
         let (app, backend) = try event.app(table: 1)
-        app.send(keys: [.alt("d")])
-        #expect(backend.lines[0].contains("Deltagere (3)"))
+        app.press(.participantsScreen)
+        #expect(backend.header.contains("Deltagere (3)"))
         #expect(app.state.screen == .participants)
 
         // Add: a bad address is refused with the catalogue's message, nothing is stored.
-        app.send(keys: [.char("n")])
+        app.press(.newParticipant)
         app.type("Ida Holm")
-        app.send(keys: [.tab])
+        app.press(.nextField)
         app.type("Andelskassen")
-        app.send(keys: [.tab])
+        app.press(.nextField)
         app.type("ida@andel")
-        app.send(keys: [.enter])
+        app.press(.saveForm)
         #expect(backend.text.contains("'ida@andel' er ikke en gyldig e-mailadresse"))
         #expect(try person(event, "Ida Holm") == nil)
         app.type(".dk")
@@ -240,33 +235,33 @@ extension TempEvent {
         #expect(app.state.roster?.form == nil)
 
         // Edit: the selected participant (Ida, just added) gets a new name; an empty name is refused.
-        app.send(keys: [.enter, .ctrl("u")])
-        app.send(keys: [.enter])
+        app.press(.editParticipant, .deleteToStart)
+        app.press(.saveForm)
         #expect(backend.text.contains("Navnet mangler"))
         app.type("Ida Holm-Jensen")
-        app.send(keys: [.enter])
+        app.press(.saveForm)
         #expect(try person(event, "Ida Holm-Jensen")?.id == ida.id)
 
         // Move: > to the next table, < back; past the last table comes "no table".
-        app.send(keys: [.char(">")])
+        app.press(.nextTable)
         #expect(try person(event, "Ida Holm-Jensen")?.tableNumber == nil)
         #expect(backend.text.contains("Uden bord"))
-        app.send(keys: [.char("<")])
+        app.press(.previousTable)
         #expect(try person(event, "Ida Holm-Jensen")?.tableNumber == 2)
 
         // Consent off with Space.
-        app.send(keys: [.char(" ")])
+        app.press(.toggleConsent)
         #expect(try person(event, "Ida Holm-Jensen")?.mayBeNamed == false)
 
         // Delete: the first F8 asks, the second deletes.
-        app.send(keys: [.function(8)])
+        app.press(.deleteParticipant)
         #expect(try person(event, "Ida Holm-Jensen") != nil)
         #expect(backend.text.contains("Tryk F8 igen"))
-        app.send(keys: [.function(8)])
+        app.press(.deleteParticipant)
         #expect(try person(event, "Ida Holm-Jensen") == nil)
 
         // Back at the table, the picker knows the roster.
-        app.send(keys: [.escape])
+        app.press(.back)
         #expect(app.state.screen == .session)
         #expect(app.state.participants.count == 3)
     }
@@ -274,9 +269,9 @@ extension TempEvent {
     @Test func controlCharactersInNamesDoNotReachTheScreenOrTheStore() throws {
         let event = try TempEvent()
         let (app, backend) = try event.app(table: 1)
-        app.send(keys: [.alt("d"), .char("n")])
+        app.press(.participantsScreen, .newParticipant)
         app.send([.paste("Bo\u{1B}[2J Berg\n")])
-        app.send(keys: [.enter])
+        app.press(.saveForm)
         let stored = try #require(try event.store.participants().first { $0.name.hasPrefix("Bo") && $0.name != "Bo Berg" })
         #expect(!stored.name.unicodeScalars.contains { $0.value < 0x20 })
         #expect(!backend.text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
@@ -291,11 +286,11 @@ extension TempEvent {
     @Test func exportWritesTheChosenFormatsNextToTheEventFileOwnerOnly() throws {
         let event = try TempEvent.organiserScene()
         let (app, backend) = try event.app(table: 1)
-        app.send(keys: [.alt("e")])
+        app.press(.harvestScreen)
         #expect(app.state.screen == .harvest)
         #expect(backend.text.contains("# Opsamling: Fælles Værdier, Fælles Vækst"))
         // md stays on, txt off, csv and json on.
-        app.send(keys: [.down, .char(" "), .down, .down, .char(" "), .down, .down, .char(" "), .enter])
+        app.press(.selectDown, .toggleOption, .selectDown, .selectDown, .toggleOption, .selectDown, .selectDown, .toggleOption, .export)
         let base = event.directory.appendingPathComponent("test").path
         for ext in ["md", "csv", "json"] {
             #expect(FileManager.default.fileExists(atPath: base + "." + ext), "\(ext) missing")
@@ -321,13 +316,13 @@ extension TempEvent {
         event.world.advance(0.3)
         app.send([.tick])
         #expect(backend.text.contains("* Forhåndsvisningen er ældre end bordenes seneste notater — u opdaterer"))
-        app.send(keys: [.char("u")])
+        app.press(.refreshPreview)
         #expect(app.state.harvest?.preview?.contains("Kooperativ skole") == true)
         #expect(app.state.harvest?.scroll == scroll)
         #expect(!backend.text.contains("Forhåndsvisningen er ældre"))
         // An export reads the file afresh whatever the preview shows.
         try event.noteFromAnotherProcess(table: 3, "!Fælles bogholderi", dots: 1)
-        app.send(keys: [.enter])
+        app.press(.export)
         let md = try String(contentsOfFile: event.directory.appendingPathComponent("test.md").path, encoding: .utf8)
         #expect(md.contains("Fælles bogholderi"))
     }
@@ -335,7 +330,7 @@ extension TempEvent {
     @Test func theMailWithoutASenderIsRefusedAndNothingIsWritten() throws {
         let event = try TempEvent.organiserScene()
         let (app, backend) = try event.app(table: 1)
-        app.send(keys: [.alt("e"), .down, .down, .char(" "), .enter])
+        app.press(.harvestScreen, .selectDown, .selectDown, .toggleOption, .export)
         let base = event.directory.appendingPathComponent("test").path
         for ext in ["md", "txt", "eml"] { #expect(!FileManager.default.fileExists(atPath: base + "." + ext)) }
         let expected = RundbordError(HarvestText.noSenderEmail, exit: .config).message(.da)
@@ -348,31 +343,16 @@ extension TempEvent {
         // Søren may be named; a note credited to him shows his name unless anonymous.
         let (one, _) = try event.app(table: 1)
         one.type("Vi skal dele lokaler")
-        one.send(keys: [.function(4)])
+        one.press(.pickSpeaker)
         one.type("søren")
-        one.send(keys: [.enter, .enter])
-        one.send(keys: [.alt("e")])
+        one.press(.confirmNumber, .saveNote)
+        one.press(.harvestScreen)
         #expect(one.state.harvest?.preview?.contains("Søren Ørsted") == true)
-        one.send(keys: Array(repeating: .down, count: 6) + [.char(" ")])
+        one.press(.selectDown, .selectDown, .selectDown, .selectDown, .selectDown, .selectDown, .toggleOption)
         #expect(one.state.harvest?.anonymous == true)
         #expect(one.state.harvest?.preview?.contains("Søren Ørsted") == false)
-        one.send(keys: [.enter])
+        one.press(.export)
         let md = try String(contentsOfFile: event.directory.appendingPathComponent("test.md").path, encoding: .utf8)
         #expect(!md.contains("Søren"))
-    }
-}
-
-@Suite struct OrganiserKeyTests {
-    @Test func theOrganiserScreensHaveHelpAndBackAndTheirBarsFitAt80Columns() {
-        for screen in [ScreenID.dashboard, .tableView, .participants, .participantForm, .harvest] {
-            #expect(KeyTable.command(for: .function(1), on: screen) == .help)
-            #expect(KeyTable.command(for: .escape, on: screen) == .back)
-            for lang in Language.allCases {
-                var buffer = Buffer(size: Size(width: 80, height: 1))
-                Chrome.keyBar(screen, lang, into: &buffer)
-                let shown = KeyTable.bar(for: screen).filter { buffer.lines[0].contains($0.bar!.text(lang)) }
-                #expect(shown.count == KeyTable.bar(for: screen).count, "key bar of \(screen) in \(lang) is cut: \(buffer.lines[0])")
-            }
-        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RundbordTestSupport
 import RundbordCore
 import Testing
 @testable import RundbordTUI
@@ -11,31 +12,25 @@ import Testing
     static func populated(width: Int, height: Int) throws -> (TempEvent, TableApp, TestBackend) {
         let event = try TempEvent()
         let (app, backend) = try event.app(width: width, height: height)
-        app.send(keys: [.tab])
+        app.press(.nextPhase)
         app.type("Mange med handicap står uden for arbejdsmarkedet, fordi jobcentret ikke kender de kooperative virksomheder")
-        app.send(keys: [.function(4)])
+        app.press(.pickSpeaker)
         app.type("åse")
-        app.send(keys: [.enter, .enter])
+        app.press(.confirmNumber, .saveNote)
         app.type("?Hvordan får vi kommunen med")
-        app.send(keys: [.enter])
+        app.press(.saveNote)
         app.type("!Fælles indkøbsportal for socialøkonomiske leverandører")
-        app.send(keys: [.enter, .function(7), .right, .down])
+        app.press(.saveNote, .detailScreen, .nextValue, .selectDown)
         app.type("Københavns Kommune")
-        app.send(keys: [.enter])
+        app.press(.confirmNumber)
         app.type("2027")
         app.send(keys: [.escape, .function(6), .char("4"), .enter, .escape])
         app.type("\"Vi er små, men vi er mange\" 👍🏽")
-        app.send(keys: [.enter, .function(5)])
+        app.press(.saveNote, .toggleTimer)
         event.world.advance(5 * 60 + 12)
         app.type("-Bekymring: udbud er for store til små leverandører")
         app.send([.tick])
         return (event, app, backend)
-    }
-
-    func expectSnapshot(_ backend: TestBackend, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        if let problem = Snapshot.check(backend.text, named: name) {
-            Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
-        }
     }
 
     @Test(arguments: [(80, 24), (120, 40)])
@@ -46,7 +41,7 @@ import Testing
 
     @Test func sessionWithSelectionAndEmptyState() throws {
         let (_, app, backend) = try Self.populated(width: 80, height: 24)
-        app.send(keys: [.ctrl("u"), .up, .up])
+        app.press(.deleteToStart, .selectUp, .selectUp)
         expectSnapshot(backend, "session-selected-80x24")
         let event = try TempEvent()
         let (_, empty) = try event.app(width: 80, height: 24)
@@ -62,16 +57,16 @@ import Testing
 
     @Test func detailScreen() throws {
         let (_, app, backend) = try Self.populated(width: 80, height: 24)
-        app.send(keys: [.ctrl("u"), .function(7), .down])
+        app.press(.deleteToStart, .detailScreen, .selectDown)
         expectSnapshot(backend, "detail-80x24")
     }
 
     @Test(arguments: [(80, 24), (120, 40)])
     func projectorScreen(width: Int, height: Int) throws {
         let (event, app, backend) = try Self.populated(width: width, height: height)
-        app.send(keys: [.function(9)])
+        app.press(.projector)
         expectSnapshot(backend, "projector-hidden-\(width)x\(height)")
-        app.send(keys: [.char("r")])
+        app.press(.toggleReveal)
         event.world.advance(15 * 60)
         app.send([.tick])
         expectSnapshot(backend, "projector-revealed-overrun-\(width)x\(height)")
@@ -79,14 +74,14 @@ import Testing
 
     @Test func helpPickerConfirmAndTooSmall() throws {
         let (_, app, backend) = try Self.populated(width: 80, height: 24)
-        app.send(keys: [.function(1)])
+        app.press(.help)
         expectSnapshot(backend, "help-80x24")
-        app.send(keys: [.escape, .function(4)])
+        app.press(.back, .pickSpeaker)
         app.type("k")
         expectSnapshot(backend, "picker-80x24")
-        app.send(keys: [.escape, .function(10)])
+        app.press(.back, .quit)
         expectSnapshot(backend, "confirm-80x24")
-        app.send(keys: [.char("n")])
+        app.press(.no)
         backend.size = Size(width: 79, height: 24)
         app.send([.resize(backend.size)])
         expectSnapshot(backend, "too-small-79x24")
@@ -96,9 +91,9 @@ import Testing
         let event = try TempEvent()
         let (app, backend) = try event.app(width: 120, height: 40, lang: .en)
         app.type("A note in English")
-        app.send(keys: [.enter])
+        app.press(.saveNote)
         expectSnapshot(backend, "session-en-120x40")
-        app.send(keys: [.ctrl("g")])
+        app.press(.togglePrinciple)
         #expect(backend.text.contains("Summary and 3 questions hidden"))
     }
 }

@@ -12,7 +12,7 @@ struct DashboardBench {
     let environment = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]
 
     func measure(into report: inout BenchReport) throws {
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+        let binary = Rundbord.binary
         let file = folder + "/dashboard-\(UUID().uuidString).rundbord"
         defer { for suffix in ["", "-wal", "-shm"] { unlink(file + suffix) } }
         let created = try Subprocess.run(binary, ["new", file, "--tables", "3"], environment: environment)

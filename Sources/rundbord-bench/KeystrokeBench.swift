@@ -18,7 +18,7 @@ struct KeystrokeBench {
         let objcopy = try Bench.tool("objcopy")
         // valgrind 3.19 cannot read the DWARF 5 that Swift emits: count on a
         // copy without debug information (the symbol table stays).
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+        let binary = Rundbord.bench
         let stripped = NSTemporaryDirectory() + "rundbord-bench-nodebug-\(getpid())"
         defer { unlink(stripped) }
         let strip = try Subprocess.run(objcopy, ["--strip-debug", binary, stripped])
@@ -29,7 +29,7 @@ struct KeystrokeBench {
             let out = NSTemporaryDirectory() + "rundbord-callgrind-\(count)-\(getpid())"
             defer { unlink(out) }
             let r = try Subprocess.run(valgrind, ["--tool=callgrind", "--toggle-collect=*KeystrokeLoop*type*",
-                                                  "--callgrind-out-file=\(out)", stripped, "bench-keystrokes", path,
+                                                  "--callgrind-out-file=\(out)", stripped, "keystrokes", path,
                                                   "--keys", "\(keys)"])
             guard r.status == 0 else { throw ValidationError("callgrind failed: \(r.stderr.suffix(500))") }
             let text = try String(contentsOfFile: out, encoding: .utf8)
@@ -48,10 +48,10 @@ struct KeystrokeBench {
     }
 }
 
-/// `rundbord bench-keystrokes FILE --keys N` (hidden): types N characters
+/// `rundbord-bench keystrokes FILE --keys N` (hidden): types N characters
 /// into table 1's entry line through the app, for callgrind to count.
 struct BenchKeystrokesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bench-keystrokes", shouldDisplay: false)
+    static let configuration = CommandConfiguration(commandName: "keystrokes", shouldDisplay: false)
     @Argument var file: String
     @Option(name: .long) var keys: Int = 200
 

@@ -4,31 +4,53 @@ import RundbordCore
 import RundbordHarness
 import RundbordStore
 
-/// `rundbord bench`: generates events of 1k, 10k and 100k notes and prints
+/// `rundbord-bench`: a program of its own, built beside `rundbord`, so the
+/// shipped binary links none of the benchmark or tmux code.
+@main
+struct RundbordBench: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "rundbord-bench", abstract: BenchText.abstract.text(),
+                             subcommands: [BenchCommand.self, BenchKeystrokesCommand.self],
+                             defaultSubcommand: BenchCommand.self)
+    }
+}
+
+/// The `rundbord` binary measured: the one built beside this program.
+enum Rundbord {
+    static var binary: String {
+        URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+            .deletingLastPathComponent().appendingPathComponent("rundbord").path
+    }
+    /// This program, for callgrind to run again with `keystrokes`.
+    static var bench: String { URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path }
+}
+
+/// `rundbord-bench [run]`: generates events of 1k, 10k and 100k notes and prints
 /// measured figures beside the peer tool measured in the same run. Figures,
 /// not assertions: the README keeps the table.
 struct BenchCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "bench",
-                             abstract: CLIText.benchAbstract.text())
+        CommandConfiguration(commandName: "run", abstract: BenchText.abstract.text())
     }
-    @OptionGroup var global: GlobalOptions
-    @Option(name: .long, help: ArgumentHelp(CLIText.benchSizesHelp.text())) var sizes: String = "1000,10000,100000"
-    @Option(name: .long, help: ArgumentHelp(CLIText.benchRunsHelp.text())) var runs: Int = 5
-    @Option(name: .long, help: ArgumentHelp(CLIText.benchDirHelp.text())) var dir: String?
-    @Option(name: .long, help: ArgumentHelp(CLIText.benchSavesHelp.text())) var saves: Int = 300
-    @Option(name: .long, help: ArgumentHelp(CLIText.benchOnlyHelp.text())) var only: String?
+    @Option(name: .long, help: ArgumentHelp(BenchText.sizesHelp.text())) var sizes: String = "1000,10000,100000"
+    @Option(name: .long, help: ArgumentHelp(BenchText.runsHelp.text())) var runs: Int = 5
+    @Option(name: .long, help: ArgumentHelp(BenchText.dirHelp.text())) var dir: String?
+    @Option(name: .long, help: ArgumentHelp(BenchText.savesHelp.text())) var saves: Int = 300
+    @Option(name: .long, help: ArgumentHelp(BenchText.onlyHelp.text())) var only: String?
 
     func wants(_ group: String) -> Bool {
         only.map { $0.split(separator: ",").map(String.init).contains(group) } ?? true
     }
 
     func run() throws {
+        guard FileManager.default.isExecutableFile(atPath: Rundbord.binary) else {
+            throw ValidationError("\(Rundbord.binary) is missing: build both programs (swift build -c release)")
+        }
         let folder = dir ?? (NSTemporaryDirectory() + "rundbord-bench-\(getpid())")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let counts = sizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         var report = BenchReport()
-        report.line("rundbord bench — \(Date()) — \(BenchMachine.describe())")
+        report.line("rundbord-bench — \(Date()) — \(BenchMachine.describe())")
         var events: [Int: String] = [:]
         for count in counts {
             let path = folder + "/bench-\(count).rundbord"

@@ -119,7 +119,7 @@ struct TerminalFigures {
         let source = try EventStore.open(path: path, readOnly: true)
         defer { source.close() }
         try source.copy(to: copy)
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+        let binary = Rundbord.binary
         return TerminalProgram(name: "rundbord", command: "'\(binary)' run '\(copy)' --table 1",
                                firstFrameMarker: "F1Hjælp")
     }
