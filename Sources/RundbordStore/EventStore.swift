@@ -8,16 +8,19 @@ import RundbordCore
 /// Opening an existing file writes nothing unless its schema must be migrated.
 public final class EventStore: @unchecked Sendable {
     /// The schema version this program writes; a file with a higher one is refused.
-    public static let schemaVersion = 2
+    public static let schemaVersion = 3
     /// `PRAGMA application_id` of a rundbord file ("RBD1"), telling it from other SQLite files.
     public static let applicationId: Int32 = 0x5242_4431
 
     public let path: String
     public let readOnly: Bool
     let writer: any DatabaseWriter
+    /// The schema version of the file as opened: older than `schemaVersion`
+    /// only when it was opened read-only (opening to write migrates it).
+    public let diskVersion: Int
 
-    private init(path: String, writer: any DatabaseWriter, readOnly: Bool) {
-        self.path = path; self.writer = writer; self.readOnly = readOnly
+    private init(path: String, writer: any DatabaseWriter, readOnly: Bool, diskVersion: Int = EventStore.schemaVersion) {
+        self.path = path; self.writer = writer; self.readOnly = readOnly; self.diskVersion = diskVersion
     }
 
     // MARK: Opening and creating
@@ -44,7 +47,7 @@ public final class EventStore: @unchecked Sendable {
         do {
             if readOnly {
                 let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
-                return EventStore(path: path, writer: queue, readOnly: true)
+                return EventStore(path: path, writer: queue, readOnly: true, diskVersion: version)
             }
             if version < schemaVersion {
                 // Migrating writes: make sure the file is sound first, so a

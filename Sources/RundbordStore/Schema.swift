@@ -84,6 +84,8 @@ enum Schema {
             try db.execute(sql: "PRAGMA user_version = 1")
         }
         migrator.registerMigration("v2: note revisions", migrate: NoteRevisions.migrate)
+        migrator.registerMigration("v3: credits to known people or organisations, kept names, erasures",
+                                   migrate: Privacy.migrate)
         return migrator
     }
 }
