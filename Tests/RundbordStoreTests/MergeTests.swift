@@ -256,8 +256,11 @@ private struct Laptops {
         try queue.write { db in
             try Rows.insert(event: event, db)
             try Rows.save(table: table, db)
-            try Rows.save(note: Note(id: UUID(), tableId: table.id, principleId: table.principleIds[0], kind: .point,
-                                     text: "Skrevet med version 1", createdAt: Date(timeIntervalSince1970: 1_500)), db)
+            // The columns version 1 had (Rows.save writes the later ones too).
+            try db.execute(sql: """
+                INSERT INTO note (id, tableId, principleId, kind, text, createdAt, editedAt, dots)
+                VALUES (?, ?, ?, 'point', 'Skrevet med version 1', 1500, 1500, 0)
+                """, arguments: [UUID().uuidString, table.id.uuidString, table.principleIds[0]])
         }
         #expect(try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 1)
         #expect(try queue.read { db in try db.tableExists("noteRevision") } == false)
@@ -274,7 +277,7 @@ private struct Laptops {
         // Opening it for writing migrates it.
         let store = try EventStore.open(path: path)
         #expect(try store.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == EventStore.schemaVersion)
-        #expect(EventStore.schemaVersion == 2)
+        #expect(EventStore.schemaVersion == 3)
         #expect(try store.read { db in try db.tableExists("noteRevision") })
         #expect(try store.allNotes().map(\.text) == ["Skrevet med version 1"])
     }
