@@ -88,38 +88,29 @@ enum CurationRows {
     static func merge(_ theirs: CurationState, into db: Database, count: (Bool, Bool) -> Void) throws {
         let mine = try state(db)
         for merge in theirs.merges {
-            if let existing = mine.merge(id: merge.id) {
-                let newer = existing != merge
-                    && LatestWins.wins(merge.updatedAt, merge.fingerprint, over: existing.updatedAt, existing.fingerprint)
-                if newer { try save(merge: merge, db) }
-                count(false, newer)
-            } else {
-                try save(merge: merge, db)
-                count(true, false)
-            }
+            try keepLatest(merge, mine.merge(id: merge.id), \.updatedAt, \.fingerprint, count) { try save(merge: $0, db) }
         }
         for alias in theirs.aliases {
-            if let existing = mine.alias(key: alias.key) {
-                let newer = existing != alias
-                    && LatestWins.wins(alias.updatedAt, alias.fingerprint, over: existing.updatedAt, existing.fingerprint)
-                if newer { try save(alias: alias, db) }
-                count(false, newer)
-            } else {
-                try save(alias: alias, db)
-                count(true, false)
-            }
+            try keepLatest(alias, mine.alias(key: alias.key), \.updatedAt, \.fingerprint, count) { try save(alias: $0, db) }
         }
         for message in theirs.keyMessages {
-            if let existing = mine.keyMessages.first(where: { $0.scope == message.scope }) {
-                let newer = existing != message
-                    && LatestWins.wins(message.updatedAt, message.fingerprint, over: existing.updatedAt, existing.fingerprint)
-                if newer { try save(keyMessage: message, db) }
-                count(false, newer)
-            } else {
-                try save(keyMessage: message, db)
-                count(true, false)
+            try keepLatest(message, mine.keyMessages.first { $0.scope == message.scope }, \.updatedAt, \.fingerprint, count) {
+                try save(keyMessage: $0, db)
             }
         }
+    }
+
+    /// Saves `theirs` when it is new here or the later version of `mine`.
+    private static func keepLatest<R: Equatable>(_ theirs: R, _ mine: R?, _ time: KeyPath<R, Date>, _ print: KeyPath<R, String>,
+                                                 _ count: (Bool, Bool) -> Void, save: (R) throws -> Void) throws {
+        guard let mine else {
+            try save(theirs)
+            return count(true, false)
+        }
+        let newer = mine != theirs && LatestWins.wins(theirs[keyPath: time], theirs[keyPath: print],
+                                                      over: mine[keyPath: time], mine[keyPath: print])
+        if newer { try save(theirs) }
+        count(false, newer)
     }
 }
 

@@ -73,18 +73,8 @@ private struct CuratedEvening {
         let dir = MultiFixture.directory()
         let path = dir.appendingPathComponent("v2.rundbord").path
         let event = MultiFixture.event()
-        let queue = try DatabaseQueue(path: path)
-        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
-        try Schema.migrator.migrate(queue, upTo: "v2: note revisions")
-        let table = RoundTable.new(id: UUID(), number: 1, vision: event.vision, now: Date(timeIntervalSince1970: 1_000))
-        try queue.write { db in
-            try Rows.insert(event: event, db)
-            try Rows.save(table: table, db)
-            try db.execute(sql: """
-                INSERT INTO note (id, tableId, principleId, kind, text, createdAt, editedAt, dots)
-                VALUES (?, ?, ?, 'initiative', 'Skrevet med version 2', 1500, 1500, 3)
-                """, arguments: [UUID().uuidString, table.id.uuidString, table.principleIds[0]])
-        }
+        let queue = try MultiFixture.olderFile(path, upTo: "v2: note revisions", event: event, kind: .initiative,
+                                               text: "Skrevet med version 2", dots: 3)
         try queue.close()
         let store = try EventStore.open(path: path, readOnly: true)
         #expect(try store.allNotes().map(\.text) == ["Skrevet med version 2"])

@@ -249,19 +249,8 @@ private struct Laptops {
         let path = dir.appendingPathComponent("gammel.rundbord").path
         let event = MultiFixture.event()
         // A file as the first release wrote it.
-        let queue = try DatabaseQueue(path: path)
-        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
-        try Schema.migrator.migrate(queue, upTo: "v1: event, tables, participants, notes, agreement, drafts")
-        let table = RoundTable.new(id: UUID(), number: 1, vision: event.vision, now: Date(timeIntervalSince1970: 1_000))
-        try queue.write { db in
-            try Rows.insert(event: event, db)
-            try Rows.save(table: table, db)
-            // The columns version 1 had (Rows.save writes the later ones too).
-            try db.execute(sql: """
-                INSERT INTO note (id, tableId, principleId, kind, text, createdAt, editedAt, dots)
-                VALUES (?, ?, ?, 'point', 'Skrevet med version 1', 1500, 1500, 0)
-                """, arguments: [UUID().uuidString, table.id.uuidString, table.principleIds[0]])
-        }
+        let queue = try MultiFixture.olderFile(path, upTo: "v1: event, tables, participants, notes, agreement, drafts",
+                                               event: event, text: "Skrevet med version 1")
         #expect(try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 1)
         #expect(try queue.read { db in try db.tableExists("noteRevision") } == false)
         try queue.close()
