@@ -19,7 +19,8 @@ public struct PrivacySummary: Sendable, Encodable, Equatable {
 /// Names in free text: the one place a harvest replaces the names of
 /// participants who may not be named. Pure: the input with every free text
 /// (note, owner, horizon, a credit given as text, a table's host and
-/// note-taker) redacted, and how many names were replaced or kept. The
+/// note-taker, the organiser's merged initiatives, owner aliases and key
+/// messages) redacted, and how many names were replaced or kept. The
 /// harvest builder calls it once, before it builds anything, so every
 /// format (Markdown, text, mail, CSV, JSON, PDF) renders the same text.
 public enum Redaction {
@@ -45,7 +46,7 @@ public enum Redaction {
             case (true, true): words.3
             }
         }
-        func redact(_ text: String, note: UUID?) -> String {
+        func redact(_ text: String, note: UUID?, counted: Bool = true) -> String {
             let result = finder.redact(text, hide: { ids in
                 guard let note, !kept.isEmpty, ids.allSatisfy({ kept.contains(KeptName(noteId: note, participantId: $0)) }) else {
                     return true
@@ -53,7 +54,7 @@ public enum Redaction {
                 summary.namesKept += 1
                 return false
             }, word: word)
-            summary.namesReplaced += result.replaced
+            if counted { summary.namesReplaced += result.replaced }
             return result.text
         }
         func redact(_ text: String?, note: UUID?) -> String? { text.map { redact($0, note: note) } }
@@ -66,6 +67,22 @@ public enum Redaction {
             out.notes[i].owner = redact(out.notes[i].owner, note: id)
             out.notes[i].horizon = redact(out.notes[i].horizon, note: id)
             out.notes[i].speakerOrganisation = redact(out.notes[i].speakerOrganisation, note: id)
+        }
+        // The organiser's curation: a merged initiative's text, owner and horizon,
+        // owner aliases (both sides, so notes' redacted owners still find them), key messages.
+        for i in out.curation.merges.indices {
+            out.curation.merges[i].text = redact(out.curation.merges[i].text, note: nil)
+            for field in [InitiativeField.owner, .horizon] {
+                out.curation.merges[i].overrides[field] = redact(out.curation.merges[i].overrides[field], note: nil)
+            }
+        }
+        for i in out.curation.aliases.indices {
+            // Lookup keys, not text shown: not counted.
+            out.curation.aliases[i].alias = redact(out.curation.aliases[i].alias, note: nil, counted: false)
+            out.curation.aliases[i].canonical = redact(out.curation.aliases[i].canonical, note: nil, counted: false)
+        }
+        for i in out.curation.keyMessages.indices {
+            out.curation.keyMessages[i].text = redact(out.curation.keyMessages[i].text, note: nil)
         }
         for i in out.tables.indices where harvested.contains(out.tables[i].id) {
             out.tables[i].host = redact(out.tables[i].host, note: nil)

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import RundbordCore
 
-/// Schema v3: privacy by design.
+/// Schema v4: privacy by design.
 /// - Older files credited speakers by free text, so a person whose name did
 ///   not match the roster exactly was printed as an "organisation". Each such
 ///   credit becomes the participant it names, a known organisation, or an
@@ -10,7 +10,7 @@ import RundbordCore
 /// - `keptName`: names in free text the organiser deliberately keeps.
 /// - `erasure`: tombstones of erased participants, which travel in merges.
 enum Privacy {
-    static let schemaVersion = 3
+    static let schemaVersion = 4
 
     static func migrate(_ db: Database) throws {
         try db.execute(sql: """
@@ -38,7 +38,7 @@ enum Privacy {
     }
 }
 
-/// Turns the free-text speakers of files written before schema v3 into
+/// Turns the free-text speakers of files written before schema v4 into
 /// credits to known people or organisations. A text names a participant
 /// when it matches the roster (`Credits.match`: case, accents and spacing
 /// ignored, "Name, Organisation" understood); it stays an organisation when
@@ -139,12 +139,12 @@ struct LegacyCredits {
 
 extension EventStore {
     /// Every live note, as `allNotes`, with the credits of a file written
-    /// before schema v3 (opened read-only, so not migrated) read as the
+    /// before schema v4 (opened read-only, so not migrated) read as the
     /// migration would make them: a free-text speaker that is not a known
     /// participant or organisation credits an unknown person, who is not named.
     public func allNotesCredited() throws(RundbordError) -> [Note] {
         let notes = try allNotes()
-        guard diskVersion < Privacy.schemaVersion else { return notes }
+        guard fileVersion < Privacy.schemaVersion else { return notes }
         let people = try participants()
         let event = try event()
         let organisations = Credits.knownOrganisations(people: people, event: event)
