@@ -26,12 +26,13 @@ import RundbordCore
                 let note = Note(id: UUID(), tableId: table.id, principleId: table.principleIds[0], kind: .point,
                                 text: "Notat \(i)", speakerOrganisation: speaker,
                                 createdAt: Date(timeIntervalSince1970: 1_500 + Double(i)))
-                try Rows.save(note: note, db)
+                try MultiFixture.saveAsBeforeV3(note: note, db)
                 ids.append(note.id)
                 if i == 2 {
                     var older = note
                     older.text = "Notat \(i), første udgave"
-                    _ = try NoteRevisions.save(older, supersededAt: Date(timeIntervalSince1970: 1_600), source: "b.rundbord", db)
+                    try MultiFixture.saveRevisionAsV2(older, supersededAt: Date(timeIntervalSince1970: 1_600),
+                                                      source: "b.rundbord", db)
                 }
             }
         }
