@@ -110,7 +110,7 @@ print(json.dumps({
         guard let json = try Tool.python(Self.jsonReader, [file.path]) as? [String: Any] else { return }
         #expect(json["schema"] as? String == "rundbord-export/1")
         #expect(json["keys"] as? [String] == ["agreementLabels", "agreementTotal", "anonymous", "counts", "event",
-                                              "funding", "fundingLabels", "generatedAt", "initiatives", "language",
+                                              "funding", "fundingLabels", "generatedAt", "initiatives", "keyMessages", "language",
                                               "notes", "organisations", "owners", "participants", "principles",
                                               "recipientCount", "schema", "tableNumbers", "tables", "totalTables", "unowned"])
         #expect(json["principles"] as? Int == 5)

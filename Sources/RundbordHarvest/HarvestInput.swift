@@ -1,0 +1,24 @@
+import Foundation
+import RundbordCore
+import RundbordStore
+
+/// Everything the harvest is computed from, as read from the store.
+public struct HarvestInput: Sendable {
+    public var event: Event
+    public var tables: [RoundTable]
+    public var notes: [Note]
+    public var participants: [Participant]
+    /// Table id → principle id → show of hands.
+    public var agreements: [UUID: [String: AgreementTally]]
+
+    public init(event: Event, tables: [RoundTable], notes: [Note], participants: [Participant],
+                agreements: [UUID: [String: AgreementTally]]) {
+        self.event = event; self.tables = tables; self.notes = notes
+        self.participants = participants; self.agreements = agreements
+    }
+
+    public static func read(from store: EventStore) throws(RundbordError) -> HarvestInput {
+        HarvestInput(event: try store.event(), tables: try store.tables(), notes: try store.allNotes(),
+                     participants: try store.participants(), agreements: try store.agreements())
+    }
+}
