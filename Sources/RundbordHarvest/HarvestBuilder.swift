@@ -106,13 +106,15 @@ public enum Harvest {
             FundingSection(funding: f, label: vision.label(f), initiatives: ranked.filter { $0.funding == f })
         }
 
+        var numberOfNote: [UUID: Int] = [:]
+        for initiative in ranked { for p in initiative.proposals { numberOfNote[p.noteId] = initiative.number } }
         let sections = principles.map { p in
             let here = entries.filter { $0.principleId == p.id }
-            let number = principleNumber[p.id]!
-            return PrincipleSection(number: number, id: p.id, title: p.title, summary: p.summary,
+            var initiatives = rank(here.filter { $0.kind == .initiative }, vision: vision)
+            for i in initiatives.indices { initiatives[i].number = numberOfNote[initiatives[i].proposals[0].noteId] ?? 0 }
+            return PrincipleSection(number: principleNumber[p.id]!, id: p.id, title: p.title, summary: p.summary,
                                     questions: p.questions, keyMessages: [], kinds: groups(here),
-                                    initiatives: ranked.filter { $0.principleNumbers.contains(number) }.sorted { $0.number < $1.number },
-                                    agreement: summary(tables.map { tally($0, p.id) }))
+                                    initiatives: initiatives, agreement: summary(tables.map { tally($0, p.id) }))
         }
 
         // Owners compared case- and space-insensitively; shown as first written.
@@ -153,19 +155,18 @@ public enum Harvest {
         }
         let named = options.anonymous ? [] : included.filter { $0.mayBeNamed && !$0.name.isEmpty }
             .map { NamedParticipant(name: $0.name, organisation: $0.organisation, table: $0.tableNumber) }
-        // Organisations are not persons: every organisation on the roster counts,
-        // whatever its people chose about their own names.
-        var organisations: [String] = []
-        var seenOrganisations = Set<String>()
         let credited = options.anonymous ? [] : input.notes
             .filter { $0.speakerId == nil && tableById[$0.tableId] != nil && !$0.isDeleted }
             .compactMap(\.speakerOrganisation)
-        let rostered = options.anonymous ? [] : included.map(\.organisation)
-        for name in (rostered + credited + vision.organisations).map({ Sanitize.line($0) })
-        where !name.isEmpty && seenOrganisations.insert(mergeKey(name)).inserted {
-            organisations.append(name)
+        func distinctSorted(_ names: [String]) -> [String] {
+            var seen = Set<String>()
+            return names.map { Sanitize.line($0) }.filter { !$0.isEmpty && seen.insert(mergeKey($0)).inserted }
+                .sorted { $0.compare($1, options: [.caseInsensitive], locale: Locale(identifier: lang.rawValue)) == .orderedAscending }
         }
-        organisations.sort { $0.compare($1, options: [.caseInsensitive], locale: Locale(identifier: lang.rawValue)) == .orderedAscending }
+        let organisations = distinctSorted(named.map(\.organisation) + credited)
+        // Organisations are not persons: every organisation on the roster took part,
+        // whatever its people chose about their own names.
+        let takingPart = distinctSorted((options.anonymous ? [] : included.map(\.organisation)) + credited + vision.organisations)
         // Everybody who was at the event receives the mail, whatever tables the harvest covers.
         var seenAddresses = Set<String>()
         let recipients = input.participants.map { Sanitize.line($0.email) }
@@ -188,11 +189,11 @@ public enum Harvest {
             agreementLabels: Dictionary(uniqueKeysWithValues: AgreementLevel.allCases.map { ($0, vision.label($0)) }),
             counts: Counts(tables: tables.count, notes: entries.count,
                            initiatives: ranked.count, participants: included.count,
-                           organisations: organisations.count, dots: entries.reduce(0) { $0 + $1.dots }),
+                           organisations: takingPart.count, dots: entries.reduce(0) { $0 + $1.dots }),
             keyMessages: [], principles: sections, initiatives: ranked, funding: funding, owners: owners,
             unowned: ranked.filter { $0.owners.isEmpty },
             agreementTotal: summary(tables.flatMap { t in principles.map { tally(t, $0.id) } }),
-            tables: appendix, participants: named, organisations: organisations,
+            tables: appendix, participants: named, organisations: organisations, organisationsTakingPart: takingPart,
             recipientCount: recipients.count, notes: entries, recipients: recipients)
     }
 

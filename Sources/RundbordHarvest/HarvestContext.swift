@@ -142,7 +142,7 @@ public enum HarvestContext {
                     "highlights": kinds(p.highlights), "hasHighlights": !p.highlights.isEmpty,
                     "keyMessages": p.keyMessages.map { ["text": many($0)] }, "hasKeyMessages": !p.keyMessages.isEmpty,
                     "initiatives": p.initiatives.map(initiative), "hasInitiatives": !p.initiatives.isEmpty,
-                    "initiativeNumbers": typography(HarvestTypography.numbers(p.initiatives.map(\.number), lang)),
+                    "initiativeNumbers": typography(HarvestTypography.numbers(p.initiatives.map(\.number).sorted(), lang)),
                     "agreement": agreement(p.agreement),
                 ]
             },
@@ -179,9 +179,9 @@ public enum HarvestContext {
                  "table": p.table ?? 0, "hasTable": p.table != nil]
             },
             "hasParticipants": !doc.participants.isEmpty,
-            "organisations": doc.organisations.map { ["name": one($0)] },
-            "organisationList": one(HarvestTypography.list(doc.organisations, lang)),
-            "hasOrganisations": !doc.organisations.isEmpty,
+            "organisations": doc.organisationsTakingPart.map { ["name": one($0)] },
+            "organisationList": one(HarvestTypography.list(doc.organisationsTakingPart, lang)),
+            "hasOrganisations": !doc.organisationsTakingPart.isEmpty,
             "recipientCount": TemplateCount(doc.recipientCount), "hasRecipients": doc.recipientCount > 0,
             "tables": doc.tables.map { t -> [String: Any] in
                 [

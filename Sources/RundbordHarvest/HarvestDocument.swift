@@ -56,10 +56,12 @@ public struct HarvestDocument: Sendable, Encodable, Equatable {
     public var tables: [TableAppendix]
     /// Participants who agreed to be named (none when anonymous).
     public var participants: [NamedParticipant]
+    /// Organisations of named participants and organisations credited on notes (none when anonymous).
+    public var organisations: [String]
     /// Every organisation that took part: the roster's (whatever its people chose about
     /// their names: an organisation is not a person), those credited on notes and the
     /// vision's member list. With --anonymous only the vision's (public) list.
-    public var organisations: [String]
+    public var organisationsTakingPart: [String]
     /// How many participants receive the follow-up mail (have an e-mail address).
     public var recipientCount: Int
     /// Every live note of the harvested tables, in principle, table and time order.
@@ -71,7 +73,7 @@ public struct HarvestDocument: Sendable, Encodable, Equatable {
     enum CodingKeys: String, CodingKey {
         case schema, language, generatedAt, anonymous, event, tableNumbers, totalTables, fundingLabels
         case agreementLabels, counts, keyMessages, principles, initiatives, funding, owners, unowned, agreementTotal
-        case tables, participants, organisations, recipientCount, notes
+        case tables, participants, organisations, organisationsTakingPart, recipientCount, notes
     }
 
     public struct EventInfo: Sendable, Encodable, Equatable {
@@ -108,7 +110,7 @@ public struct HarvestDocument: Sendable, Encodable, Equatable {
         public var notes: Int
         public var initiatives: Int
         public var participants: Int
-        /// Organisations that took part (see `organisations`).
+        /// Organisations that took part (see `organisationsTakingPart`).
         public var organisations: Int
         public var dots: Int
     }
@@ -202,7 +204,8 @@ public struct HarvestDocument: Sendable, Encodable, Equatable {
         public var keyMessages: [String]
         /// Notes other than initiatives, grouped by kind in the vision's kind order; empty groups left out.
         public var kinds: [KindGroup]
-        /// The initiatives proposed under this principle (at any table), in number order.
+        /// This principle's initiatives merged across tables, ranked by the dots given
+        /// under it; each keeps its one `number` of the whole harvest.
         public var initiatives: [RankedInitiative]
         public var agreement: AgreementSummary
     }

@@ -111,7 +111,7 @@ print(json.dumps({
         #expect(json["schema"] as? String == "rundbord-export/1")
         #expect(json["keys"] as? [String] == ["agreementLabels", "agreementTotal", "anonymous", "counts", "event",
                                               "funding", "fundingLabels", "generatedAt", "initiatives", "keyMessages", "language",
-                                              "notes", "organisations", "owners", "participants", "principles",
+                                              "notes", "organisations", "organisationsTakingPart", "owners", "participants", "principles",
                                               "recipientCount", "schema", "tableNumbers", "tables", "totalTables", "unowned"])
         #expect(json["principles"] as? Int == 5)
         #expect(json["notes"] as? Int == doc.notes.count)
