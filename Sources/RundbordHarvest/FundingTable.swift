@@ -24,12 +24,22 @@ public enum FundingTable {
         }
     }
 
+    /// The row's next lines stay on its page (see `TextLayout.glue`).
+    static func glued(_ line: String, _ glue: Bool) -> String {
+        glue ? String(TextLayout.glue) + line.dropFirst() : line
+    }
+
+    /// Parts joined as sentences: "Horisont: 2025. Pris: ca. 250.000 kr. Politisk beslutning."
+    static func sentences(_ parts: [String]) -> String {
+        parts.map { $0.hasSuffix(".") ? $0 : $0 + "." }.joined(separator: " ")
+    }
+
     /// The table's lines (no trailing newline), at most `width` columns wide.
     public static func text(_ doc: HarvestDocument, width: Int) -> [String] {
         let lang = doc.language
         let l = Labels.of(lang)
         let rows = doc.funding.flatMap(\.initiatives)
-        let numberWidth = max(DisplayWidth.of(l.number), String(rows.map(\.number).max() ?? 0).count)
+        let numberWidth = max(DisplayWidth.of(l.number), String(rows.map(\.rank).max() ?? 0).count)
         let dotsWidth = max(DisplayWidth.of(l.dots), String(rows.map(\.dots).max() ?? 0).count)
         let supportTexts = rows.map { HarvestTypography.support($0.tables.count, of: doc.totalTables, lang) }
         let tablesWidth = max(DisplayWidth.of(l.tables), supportTexts.map { DisplayWidth.of($0) }.max() ?? 0)
@@ -70,25 +80,31 @@ public enum FundingTable {
             for initiative in section.initiatives {
                 let support = supportTexts[index]
                 index += 1
-                var textLines = wrap(initiative.text, textWidth)
+                let textLines = wrap(initiative.text, textWidth)
                 var details: [String] = []
                 if ownerWidth == 0 && !initiative.owners.isEmpty {
                     details.append(l.owner + ": " + initiative.owners.joined(separator: "; "))
                 }
                 if !initiative.horizons.isEmpty { details.append(l.horizon + ": " + initiative.horizons.joined(separator: "; ")) }
+                if let cost = initiative.costText { details.append(l.cost + ": " + cost) }
+                if initiative.decision != .undecided {
+                    details.append(initiative.decisionLabel.prefix(1).uppercased() + initiative.decisionLabel.dropFirst())
+                }
                 if !initiative.proposedBy.isEmpty {
                     details.append(l.proposedBy + ": " + initiative.proposedBy.joined(separator: "; "))
                 }
-                if !details.isEmpty { textLines += wrap(details.joined(separator: ". ") + ".", textWidth) }
                 let ownerLines = ownerWidth > 0 ? wrap(initiative.owners.joined(separator: "; "), ownerWidth) : []
                 for i in 0..<max(textLines.count, ownerLines.count) {
-                    var cells = [pad(i == 0 ? String(initiative.number) : "", numberWidth, right: true),
+                    var cells = [pad(i == 0 ? String(initiative.rank) : "", numberWidth, right: true),
                                  pad(i < textLines.count ? textLines[i] : "", textWidth),
                                  pad(i == 0 ? String(initiative.dots) : "", dotsWidth, right: true),
                                  pad(i == 0 ? support : "", tablesWidth)]
                     if ownerWidth > 0 { cells.append(pad(i < ownerLines.count ? ownerLines[i] : "", ownerWidth)) }
-                    // The row's next lines stay on its page.
-                    out.append((i > 0 ? String(TextLayout.glue) : "") + line(cells).dropFirst(i > 0 ? 1 : 0))
+                    out.append(glued(line(cells), i > 0))
+                }
+                // Horizon, cost, decision and proposer under the row, across the columns.
+                for detail in details.isEmpty ? [] : wrap(sentences(details), width - numberWidth - 1) {
+                    out.append(glued(line([String(repeating: " ", count: numberWidth), detail]), true))
                 }
             }
             out.append("")

@@ -98,23 +98,20 @@ public enum Harvest {
             (table.number, input.agreements[table.id]?[principleId] ?? AgreementTally())
         }
 
-        // One number per initiative: its row in the funding table (funding class, then rank).
-        var ranked = rank(entries.filter { $0.kind == .initiative }, vision: vision)
-        let tableOrder = FundingClass.allCases.flatMap { f in ranked.indices.filter { ranked[$0].funding == f } }
-        for (row, index) in tableOrder.enumerated() { ranked[index].number = row + 1 }
+        let speakerOfNote = Dictionary(entries.map { ($0.id, $0.speaker) }, uniquingKeysWith: { a, _ in a })
+        let ranked = rank(input, tables: tables, principles: principles, principleNumber: principleNumber,
+                          language: lang, speaker: { speakerOfNote[$0] ?? nil })
         let funding = FundingClass.allCases.map { f in
             FundingSection(funding: f, label: vision.label(f), initiatives: ranked.filter { $0.funding == f })
         }
 
-        var numberOfNote: [UUID: Int] = [:]
-        for initiative in ranked { for p in initiative.proposals { numberOfNote[p.noteId] = initiative.number } }
         let sections = principles.map { p in
             let here = entries.filter { $0.principleId == p.id }
-            var initiatives = rank(here.filter { $0.kind == .initiative }, vision: vision)
-            for i in initiatives.indices { initiatives[i].number = numberOfNote[initiatives[i].proposals[0].noteId] ?? 0 }
             return PrincipleSection(number: principleNumber[p.id]!, id: p.id, title: p.title, summary: p.summary,
-                                    questions: p.questions, keyMessages: [], kinds: groups(here),
-                                    initiatives: initiatives, agreement: summary(tables.map { tally($0, p.id) }))
+                                    questions: p.questions, keyMessages: keyMessages(input.curation.keyMessage(p.id)),
+                                    kinds: groups(here),
+                                    initiatives: ranked.filter { $0.proposals.contains { $0.principleId == p.id } },
+                                    agreement: summary(tables.map { tally($0, p.id) }))
         }
 
         // Owners compared case- and space-insensitively; shown as first written.
@@ -190,7 +187,7 @@ public enum Harvest {
             counts: Counts(tables: tables.count, notes: entries.count,
                            initiatives: ranked.count, participants: included.count,
                            organisations: takingPart.count, dots: entries.reduce(0) { $0 + $1.dots }),
-            keyMessages: [], principles: sections, initiatives: ranked, funding: funding, owners: owners,
+            keyMessages: keyMessages(input.curation.keyMessage(nil)), principles: sections, initiatives: ranked, funding: funding, owners: owners,
             unowned: ranked.filter { $0.owners.isEmpty },
             agreementTotal: summary(tables.flatMap { t in principles.map { tally(t, $0.id) } }),
             tables: appendix, participants: named, organisations: organisations, organisationsTakingPart: takingPart,
@@ -199,55 +196,45 @@ public enum Harvest {
 
     /// Two texts name the same initiative or owner when they are equal ignoring
     /// case and runs of white space.
-    public static func mergeKey(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-            .folding(options: [.caseInsensitive], locale: nil)
+    public static func mergeKey(_ text: String) -> String { Curation.textKey(text) }
+
+    /// A key message as the organiser wrote it, one message a line ("- " or
+    /// "• " in front of a line is the organiser's list mark, not a word).
+    static func keyMessages(_ text: String?) -> [String] {
+        guard let text else { return [] }
+        return Sanitize.multiline(text).lineParts.map { line -> String in
+            var l = Substring(line).drop { $0 == " " || $0 == "\t" }
+            if let first = l.first, ["-", "•", "*"].contains(first), l.dropFirst().first == " " { l = l.dropFirst(2) }
+            return l.trimmingCharacters(in: .whitespaces)
+        }.filter { !$0.isEmpty }
     }
 
-    /// Merges initiatives with the same text (see `mergeKey`) and ranks them:
-    /// most dots first, then proposed by more tables, then first proposed.
-    static func rank(_ notes: [HarvestDocument.NoteEntry], vision: Vision) -> [HarvestDocument.RankedInitiative] {
-        var order: [String] = []
-        var groups: [String: [HarvestDocument.NoteEntry]] = [:]
-        // The id breaks ties of time; its text is made once per note, not per comparison.
-        let byTime = notes.map { ($0, $0.id.uuidString) }.sorted { a, b in
-            a.0.createdAt != b.0.createdAt ? a.0.createdAt < b.0.createdAt : a.1 < b.1
+    /// The initiatives of the harvested tables as the organiser curated them
+    /// (equal texts and confirmed merges joined, owner aliases applied), in
+    /// the one ranking every format shows (`Ranking`). `speaker` gives the
+    /// credit of a source note as it may be shown (for `proposedBy`).
+    static func rank(_ input: HarvestInput, tables: [RoundTable], principles: [Principle],
+                     principleNumber: [String: Int], language: Language,
+                     speaker: (UUID) -> String?) -> [HarvestDocument.RankedInitiative] {
+        let vision = input.event.vision
+        return Curation.ranked(notes: input.notes, tables: tables, state: input.curation,
+                               principleOrder: principles.map(\.id)).map { ranked in
+            let i = ranked.initiative
+            var proposers: [String] = []
+            var seen = Set<String>()
+            for source in i.sources {
+                if let who = speaker(source.noteId), seen.insert(mergeKey(who)).inserted { proposers.append(who) }
+            }
+            return HarvestDocument.RankedInitiative(
+                rank: ranked.rank.number, id: i.id, place: ranked.rank.placeText(language),
+                support: ranked.rank.supportText(language), cost: i.cost,
+                costText: i.cost.map { Curation.costText($0, language) }, decision: i.decision,
+                decisionLabel: Curation.decisionText(i.decision, language), merged: i.mergeId != nil,
+                text: i.text, dots: i.dots, tables: i.tables,
+                principleNumbers: Array(Set(i.principleIds.compactMap { principleNumber[$0] })).sorted(),
+                funding: i.funding, fundingLabel: vision.label(i.funding), fundingDisputed: i.fundingDisputed,
+                owners: i.owners, horizons: i.horizons, proposedBy: proposers,
+                proposals: i.sources.map { .init(noteId: $0.noteId, table: $0.table, principleId: $0.principleId, dots: $0.dots) })
         }
-        for (note, _) in byTime {
-            let key = mergeKey(note.text)
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(note)
-        }
-        var merged = order.map { key -> (HarvestDocument.RankedInitiative, Date) in
-            let these = groups[key]!
-            // Tables may class funding differently: one definite class wins over
-            // "unclear"; two different definite classes are a dispute, shown as unclear.
-            let definite = Set(these.compactMap(\.funding).filter { $0 != .unclear })
-            let funding: FundingClass = definite.count == 1 ? definite.first! : .unclear
-            return (HarvestDocument.RankedInitiative(
-                number: 0, rank: 0, text: these[0].text, dots: these.reduce(0) { $0 + $1.dots },
-                tables: Array(Set(these.map(\.table))).sorted(),
-                principleNumbers: Array(Set(these.map(\.principleNumber))).sorted(),
-                funding: funding, fundingLabel: vision.label(funding), fundingDisputed: definite.count > 1,
-                owners: distinct(these.compactMap(\.owner)), horizons: distinct(these.compactMap(\.horizon)),
-                proposedBy: distinct(these.compactMap(\.speaker)),
-                proposals: these.map { .init(noteId: $0.id, table: $0.table, principleId: $0.principleId, dots: $0.dots) }),
-                these[0].createdAt)
-        }
-        merged.sort { a, b in
-            if a.0.dots != b.0.dots { return a.0.dots > b.0.dots }
-            if a.0.tables.count != b.0.tables.count { return a.0.tables.count > b.0.tables.count }
-            return a.1 < b.1
-        }
-        var out = merged.map(\.0)
-        for i in out.indices {
-            out[i].rank = i > 0 && out[i - 1].dots == out[i].dots ? out[i - 1].rank : i + 1
-        }
-        return out
-    }
-
-    static func distinct(_ texts: [String]) -> [String] {
-        var seen = Set<String>()
-        return texts.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty && seen.insert(mergeKey($0)).inserted }
     }
 }

@@ -60,10 +60,15 @@ public enum HarvestContext {
 
         func initiative(_ i: HarvestDocument.RankedInitiative) -> [String: Any] {
             [
-                "number": i.number, "rank": i.rank, "text": many(i.text), "line": one(i.text), "dots": TemplateCount(i.dots),
+                "number": i.rank, "rank": i.rank, "place": one(i.place ?? ""), "hasPlace": i.place != nil,
+                "text": many(i.text), "line": one(i.text), "dots": TemplateCount(i.dots),
+                "support": one(i.support),
+                "cost": one(i.costText ?? ""), "hasCost": i.costText != nil,
+                "decision": one(i.decisionLabel), "hasDecision": i.decision != .undecided,
+                "political": i.decision == .political,
                 "tables": list(i.tables), "tableCount": TemplateCount(i.tables.count), "multipleTables": i.tables.count > 1,
                 "tablesText": typography(HarvestTypography.tables(i.tables, lang)),
-                "support": typography(HarvestTypography.support(i.tables.count, of: doc.totalTables, lang)),
+                "supportShort": typography(HarvestTypography.support(i.tables.count, of: doc.totalTables, lang)),
                 "proposedBy": one(i.proposedBy.joined(separator: "; ")), "hasProposedBy": !i.proposedBy.isEmpty,
                 "principles": list(i.principleNumbers),
                 "funding": one(i.fundingLabel), "fundingDisputed": i.fundingDisputed,
@@ -106,7 +111,7 @@ public enum HarvestContext {
         let nextSteps = lines(event.nextSteps)
         let numbered = doc.funding.flatMap(\.initiatives)
         var numberOf: [UUID: Int] = [:]
-        for i in numbered { for p in i.proposals { numberOf[p.noteId] = i.number } }
+        for i in numbered { for p in i.proposals { numberOf[p.noteId] = i.rank } }
         let keyMessages = doc.keyMessages.map { ["text": many($0)] }
         var context: [String: Any] = [
             "title": one(event.title), "date": one(event.date), "longDate": one(event.longDate),
@@ -142,12 +147,14 @@ public enum HarvestContext {
                     "highlights": kinds(p.highlights), "hasHighlights": !p.highlights.isEmpty,
                     "keyMessages": p.keyMessages.map { ["text": many($0)] }, "hasKeyMessages": !p.keyMessages.isEmpty,
                     "initiatives": p.initiatives.map(initiative), "hasInitiatives": !p.initiatives.isEmpty,
-                    "initiativeNumbers": typography(HarvestTypography.numbers(p.initiatives.map(\.number).sorted(), lang)),
+                    "initiativeNumbers": typography(HarvestTypography.numbers(p.initiatives.map(\.rank).sorted(), lang)),
                     "agreement": agreement(p.agreement),
                 ]
             },
             "initiatives": doc.initiatives.map(initiative), "hasInitiatives": !doc.initiatives.isEmpty,
             "numbered": numbered.map(initiative),
+            "hasCosts": numbered.contains { $0.cost != nil },
+            "hasDecisions": numbered.contains { $0.decision != .undecided },
             "topInitiatives": doc.initiatives.prefix(topCount).map(initiative),
             "moreInitiatives": TemplateCount(max(0, doc.initiatives.count - topCount)),
             "hasMoreInitiatives": doc.initiatives.count > topCount,
@@ -157,11 +164,11 @@ public enum HarvestContext {
             },
             "owners": doc.owners.map { o -> [String: Any] in
                 ["owner": one(o.owner), "count": TemplateCount(o.initiatives.count), "initiatives": o.initiatives.map(initiative),
-                 "numbers": typography(HarvestTypography.numbers(o.initiatives.map(\.number).sorted(), lang))]
+                 "numbers": typography(HarvestTypography.numbers(o.initiatives.map(\.rank).sorted(), lang))]
             },
             "hasOwners": !doc.owners.isEmpty,
             "unowned": doc.unowned.map(initiative), "hasUnowned": !doc.unowned.isEmpty,
-            "unownedNumbers": typography(HarvestTypography.numbers(doc.unowned.map(\.number).sorted(), lang)),
+            "unownedNumbers": typography(HarvestTypography.numbers(doc.unowned.map(\.rank).sorted(), lang)),
             "agreementTotal": agreement(doc.agreementTotal),
             "nextSteps": nextSteps, "hasNextSteps": !nextSteps.isEmpty,
             "links": event.links.map { l -> [String: Any] in

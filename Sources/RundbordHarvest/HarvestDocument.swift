@@ -42,7 +42,7 @@ public struct HarvestDocument: Sendable, Encodable, Equatable {
     /// What was said under each principle, in the vision's order.
     public var principles: [PrincipleSection]
     /// Every initiative of the harvested tables, merged across tables and principles, ranked by dots.
-    /// Each has one `number` (its row in the funding table), used wherever it is referred to.
+    /// Each has one number (`rank`, "Nr."), used wherever it is referred to.
     public var initiatives: [RankedInitiative]
     /// The ranked initiatives split by funding: needs funding, can start now, unclear (always all three).
     public var funding: [FundingSection]
@@ -148,12 +148,23 @@ public struct HarvestDocument: Sendable, Encodable, Equatable {
     }
 
     public struct RankedInitiative: Sendable, Encodable, Equatable {
-        /// The initiative's one number ("Nr. 4"): its row in the funding table
-        /// (funding class, then rank), the same in every section and format.
-        public var number: Int
-        /// 1 for the most dots; equal dots share a rank (1, 1, 3).
+        /// Its number ("Nr."), 1…n in ranking order: the same in every section and format (`Ranking`).
         public var rank: Int
-        /// The text as the first table wrote it.
+        /// Its id (`rundbord initiatives`): the organiser's merge, else its first note.
+        public var id: UUID
+        /// Its place, shared by initiatives tied on dots and tables ("4.–10."); nil with 0 dots.
+        public var place: String?
+        /// "støttet af 3 af 4 borde".
+        public var support: String
+        /// The organiser's estimate in whole kroner, and as shown ("ca. 250.000 kr.").
+        public var cost: Int?
+        public var costText: String?
+        /// The decision it needs, and its label.
+        public var decision: InitiativeDecision
+        public var decisionLabel: String
+        /// True when the organiser merged it (it can be split).
+        public var merged: Bool
+        /// The text as the first table wrote it, or as the organiser chose when merging.
         public var text: String
         /// Dots summed over every table that proposed it.
         public var dots: Int
@@ -204,8 +215,7 @@ public struct HarvestDocument: Sendable, Encodable, Equatable {
         public var keyMessages: [String]
         /// Notes other than initiatives, grouped by kind in the vision's kind order; empty groups left out.
         public var kinds: [KindGroup]
-        /// This principle's initiatives merged across tables, ranked by the dots given
-        /// under it; each keeps its one `number` of the whole harvest.
+        /// The harvest's initiatives proposed under this principle (at any table), in number order.
         public var initiatives: [RankedInitiative]
         public var agreement: AgreementSummary
     }

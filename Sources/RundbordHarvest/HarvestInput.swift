@@ -10,15 +10,18 @@ public struct HarvestInput: Sendable {
     public var participants: [Participant]
     /// Table id → principle id → show of hands.
     public var agreements: [UUID: [String: AgreementTally]]
+    /// The organiser's merges, owner aliases and key messages.
+    public var curation: CurationState
 
     public init(event: Event, tables: [RoundTable], notes: [Note], participants: [Participant],
-                agreements: [UUID: [String: AgreementTally]]) {
+                agreements: [UUID: [String: AgreementTally]], curation: CurationState = CurationState()) {
         self.event = event; self.tables = tables; self.notes = notes
-        self.participants = participants; self.agreements = agreements
+        self.participants = participants; self.agreements = agreements; self.curation = curation
     }
 
     public static func read(from store: EventStore) throws(RundbordError) -> HarvestInput {
         HarvestInput(event: try store.event(), tables: try store.tables(), notes: try store.allNotes(),
-                     participants: try store.participants(), agreements: try store.agreements())
+                     participants: try store.participants(), agreements: try store.agreements(),
+                     curation: try store.curation())
     }
 }

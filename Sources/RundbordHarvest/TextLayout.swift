@@ -102,7 +102,7 @@ public enum TextLayout {
 
     /// A line with its glue mark printed as the space it stands for.
     static func unglued(_ line: String) -> String {
-        line.first == glue ? " " + line.dropFirst() : line
+        line.first == glue ? trimTrailing(" " + line.dropFirst()) : line
     }
 
     /// A wrapped line with its no-break spaces (which kept "(bord 4)" and

@@ -108,8 +108,8 @@ print(json.dumps({'types': types, 'links': links, 'blocks': blocks}))
         }
         // The merged initiative keeps its markup characters as text, in the appendix of both its tables.
         let merged = doc.initiatives[0]
-        #expect(parsed.items.filter { $0.hasPrefix("Nr. \(merged.number): **Fælles** indkøbspulje for <b>socialøkonomiske</b> leverandører — 9 prikker; Kræver finansiering; ansvarlig: Københavns Kommune; horisont: 2025") }.count == 1)
-        #expect(parsed.items.filter { $0.hasPrefix("Nr. \(merged.number): **fælles**") && $0.contains("INDKØBSPULJE") }.count == 1)
+        #expect(parsed.items.filter { $0.hasPrefix("Nr. \(merged.rank): **Fælles** indkøbspulje for <b>socialøkonomiske</b> leverandører — 9 prikker; Kræver finansiering; ansvarlig: Københavns Kommune; horisont: 2025") }.count == 1)
+        #expect(parsed.items.filter { $0.hasPrefix("Nr. \(merged.rank): **fælles**") && $0.contains("INDKØBSPULJE") }.count == 1)
 
         // GitHub's dialect reads the funding table: a header and one row per initiative, in number order.
         guard let gfm = try Self.parse(markdown, gfm: true) else { return }
@@ -117,11 +117,11 @@ print(json.dumps({'types': types, 'links': links, 'blocks': blocks}))
         let table = gfm.tables.first ?? []
         #expect(gfm.tables.count == 1)
         #expect(table.first == ["Nr.", "Indsats", "Prikker", "Borde", "Finansiering", "Ansvarlig", "Horisont"])
-        #expect(table.dropFirst().map { $0.first } == doc.funding.flatMap(\.initiatives).map { String($0.number) })
-        #expect(table.dropFirst().map(\.first) == (1...doc.initiatives.count).map(String.init))
+        let tableOrder: [String?] = doc.funding.flatMap { $0.initiatives.map { String($0.rank) } }
+        #expect(table.dropFirst().map { $0.first } == tableOrder)
         #expect(table.dropFirst().allSatisfy { $0.count == 7 })
-        let mergedRow = table.first { $0.first == String(merged.number) }
-        #expect(mergedRow == [String(merged.number), Fixture.mergedInitiativeTable1, "13", "2\u{A0}af\u{A0}4",
+        let mergedRow = table.first { $0.first == String(merged.rank) }
+        #expect(mergedRow == [String(merged.rank), Fixture.mergedInitiativeTable1, "13", "2\u{A0}af\u{A0}4",
                               "Kræver finansiering", "Københavns Kommune", "2025"])
         // The table cell with a pipe, a line break and a formula is one cell, as written.
         #expect(table.contains { $0[1] == "=HYPERLINK(\"http://evil\") 1. *Delegation* | fra Barcelona" && $0[5] == "Selveje Danmark <admin@x>" })

@@ -54,9 +54,11 @@ import RundbordCore
             #expect(first.contains(needle), "page 1 lacks \(needle)")
         }
         // The funding table has every initiative once, and its last row is on page 2.
-        let rows = pages.prefix(2).flatMap(Self.body).filter { line in
-            doc.initiatives.contains { line.hasPrefix(String(repeating: " ", count: 3 - String($0.number).count) + "\($0.number) ") }
+        let rowStarts = doc.initiatives.map { i -> String in
+            let n = String(i.rank)
+            return String(repeating: " ", count: max(0, 3 - n.count)) + n + " "
         }
+        let rows = pages.prefix(2).flatMap(Self.body).filter { line in rowStarts.contains { line.hasPrefix($0) } }
         #expect(rows.count == doc.initiatives.count, "\(rows)")
         let whoActs = lang == .da ? "HVEM SKAL HANDLE?" : "WHO IS TO ACT?"
         #expect(pages.prefix(2).flatMap { $0 }.contains(whoActs) || pages[2].contains(whoActs))
@@ -99,9 +101,11 @@ import RundbordCore
             #expect(mainMd.components(separatedBy: escaped).count == 2, "md: \(initiative.text)")
             #expect(!outsideTable.contains(initiative.text), "txt: \(initiative.text)")
         }
-        // One number per initiative: 1…n, the table's order.
-        #expect(doc.funding.flatMap(\.initiatives).map(\.number) == Array(1...doc.initiatives.count))
-        #expect(Set(doc.initiatives.map(\.number)).count == doc.initiatives.count)
+        // One number per initiative, 1…n in ranking order; the table lists them by funding, then number.
+        #expect(doc.initiatives.map(\.rank) == Array(1...doc.initiatives.count))
+        let tableOrder: [Int] = doc.funding.flatMap { $0.initiatives.map(\.rank) }
+        #expect(Set(tableOrder).count == doc.initiatives.count)
+        for section in doc.funding { #expect(section.initiatives.map(\.rank) == section.initiatives.map(\.rank).sorted()) }
         // A table counts once in the show of hands, however many principles it voted on.
         #expect(doc.agreementTotal.tablesReporting == 4)
         // The proposer shows only when named: Karen Bjerre agreed, Bo Hemmeligsen did not.
@@ -126,6 +130,7 @@ import RundbordCore
         }
         let word = lang == .da ? "bord" : "table"
         let lines = text.components(separatedBy: "\n")
+        #expect(!lines.contains { $0.hasSuffix(" ") || $0.contains(TextLayout.glue) || $0.contains("\u{A0}") })
         // "(bord 4)" is never split over two lines.
         #expect(!lines.contains { $0.hasSuffix("(" + word) })
         #expect(lines.contains { $0.contains("(\(word) 4") })
@@ -139,7 +144,11 @@ import RundbordCore
             #expect(!TextLayout.isRule(last), "page \(i + 1) ends with a heading")
         }
         // "bord 1 og 3", plurals.
-        #expect(markdown.contains(lang == .da ? "nr.\u{A0}1, 3, 9 og 10" : "no.\u{A0}1, 3, 9 and 10"))
+        let kk = doc.owners.first { $0.owner == "Københavns Kommune" }?.initiatives.map(\.rank).sorted() ?? []
+        #expect(kk.count == 4)
+        let expected = (lang == .da ? "nr.\u{A0}" : "no.\u{A0}") + kk.dropLast().map(String.init).joined(separator: ", ")
+            + (lang == .da ? " og " : " and ") + String(kk.last ?? 0)
+        #expect(markdown.contains(expected), "\(expected)")
         #expect(!markdown.contains(" 1 prikker") && !markdown.contains(" 1 dots"))
     }
 

@@ -32,6 +32,8 @@ struct RealisticFixture {
             var dots: Int
             var horizon: String?
             var by: String?
+            var cost: Int?
+            var decision: InitiativeDecision?
         }
         enum Item: Decodable {
             case note(String), initiative(Initiative)
@@ -50,9 +52,19 @@ struct RealisticFixture {
             var name, host, noteTaker: String
             var principles: [PrincipleData]
         }
+        struct Alias: Decodable {
+            var canonical: String
+            var aliases: [String]
+        }
+        struct CurationData: Decodable {
+            /// "" is the event's key message, "1"… a principle's.
+            var keyMessages: [String: String]
+            var aliases: [Alias]
+        }
         var event: EventData
         var participants: [Person]
         var tables: [TableData]
+        var curation: CurationData
     }
 
     static let start = Date(timeIntervalSince1970: 1_730_912_400) // 2024-11-06 17:00 UTC
@@ -107,7 +119,8 @@ struct RealisticFixture {
                         notes.append(Note(id: id, tableId: table.id, principleId: principleId, kind: .initiative,
                                           text: i.i, speakerId: by.flatMap { byName[$0] },
                                           speakerOrganisation: by.flatMap { $0.hasPrefix("@") ? String($0.dropFirst()) : nil },
-                                          createdAt: clock, funding: i.funding, owner: i.owner, horizon: i.horizon, dots: i.dots))
+                                          createdAt: clock, funding: i.funding, owner: i.owner, horizon: i.horizon, dots: i.dots,
+                                          cost: i.cost, decision: i.decision ?? .undecided))
                     }
                 }
                 let a = p.agreement
@@ -116,6 +129,15 @@ struct RealisticFixture {
             }
         }
         try store.save(notes: notes)
+
+        // The organiser's curation, through the curation engine as the screens do it.
+        for (scope, text) in data.curation.keyMessages.sorted(by: { $0.key < $1.key }) {
+            let principleId = Int(scope).map { vision.principles[$0 - 1].id }
+            try store.apply(try store.curator().keyMessage(principleId, text: text, now: clock), now: clock)
+        }
+        for alias in data.curation.aliases {
+            try store.apply(try store.curator().alias(canonical: alias.canonical, alias.aliases, now: clock), now: clock)
+        }
     }
 
     /// Stable ids, so the exports are the same from run to run.
