@@ -10,7 +10,11 @@ public enum Harvest {
     }
 
     /// The pure computation: the same input and options always give the same document.
-    public static func build(input: HarvestInput, options: HarvestOptions) throws(RundbordError) -> HarvestDocument {
+    public static func build(input unredacted: HarvestInput, options: HarvestOptions) throws(RundbordError) -> HarvestDocument {
+        // Names of people who may not be named leave every free text here, once, for every format.
+        let redacted = Redaction.apply(unredacted, options: options)
+        let input = redacted.input
+        var privacy = redacted.summary
         typealias NoteEntry = HarvestDocument.NoteEntry
         typealias KindGroup = HarvestDocument.KindGroup
         typealias AgreementSummary = HarvestDocument.AgreementSummary
@@ -50,10 +54,13 @@ public enum Harvest {
         let principleNumber = Dictionary(uniqueKeysWithValues: principles.enumerated().map { ($1.id, $0 + 1) })
         let kindOrder = vision.noteKinds.map(\.kind) + NoteKind.allCases.filter { k in !vision.noteKinds.contains { $0.kind == k } }
 
+        // A person is credited only with consent, never when anonymous; an organisation always.
         func speaker(_ note: Note) -> String? {
-            if options.anonymous { return nil }
             if let id = note.speakerId {
-                guard let p = participantsById[id], p.mayBeNamed, !p.name.isEmpty else { return nil }
+                guard !options.anonymous, let p = participantsById[id], p.mayBeNamed, !p.name.isEmpty else {
+                    privacy.creditsLeftOut += 1
+                    return nil
+                }
                 return p.organisation.isEmpty ? p.name : "\(p.name), \(p.organisation)"
             }
             return note.speakerOrganisation.flatMap { $0.isEmpty ? nil : $0 }
@@ -152,7 +159,9 @@ public enum Harvest {
         }
         let named = options.anonymous ? [] : included.filter { $0.mayBeNamed && !$0.name.isEmpty }
             .map { NamedParticipant(name: $0.name, organisation: $0.organisation, table: $0.tableNumber) }
-        let credited = options.anonymous ? [] : input.notes
+        privacy.participantsLeftOut = included.filter { !$0.name.isEmpty }.count - named.count
+        // An organisation is not a person: listed even when anonymous.
+        let credited = input.notes
             .filter { $0.speakerId == nil && tableById[$0.tableId] != nil && !$0.isDeleted }
             .compactMap(\.speakerOrganisation)
         func distinctSorted(_ names: [String]) -> [String] {
@@ -160,10 +169,10 @@ public enum Harvest {
             return names.map { Sanitize.line($0) }.filter { !$0.isEmpty && seen.insert(mergeKey($0)).inserted }
                 .sorted { $0.compare($1, options: [.caseInsensitive], locale: Locale(identifier: lang.rawValue)) == .orderedAscending }
         }
-        let organisations = distinctSorted(named.map(\.organisation) + credited)
-        // Organisations are not persons: every organisation on the roster took part,
-        // whatever its people chose about their own names.
-        let takingPart = distinctSorted((options.anonymous ? [] : included.map(\.organisation)) + credited + vision.organisations)
+        let consenting = included.filter { $0.mayBeNamed && !$0.name.isEmpty }.map(\.organisation)
+        let organisations = distinctSorted(consenting + credited)
+        // Every organisation on the roster took part, whatever its people chose about their own names.
+        let takingPart = distinctSorted(included.map(\.organisation) + credited + vision.organisations)
         // Everybody who was at the event receives the mail, whatever tables the harvest covers.
         var seenAddresses = Set<String>()
         let recipients = input.participants.map { Sanitize.line($0.email) }
@@ -191,7 +200,7 @@ public enum Harvest {
             unowned: ranked.filter { $0.owners.isEmpty },
             agreementTotal: summary(tables.flatMap { t in principles.map { tally(t, $0.id) } }),
             tables: appendix, participants: named, organisations: organisations, organisationsTakingPart: takingPart,
-            recipientCount: recipients.count, notes: entries, recipients: recipients)
+            recipientCount: recipients.count, notes: entries, recipients: recipients, privacy: privacy)
     }
 
     /// Two texts name the same initiative or owner when they are equal ignoring

@@ -56,11 +56,12 @@ public struct HarvestDocument: Sendable, Encodable, Equatable {
     public var tables: [TableAppendix]
     /// Participants who agreed to be named (none when anonymous).
     public var participants: [NamedParticipant]
-    /// Organisations of named participants and organisations credited on notes (none when anonymous).
+    /// Organisations of participants who agreed to be named and organisations credited on notes
+    /// (also when anonymous: an organisation is not a person).
     public var organisations: [String]
     /// Every organisation that took part: the roster's (whatever its people chose about
     /// their names: an organisation is not a person), those credited on notes and the
-    /// vision's member list. With --anonymous only the vision's (public) list.
+    /// vision's member list.
     public var organisationsTakingPart: [String]
     /// How many participants receive the follow-up mail (have an e-mail address).
     public var recipientCount: Int
@@ -69,11 +70,13 @@ public struct HarvestDocument: Sendable, Encodable, Equatable {
     /// The addresses the follow-up mail goes to as Bcc (participants with a
     /// valid e-mail, deduplicated). Used for the mail only: not in the JSON.
     public var recipients: [String]
+    /// What was left out to respect consent (see `Redaction`).
+    public var privacy: PrivacySummary
 
     enum CodingKeys: String, CodingKey {
         case schema, language, generatedAt, anonymous, event, tableNumbers, totalTables, fundingLabels
         case agreementLabels, counts, keyMessages, principles, initiatives, funding, owners, unowned, agreementTotal
-        case tables, participants, organisations, organisationsTakingPart, recipientCount, notes
+        case tables, participants, organisations, organisationsTakingPart, recipientCount, notes, privacy
     }
 
     public struct EventInfo: Sendable, Encodable, Equatable {

@@ -12,16 +12,21 @@ public struct HarvestInput: Sendable {
     public var agreements: [UUID: [String: AgreementTally]]
     /// The organiser's merges, owner aliases and key messages.
     public var curation: CurationState
+    /// Names in notes the organiser chose to keep although the person is not named.
+    public var keptNames: Set<KeptName>
 
     public init(event: Event, tables: [RoundTable], notes: [Note], participants: [Participant],
-                agreements: [UUID: [String: AgreementTally]], curation: CurationState = CurationState()) {
+                agreements: [UUID: [String: AgreementTally]], curation: CurationState = CurationState(),
+                keptNames: Set<KeptName> = []) {
         self.event = event; self.tables = tables; self.notes = notes
         self.participants = participants; self.agreements = agreements; self.curation = curation
+        self.keptNames = keptNames
     }
 
     public static func read(from store: EventStore) throws(RundbordError) -> HarvestInput {
-        HarvestInput(event: try store.event(), tables: try store.tables(), notes: try store.allNotes(),
+        HarvestInput(event: try store.event(), tables: try store.tables(), notes: try store.allNotesCredited(),
                      participants: try store.participants(), agreements: try store.agreements(),
-                     curation: try store.curation())
+                     curation: try store.curation(),
+                     keptNames: Set(try store.keptNames().map { KeptName(noteId: $0.noteId, participantId: $0.participantId) }))
     }
 }

@@ -15,7 +15,8 @@ struct Rundbord: ParsableCommand {
                           AgreeCommand.self, ParticipantsCommand.self, TemplatesCommand.self,
                           ExportCommand.self, EventSettingsCommand.self, MergeCommand.self,
                           CopyCommand.self, NoteLinesCommand.self, DashboardCommand.self,
-                          BenchCommand.self, BenchKeystrokesCommand.self, RunCommand.self, KeysCommand.self]
+                          BenchCommand.self, BenchKeystrokesCommand.self, RunCommand.self, KeysCommand.self,
+                          InitiativesCommand.self, OwnersCommand.self, MoveCommand.self, SummaryCommand.self]
         )
     }
 
