@@ -16,7 +16,7 @@ struct Rundbord: ParsableCommand {
                           ExportCommand.self, EventSettingsCommand.self, MergeCommand.self,
                           CopyCommand.self, NoteLinesCommand.self, DashboardCommand.self,
                           BenchCommand.self, BenchKeystrokesCommand.self, RunCommand.self, KeysCommand.self,
-                          TableCommand.self]
+                          InitiativesCommand.self, OwnersCommand.self, MoveCommand.self, SummaryCommand.self, TableCommand.self]
         )
     }
 
