@@ -216,6 +216,12 @@ public struct NameFinder: Sendable {
 
     public var isEmpty: Bool { byKey.isEmpty }
 
+    /// The names a harvest replaces: with `anonymous` every participant's,
+    /// else those of participants who have not agreed to be named.
+    public static func hiding(_ people: [Participant], anonymous: Bool) -> NameFinder {
+        NameFinder(people: people.filter { anonymous || !$0.mayBeNamed || $0.name.isEmpty })
+    }
+
     /// Every roster name in `text`, in order, longest match first where two overlap.
     public func mentions(in text: String) -> [NameMention] {
         guard !byKey.isEmpty, !text.isEmpty else { return [] }
@@ -277,5 +283,49 @@ public struct NameFinder: Sendable {
             return c == "." || c == "!" || c == "?" || c == ":"
         }
         return true
+    }
+}
+
+/// A name in a note the organiser chose to keep in the harvest although the
+/// person is not named (never kept with `--anonymous`).
+public struct KeptName: Sendable, Hashable {
+    public var noteId: UUID
+    public var participantId: UUID
+    public init(noteId: UUID, participantId: UUID) { self.noteId = noteId; self.participantId = participantId }
+}
+
+/// A name of a participant who may not be named, found in a note: what the
+/// organiser is shown (`rundbord status`, the harvest preview) before the
+/// harvest replaces it.
+public struct FoundName: Sendable, Equatable {
+    public enum Field: String, Sendable, CaseIterable { case text, owner, horizon, credit }
+    public var noteId: UUID
+    public var field: Field
+    /// The name as written in the note.
+    public var written: String
+    public var participantIds: [UUID]
+    /// Kept by the organiser: the harvest shows it.
+    public var kept: Bool
+}
+
+public enum NameScan {
+    /// Every name of a participant who may not be named in the live notes'
+    /// free text (text, owner, horizon, a credit given as text), in note order.
+    public static func scan(_ notes: [Note], people: [Participant], kept: Set<KeptName>) -> [FoundName] {
+        let finder = NameFinder.hiding(people, anonymous: false)
+        guard !finder.isEmpty else { return [] }
+        var out: [FoundName] = []
+        for note in notes where !note.isDeleted {
+            let fields: [(FoundName.Field, String?)] = [(.text, note.text), (.owner, note.owner), (.horizon, note.horizon),
+                                                        (.credit, note.speakerId == nil ? note.speakerOrganisation : nil)]
+            for case let (field, text?) in fields {
+                for m in finder.mentions(in: text) {
+                    let isKept = m.participantIds.allSatisfy { kept.contains(KeptName(noteId: note.id, participantId: $0)) }
+                    out.append(FoundName(noteId: note.id, field: field, written: String(text[m.range]),
+                                         participantIds: m.participantIds, kept: isKept))
+                }
+            }
+        }
+        return out
     }
 }

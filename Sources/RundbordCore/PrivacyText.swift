@@ -8,6 +8,11 @@ public enum PrivacyText: String, CatalogueKey {
     // Credits
     case speakerUnknown, speakerUnknownNoneClose, speakerAmbiguous, speakerOrgIsPerson, speakerAndOrg
     case speakerHelp, speakerOrgHelp
+    // Names in free text
+    case statusNamesHeader, statusNamesNone, statusNameLine, statusNameReplaced, statusNameKept
+    case fieldText, fieldOwner, fieldHorizon, fieldCredit
+    case keepNameAbstract, keepNameNoteHelp, keepNameUndoHelp, keepNameDone, keepNameUndone, keepNameNowhere
+    case keepNameConsented, keepNameNoSuchNote, mergeKindPrivacy
 
     public static let table: [PrivacyText: Translation] = [
         .aParticipant: .init("en deltager", "a participant"),
@@ -33,5 +38,34 @@ public enum PrivacyText: String, CatalogueKey {
             "Hvem der sagde det: en deltager på listen (navn, «Navn, Organisation» eller e-mail; store og små bogstaver, accenter og mellemrum er ligegyldige) eller en kendt organisation.",
             "Who said it: a participant on the roster (name, 'Name, Organisation' or e-mail; case, accents and spacing do not matter) or a known organisation."),
         .speakerOrgHelp: .init("Kreditér en organisation (ikke en person).", "Credit an organisation (not a person)."),
+
+        .statusNamesHeader: .init(
+            "Navne i notaterne på deltagere, der ikke har sagt ja til at blive nævnt (opsamlingen skriver «en deltager»):",
+            "Names in the notes of participants who have not agreed to be named (the harvest writes \"a participant\"):"),
+        .statusNamesNone: .init("Ingen notater nævner deltagere, der ikke har sagt ja til at blive nævnt.",
+                                "No note names a participant who has not agreed to be named."),
+        .statusNameLine: .init("  Bord {0}, hovedprincip {1}, {2}: {3} — {4} [{5}]", "  Table {0}, principle {1}, {2}: {3} — {4} [{5}]"),
+        .statusNameReplaced: .init("erstattes", "replaced"),
+        .statusNameKept: .init("beholdes efter arrangørens valg", "kept by the organiser's choice"),
+        .fieldText: .init("tekst", "text"),
+        .fieldOwner: .init("ansvarlig", "owner"),
+        .fieldHorizon: .init("horisont", "horizon"),
+        .fieldCredit: .init("kreditering", "credit"),
+        .keepNameAbstract: .init(
+            "Behold en deltagers navn i notaterne i opsamlingen, selv om personen ikke nævnes (aldrig med --anonymous).",
+            "Keep a participant's name in the notes of the harvest although they are not named (never with --anonymous)."),
+        .keepNameNoteHelp: .init("Kun i dette notat (id, eller de første mindst 8 tegn af det, som vist af «rundbord status»).",
+                                 "Only in this note (its id, or at least its first 8 characters, as 'rundbord status' shows)."),
+        .keepNameUndoHelp: .init("Erstat navnet igen med «en deltager».", "Replace the name with \"a participant\" again."),
+        .keepNameDone: .init("{0} beholdes nu ved navn i {1} {1|notat|notater}.", "{0} is now kept by name in {1} {1|note|notes}."),
+        .keepNameUndone: .init("{0} erstattes igen med «en deltager» i {1} {1|notat|notater}.",
+                               "{0} is again replaced by \"a participant\" in {1} {1|note|notes}."),
+        .keepNameNowhere: .init("{0} står ikke i nogen af de valgte notater; intet er ændret.",
+                                "{0} is not written in any of the chosen notes; nothing changed."),
+        .keepNameConsented: .init("{0} har sagt ja til at blive nævnt; navnet står allerede i opsamlingen.",
+                                  "{0} has agreed to be named; the name is already in the harvest."),
+        .keepNameNoSuchNote: .init("intet notat har id «{0}» (brug mindst 8 tegn, som vist af «rundbord status»)",
+                                   "no note has the id '{0}' (use at least 8 characters, as 'rundbord status' shows)"),
+        .mergeKindPrivacy: .init("beholdte navne og sletninger", "kept names and erasures"),
     ]
 }

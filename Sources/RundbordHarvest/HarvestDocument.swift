@@ -44,7 +44,7 @@ public struct HarvestInput: Sendable {
         HarvestInput(event: try store.event(), tables: try store.tables(), notes: try store.allNotesCredited(),
                      participants: try store.participants(), agreements: try store.agreements(),
                      curation: try store.curation(),
-                     keptNames: Set(try store.keptNames().map { KeptName(noteId: $0.noteId, participantId: $0.participantId) }))
+                     keptNames: try store.keptNames())
     }
 }
 

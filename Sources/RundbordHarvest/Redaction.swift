@@ -31,8 +31,7 @@ public enum Redaction {
     public static func apply(_ input: HarvestInput, options: HarvestOptions) -> (input: HarvestInput, summary: PrivacySummary) {
         let anonymous = options.anonymous, language = options.language
         var summary = PrivacySummary()
-        let hidden = input.participants.filter { anonymous || !$0.mayBeNamed || $0.name.isEmpty }
-        let finder = NameFinder(people: hidden)
+        let finder = NameFinder.hiding(input.participants, anonymous: anonymous)
         guard !finder.isEmpty else { return (input, summary) }
         let kept = anonymous ? [] : input.keptNames
         let words = (PrivacyText.aParticipant.text(language), PrivacyText.aParticipantCapital.text(language),
@@ -90,11 +89,4 @@ public enum Redaction {
         }
         return (out, summary)
     }
-}
-
-/// A name in a note the organiser chose to keep in the harvest.
-public struct KeptName: Sendable, Hashable {
-    public var noteId: UUID
-    public var participantId: UUID
-    public init(noteId: UUID, participantId: UUID) { self.noteId = noteId; self.participantId = participantId }
 }

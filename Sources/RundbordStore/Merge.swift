@@ -5,7 +5,7 @@ import RundbordCore
 /// What a merge did, per kind of row.
 public struct MergeReport: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {
-        case tables, participants, notes, revisions, agreements, drafts, curation
+        case tables, participants, notes, revisions, agreements, drafts, curation, privacy
     }
     public struct Counts: Sendable, Equatable {
         public var added = 0, updated = 0, skipped = 0
@@ -47,6 +47,8 @@ struct MergeSource {
     var agreements: [Agreement] = []
     var drafts: [Draft] = []
     var curation = CurationState()
+    /// Names kept in notes, with when (negative: undone then).
+    var keptNames: [(KeptName, Double)] = []
 
     var name: String { URL(fileURLWithPath: path).lastPathComponent }
 
@@ -64,6 +66,7 @@ struct MergeSource {
                 let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
                 source.notes = try Row.fetchAll(db, sql: "SELECT \(Rows.noteColumns(version: version)) FROM note ORDER BY createdAt, id").map(Rows.note)
                 source.curation = try CurationRows.state(db)
+                source.keptNames = try Privacy.keptRows(db)
                 // A file written before schema v2 has no revisions yet.
                 if try db.tableExists("noteRevision") {
                     source.revisions = try Row.fetchAll(db, sql: "SELECT * FROM noteRevision ORDER BY id").map { row in
@@ -170,6 +173,7 @@ private struct Merger {
         try mergeRevisions(&report)
         try mergeAgreements(&report)
         try mergeDrafts(&report)
+        try mergeKeptNames(&report)
         try CurationRows.merge(source.curation, into: db) { inserted, updated in
             report.add(.curation, inserted ? \.added : updated ? \.updated : \.skipped)
         }
@@ -286,6 +290,21 @@ private struct Merger {
             try Rows.save(agreement: theirs.tally, tableId: tableId, principleId: theirs.principleId,
                           updatedAt: theirs.updatedAt, db)
             report.add(.agreements, row == nil ? \.added : \.updated)
+        }
+    }
+
+    /// A name kept (or no longer kept) in a note: the later choice wins.
+    func mergeKeptNames(_ report: inout MergeReport) throws {
+        for (name, keptAt) in source.keptNames {
+            let here = KeptName(noteId: name.noteId, participantId: participantIds[name.participantId] ?? name.participantId)
+            let mine = try Double.fetchOne(db, sql: "SELECT keptAt FROM keptName WHERE noteId = ? AND participantId = ?",
+                                           arguments: [here.noteId.uuidString, here.participantId.uuidString])
+            guard mine.map({ abs(keptAt) > abs($0) }) ?? true else {
+                report.add(.privacy, \.skipped)
+                continue
+            }
+            try Privacy.saveKept(here, keptAt: keptAt, db)
+            report.add(.privacy, mine == nil ? \.added : \.updated)
         }
     }
 

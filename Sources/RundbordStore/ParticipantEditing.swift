@@ -140,13 +140,21 @@ extension EventStore {
         }
     }
 
-    /// The participants `who` names: an id, an e-mail (any case) or a name (any case).
+    /// The participants `who` names: an id, an e-mail (any case), a name or
+    /// "Name, Organisation" (case, accents and spacing ignored, as credits).
     public func participants(matching who: String) throws(RundbordError) -> [Participant] {
-        let needle = Sanitize.line(who)
+        let needle = Sanitize.line(who).trimmingCharacters(in: .whitespaces)
         let all = try participants()
         if let id = UUID(uuidString: needle), let p = all.first(where: { $0.id == id }) { return [p] }
         let byEmail = all.filter { !$0.email.isEmpty && $0.email.caseInsensitiveCompare(needle) == .orderedSame }
         if !byEmail.isEmpty { return byEmail }
-        return all.filter { $0.name.caseInsensitiveCompare(needle) == .orderedSame }
+        let key = PersonName.key(needle)
+        let byName = all.filter { !key.isEmpty && PersonName.key($0.name) == key }
+        if !byName.isEmpty { return byName }
+        switch Credits.match(needle, people: all, organisations: []) {
+        case .person(let p): return [p]
+        case .ambiguous(let list): return list
+        case .organisation, .unknown: return []
+        }
     }
 }

@@ -38,6 +38,23 @@ enum Privacy {
     }
 }
 
+extension Privacy {
+    static func saveKept(_ name: KeptName, keptAt: Double, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO keptName (noteId, participantId, keptAt) VALUES (?, ?, ?)
+            ON CONFLICT(noteId, participantId) DO UPDATE SET keptAt = excluded.keptAt
+            """, arguments: [name.noteId.uuidString, name.participantId.uuidString, keptAt])
+    }
+
+    /// Rows of `keptName` as stored (negative `keptAt`: undone).
+    static func keptRows(_ db: Database) throws -> [(KeptName, Double)] {
+        guard try db.tableExists("keptName") else { return [] }
+        return try Row.fetchAll(db, sql: "SELECT * FROM keptName ORDER BY noteId, participantId").map {
+            (KeptName(noteId: Rows.uuid($0, "noteId"), participantId: Rows.uuid($0, "participantId")), $0["keptAt"])
+        }
+    }
+}
+
 /// Turns the free-text speakers of files written before schema v4 into
 /// credits to known people or organisations. A text names a participant
 /// when it matches the roster (`Credits.match`: case, accents and spacing
@@ -163,11 +180,30 @@ extension EventStore {
     }
 
     /// The names in notes the organiser chose to keep in the harvest.
-    public func keptNames() throws(RundbordError) -> [(noteId: UUID, participantId: UUID)] {
+    /// A row with a negative `keptAt` records that the choice was undone
+    /// then (|keptAt|): the later choice wins when files are merged.
+    public func keptNames() throws(RundbordError) -> Set<KeptName> {
         try read { db in
             guard try db.tableExists("keptName") else { return [] }
-            return try Row.fetchAll(db, sql: "SELECT noteId, participantId FROM keptName ORDER BY noteId, participantId")
-                .map { (Rows.uuid($0, "noteId"), Rows.uuid($0, "participantId")) }
+            return Set(try Row.fetchAll(db, sql: "SELECT noteId, participantId FROM keptName WHERE keptAt > 0").map {
+                KeptName(noteId: Rows.uuid($0, "noteId"), participantId: Rows.uuid($0, "participantId"))
+            })
+        }
+    }
+
+    /// Keeps (or stops keeping) a participant's name in notes; returns how many changed.
+    @discardableResult
+    public func setKept(_ names: [KeptName], kept: Bool, now: Date = Date()) throws(RundbordError) -> Int {
+        try write { db in
+            var changed = 0
+            for name in names {
+                let current = try Double.fetchOne(db, sql: "SELECT keptAt FROM keptName WHERE noteId = ? AND participantId = ?",
+                                                  arguments: [name.noteId.uuidString, name.participantId.uuidString])
+                guard (current.map { $0 > 0 } ?? false) != kept else { continue }
+                try Privacy.saveKept(name, keptAt: kept ? now.timeIntervalSince1970 : -now.timeIntervalSince1970, db)
+                changed += 1
+            }
+            return changed
         }
     }
 

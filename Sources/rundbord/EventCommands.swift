@@ -94,6 +94,8 @@ struct StatusCommand: ParsableCommand {
         rows.append([CLIText.statusTotal.text(lang)] + kinds.map { String(summary.total(kind: $0)) }
                     + [String(summary.total), String(summary.dots.values.reduce(0, +))])
         print(TextTable.render(rows))
+        print("")
+        for line in try NamesInText.lines(store, lang: lang) { print(line) }
     }
 }
 

@@ -188,4 +188,29 @@ struct PrivacyEndToEndTests {
         #expect(try store.allNotes().isEmpty, "nothing refused was written")
         store.close()
     }
+
+    @Test func statusShowsNamesInTextAndTheOrganiserCanKeepOne() throws {
+        let dir = Scratch()
+        let file = try Self.event(dir, "e.rundbord", roster: true)
+        let note = try rundbord(["note", file, "--table", "1", "--principle", "1", "Sofie Krag takkede Anne Ørsted"])
+        #expect(note.status == 0, "\(note.stderr)")
+        let id = note.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let status = try rundbord(["status", file])
+        #expect(status.stdout.contains("  Bord 1, hovedprincip 1, tekst: Sofie Krag — erstattes [\(id.prefix(8))]"), "\(status.stdout)")
+        #expect(!status.stdout.contains("tekst: Anne Ørsted"), "Anne agreed to be named")
+        #expect(try Self.read(try exportMarkdown(file, dir, "before"), "md").contains("En deltager takkede Anne Ørsted"))
+
+        let keep = try rundbord(["participants", "keep-name", file, "sofie krag", "--note", String(id.prefix(8)), "--lang", "en"])
+        #expect(keep.status == 0 && keep.stdout.contains("Sofie Krag is now kept by name in 1 note."), "\(keep.stdout)\(keep.stderr)")
+        #expect(try rundbord(["status", file]).stdout.contains("tekst: Sofie Krag — beholdes efter arrangørens valg"))
+        #expect(try Self.read(try exportMarkdown(file, dir, "kept"), "md").contains("Sofie Krag takkede Anne Ørsted"))
+        #expect(!(try Self.read(try exportMarkdown(file, dir, "anonymous", ["--anonymous"]), "md")).contains("Sofie"))
+    }
+
+    func exportMarkdown(_ file: String, _ dir: Scratch, _ tag: String, _ extra: [String] = []) throws -> String {
+        let target = dir.path("\(tag).md")
+        let r = try rundbord(["export", file, "--format", "md", "--out", target] + extra)
+        #expect(r.status == 0, "\(r.stderr)")
+        return target
+    }
 }

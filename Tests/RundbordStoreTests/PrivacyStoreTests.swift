@@ -5,14 +5,14 @@ import RundbordCore
 @testable import RundbordStore
 
 @Suite struct PrivacyStoreTests {
-    /// A file as schema v2 wrote it: speakers credited by free text. Henrik is
+    /// A file as schema v3 wrote it: speakers credited by free text. Henrik is
     /// on the roster (not named) but was typed as "Name, Organisation";
     /// "kontra advokater" is his organisation; "Sofie Krag" is nobody known.
     static func legacyFile(_ dir: URL, event: Event) throws -> (path: String, henrik: Participant, notes: [UUID]) {
-        let path = dir.appendingPathComponent("v2.rundbord").path
+        let path = dir.appendingPathComponent("v3.rundbord").path
         let queue = try DatabaseQueue(path: path)
         try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
-        try Schema.migrator.migrate(queue, upTo: "v2: note revisions")
+        try Schema.migrator.migrate(queue, upTo: "v3: curation: cost and decision, merged initiatives, owner aliases, key messages")
         let table = RoundTable.new(id: UUID(), number: 1, vision: event.vision, now: Date(timeIntervalSince1970: 1_000))
         let henrik = Participant(id: UUID(), name: "Henrik Vestergaard-Lund", organisation: "Kontra Advokater",
                                  email: "hvl@kontra.example", tableNumber: 1, mayBeNamed: false,
@@ -88,5 +88,31 @@ import RundbordCore
         let again = try target.merge(from: [path])
         #expect(!again.changed, "\(again)")
         #expect(try target.participants().filter { $0.name == "Sofie Krag" }.count == 1)
+    }
+
+    @Test func aKeptNameTravelsInAMergeAndTheLaterChoiceWins() throws {
+        let dir = MultiFixture.directory()
+        let event = MultiFixture.event()
+        let organiser = try MultiFixture.create(dir, "arrangør.rundbord", event: event, tables: 1)
+        let note = try MultiFixture.note(organiser, table: 1, "Sofie Krag foreslog det", at: 2_000)
+        let sofie = Participant(id: UUID(), name: "Sofie Krag", updatedAt: Date(timeIntervalSince1970: 1_000))
+        try organiser.save(participant: sofie)
+        let laptop = dir.appendingPathComponent("laptop.rundbord").path
+        try FileManager.default.copyItem(atPath: organiser.path, toPath: laptop)
+        let name = KeptName(noteId: note.id, participantId: sofie.id)
+
+        // Kept on the laptop: merging brings the choice; merging again changes nothing.
+        let other = try EventStore.open(path: laptop)
+        #expect(try other.setKept([name], kept: true, now: Date(timeIntervalSince1970: 3_000)) == 1)
+        other.close()
+        let first = try organiser.merge(from: [laptop])
+        #expect(first[.privacy].added == 1)
+        #expect(try organiser.keptNames() == [name])
+        #expect(!(try organiser.merge(from: [laptop])).changed)
+
+        // Undone later here: the laptop's older keep does not bring it back.
+        try organiser.setKept([name], kept: false, now: Date(timeIntervalSince1970: 4_000))
+        _ = try organiser.merge(from: [laptop])
+        #expect(try organiser.keptNames().isEmpty)
     }
 }
