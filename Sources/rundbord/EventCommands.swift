@@ -98,18 +98,3 @@ struct StatusCommand: ParsableCommand {
         for line in try NamesInText.lines(store, lang: lang) { print(line) }
     }
 }
-
-/// Left-aligned first column, right-aligned numbers, widths by display width.
-enum TextTable {
-    static func render(_ rows: [[String]]) -> String {
-        let columns = rows.map(\.count).max() ?? 0
-        var widths = [Int](repeating: 0, count: columns)
-        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) } }
-        return rows.map { row in
-            row.enumerated().map { i, cell in
-                let pad = String(repeating: " ", count: widths[i] - DisplayWidth.of(cell))
-                return i == 0 ? cell + pad : pad + cell
-            }.joined(separator: "  ")
-        }.joined(separator: "\n")
-    }
-}
