@@ -14,6 +14,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "rundbord", targets: ["rundbord"]),
+        // The typeset PDF of the harvest; `rundbord export --format pdf` runs it from beside itself.
+        .executable(name: "rundbord-pdf", targets: ["rundbord-pdf"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -29,12 +31,19 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
+        // Pango (text layout) and Cairo (PDF): linked only by rundbord-pdf, never by rundbord.
+        .systemLibrary(
+            name: "CPangoCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]
+        ),
         .target(
             name: "RundbordTemplates",
             path: ".",
             exclude: ["Sources/CNcursesw", "Sources/RundbordCore", "Sources/RundbordStore",
                       "Sources/RundbordHarvest", "Sources/RundbordTUI", "Sources/NcursesBackend",
-                      "Sources/rundbord", "Sources/RundbordHarness", "Tests", "Package.swift", "README.md", "scripts", "docs",
+                      "Sources/rundbord", "Sources/RundbordHarness",
+                      "Sources/CPangoCairo", "Sources/RundbordPDF", "Sources/rundbord-pdf", "Tests", "Package.swift", "README.md", "scripts", "docs",
                       "Templates/README.md", "Templates/README-harvest.md"],
             sources: ["Sources/RundbordTemplates"],
             resources: [.embedInCode("Templates")]
@@ -59,6 +68,18 @@ let package = Package(
             name: "NcursesBackend",
             dependencies: ["CNcursesw", "RundbordTUI"]
         ),
+        // The harvest typeset with Pango and Cairo: a layout engine and the document's blocks.
+        .target(
+            name: "RundbordPDF",
+            dependencies: ["CPangoCairo", "RundbordCore", "RundbordHarvest"]
+        ),
+        .executableTarget(
+            name: "rundbord-pdf",
+            dependencies: [
+                "RundbordPDF", "RundbordCore", "RundbordStore", "RundbordHarvest",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         // Child processes and tmux, for the end-to-end tests and `rundbord bench`.
         .target(name: "RundbordHarness"),
         .executableTarget(
@@ -75,7 +96,7 @@ let package = Package(
             "RundbordStore", "RundbordCore", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "RundbordHarvestTests", dependencies: [
-            "RundbordHarvest", "RundbordStore", "RundbordCore", .product(name: "PropertyBased", package: "swift-property-based"),
+            "RundbordHarvest", "RundbordPDF", "RundbordStore", "RundbordCore", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "RundbordTUITests", dependencies: ["RundbordTUI", "RundbordStore", "RundbordCore", "RundbordHarvest"],
                     exclude: ["__Snapshots__"]),
