@@ -27,16 +27,19 @@ public struct HarvestInput: Sendable {
     public var participants: [Participant]
     /// Table id → principle id → show of hands.
     public var agreements: [UUID: [String: AgreementTally]]
+    /// The organiser's merges, owner aliases and key messages.
+    public var curation: CurationState
 
     public init(event: Event, tables: [RoundTable], notes: [Note], participants: [Participant],
-                agreements: [UUID: [String: AgreementTally]]) {
+                agreements: [UUID: [String: AgreementTally]], curation: CurationState = CurationState()) {
         self.event = event; self.tables = tables; self.notes = notes
-        self.participants = participants; self.agreements = agreements
+        self.participants = participants; self.agreements = agreements; self.curation = curation
     }
 
     public static func read(from store: EventStore) throws(RundbordError) -> HarvestInput {
         HarvestInput(event: try store.event(), tables: try store.tables(), notes: try store.allNotes(),
-                     participants: try store.participants(), agreements: try store.agreements())
+                     participants: try store.participants(), agreements: try store.agreements(),
+                     curation: try store.curation())
     }
 }
 
@@ -159,9 +162,23 @@ public struct HarvestDocument: Sendable, Encodable, Equatable {
     }
 
     public struct RankedInitiative: Sendable, Encodable, Equatable {
-        /// 1 for the most dots; equal dots share a rank (1, 1, 3).
+        /// Its number ("Nr."), 1…n in ranking order: the same in every section and format (`Ranking`).
         public var rank: Int
-        /// The text as the first table wrote it.
+        /// Its id (`rundbord initiatives`): the organiser's merge, else its first note.
+        public var id: UUID
+        /// Its place, shared by initiatives tied on dots and tables ("4.–10."); nil with 0 dots.
+        public var place: String?
+        /// "støttet af 3 af 4 borde".
+        public var support: String
+        /// The organiser's estimate in whole kroner, and as shown ("ca. 250.000 kr.").
+        public var cost: Int?
+        public var costText: String?
+        /// The decision it needs, and its label.
+        public var decision: InitiativeDecision
+        public var decisionLabel: String
+        /// True when the organiser merged it (it can be split).
+        public var merged: Bool
+        /// The text as the first table wrote it, or as the organiser chose when merging.
         public var text: String
         /// Dots summed over every table that proposed it.
         public var dots: Int
@@ -334,15 +351,15 @@ public enum Harvest {
             input.agreements[table.id]?[principleId] ?? AgreementTally()
         }
 
+        let ranked = rank(input, tables: tables, principles: principles, principleNumber: principleNumber, language: lang)
         let sections = principles.map { p in
             let here = entries.filter { $0.principleId == p.id }
             return PrincipleSection(number: principleNumber[p.id]!, id: p.id, title: p.title, summary: p.summary,
                                     questions: p.questions, kinds: groups(here),
-                                    initiatives: rank(here.filter { $0.kind == .initiative }, vision: vision),
+                                    initiatives: ranked.filter { $0.proposals.contains { $0.principleId == p.id } },
                                     agreement: summary(tables.map { tally($0, p.id) }))
         }
 
-        let ranked = rank(entries.filter { $0.kind == .initiative }, vision: vision)
         let funding = FundingClass.allCases.map { f in
             FundingSection(funding: f, label: vision.label(f), initiatives: ranked.filter { $0.funding == f })
         }
@@ -426,54 +443,27 @@ public enum Harvest {
 
     /// Two texts name the same initiative or owner when they are equal ignoring
     /// case and runs of white space.
-    public static func mergeKey(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-            .folding(options: [.caseInsensitive], locale: nil)
-    }
+    public static func mergeKey(_ text: String) -> String { Curation.textKey(text) }
 
-    /// Merges initiatives with the same text (see `mergeKey`) and ranks them:
-    /// most dots first, then proposed by more tables, then first proposed.
-    static func rank(_ notes: [HarvestDocument.NoteEntry], vision: Vision) -> [HarvestDocument.RankedInitiative] {
-        var order: [String] = []
-        var groups: [String: [HarvestDocument.NoteEntry]] = [:]
-        // The id breaks ties of time; its text is made once per note, not per comparison.
-        let byTime = notes.map { ($0, $0.id.uuidString) }.sorted { a, b in
-            a.0.createdAt != b.0.createdAt ? a.0.createdAt < b.0.createdAt : a.1 < b.1
+    /// The initiatives of the harvested tables as the organiser curated them
+    /// (equal texts and confirmed merges joined, owner aliases applied), in
+    /// the one ranking every format shows (`Ranking`).
+    static func rank(_ input: HarvestInput, tables: [RoundTable], principles: [Principle],
+                     principleNumber: [String: Int], language: Language) -> [HarvestDocument.RankedInitiative] {
+        let vision = input.event.vision
+        return Curation.ranked(notes: input.notes, tables: tables, state: input.curation,
+                               principleOrder: principles.map(\.id)).map { ranked in
+            let i = ranked.initiative
+            return HarvestDocument.RankedInitiative(
+                rank: ranked.rank.number, id: i.id, place: ranked.rank.placeText(language),
+                support: ranked.rank.supportText(language), cost: i.cost,
+                costText: i.cost.map { Curation.costText($0, language) }, decision: i.decision,
+                decisionLabel: Curation.decisionText(i.decision, language), merged: i.mergeId != nil,
+                text: i.text, dots: i.dots, tables: i.tables,
+                principleNumbers: Array(Set(i.principleIds.compactMap { principleNumber[$0] })).sorted(),
+                funding: i.funding, fundingLabel: vision.label(i.funding), fundingDisputed: i.fundingDisputed,
+                owners: i.owners, horizons: i.horizons,
+                proposals: i.sources.map { .init(noteId: $0.noteId, table: $0.table, principleId: $0.principleId, dots: $0.dots) })
         }
-        for (note, _) in byTime {
-            let key = mergeKey(note.text)
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(note)
-        }
-        var merged = order.map { key -> (HarvestDocument.RankedInitiative, Date) in
-            let these = groups[key]!
-            // Tables may class funding differently: one definite class wins over
-            // "unclear"; two different definite classes are a dispute, shown as unclear.
-            let definite = Set(these.compactMap(\.funding).filter { $0 != .unclear })
-            let funding: FundingClass = definite.count == 1 ? definite.first! : .unclear
-            return (HarvestDocument.RankedInitiative(
-                rank: 0, text: these[0].text, dots: these.reduce(0) { $0 + $1.dots },
-                tables: Array(Set(these.map(\.table))).sorted(),
-                principleNumbers: Array(Set(these.map(\.principleNumber))).sorted(),
-                funding: funding, fundingLabel: vision.label(funding), fundingDisputed: definite.count > 1,
-                owners: distinct(these.compactMap(\.owner)), horizons: distinct(these.compactMap(\.horizon)),
-                proposals: these.map { .init(noteId: $0.id, table: $0.table, principleId: $0.principleId, dots: $0.dots) }),
-                these[0].createdAt)
-        }
-        merged.sort { a, b in
-            if a.0.dots != b.0.dots { return a.0.dots > b.0.dots }
-            if a.0.tables.count != b.0.tables.count { return a.0.tables.count > b.0.tables.count }
-            return a.1 < b.1
-        }
-        var out = merged.map(\.0)
-        for i in out.indices {
-            out[i].rank = i > 0 && out[i - 1].dots == out[i].dots ? out[i - 1].rank : i + 1
-        }
-        return out
-    }
-
-    static func distinct(_ texts: [String]) -> [String] {
-        var seen = Set<String>()
-        return texts.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty && seen.insert(mergeKey($0)).inserted }
     }
 }

@@ -5,7 +5,7 @@ import RundbordCore
 /// What a merge did, per kind of row.
 public struct MergeReport: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {
-        case tables, participants, notes, revisions, agreements, drafts
+        case tables, participants, notes, revisions, agreements, drafts, curation
     }
     public struct Counts: Sendable, Equatable {
         public var added = 0, updated = 0, skipped = 0
@@ -44,6 +44,7 @@ struct MergeSource {
     var revisions: [Revision] = []
     var agreements: [Agreement] = []
     var drafts: [Draft] = []
+    var curation = CurationState()
 
     var name: String { URL(fileURLWithPath: path).lastPathComponent }
 
@@ -56,7 +57,10 @@ struct MergeSource {
                 var source = MergeSource(path: path, event: try Rows.event(db))
                 source.tables = try Row.fetchAll(db, sql: "SELECT * FROM roundTable ORDER BY number").map(Rows.table)
                 source.participants = try Row.fetchAll(db, sql: "SELECT * FROM participant ORDER BY id").map(Rows.participant)
-                source.notes = try Row.fetchAll(db, sql: "SELECT \(Rows.noteColumns) FROM note ORDER BY createdAt, id").map(Rows.note)
+                // A file written before schema v3 has no curation yet.
+                let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                source.notes = try Row.fetchAll(db, sql: "SELECT \(Rows.noteColumns(version: version)) FROM note ORDER BY createdAt, id").map(Rows.note)
+                source.curation = try CurationRows.state(db)
                 // A file written before schema v2 has no revisions yet.
                 if try db.tableExists("noteRevision") {
                     source.revisions = try Row.fetchAll(db, sql: "SELECT * FROM noteRevision ORDER BY id").map { row in
@@ -89,7 +93,9 @@ extension EventStore {
     /// - notes by id; the later `editedAt` wins and the other version is kept
     ///   in `noteRevision` (equal times: the larger version id wins, so the
     ///   order of merging does not matter);
-    /// - shows of hands and drafts per table and principle; the later `updatedAt` wins.
+    /// - shows of hands and drafts per table and principle; the later `updatedAt` wins;
+    /// - the curation (merged initiatives by their stable id, owner aliases by
+    ///   spelling, key messages by principle): the later `updatedAt` wins.
     /// The event's own details (title, date, next steps) stay as they are here.
     /// A file of another event is refused unless `force`. The other files are
     /// only read.
@@ -156,6 +162,9 @@ private struct Merger {
         try mergeRevisions(&report)
         try mergeAgreements(&report)
         try mergeDrafts(&report)
+        try CurationRows.merge(source.curation, into: db) { inserted, updated in
+            report.add(.curation, inserted ? \.added : updated ? \.updated : \.skipped)
+        }
     }
 
     mutating func mergeTables(_ report: inout MergeReport) throws {

@@ -45,6 +45,7 @@ struct MergeCommand: ParsableCommand {
         case .revisions: .mergeKindRevisions
         case .agreements: .mergeKindAgreements
         case .drafts: .mergeKindDrafts
+        case .curation: .mergeKindCuration
         }
     }
 }

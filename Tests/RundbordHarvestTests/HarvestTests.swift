@@ -22,7 +22,12 @@ import RundbordTemplates
 
         // Which initiatives, ranked by dots; the same text from two tables is one initiative.
         #expect(doc.initiatives.map(\.dots) == [13, 11, 6, 6, 3, 3, 2, 0])
-        #expect(doc.initiatives.map(\.rank) == [1, 2, 3, 3, 5, 5, 7, 8])
+        // One number per initiative; a place shared by initiatives tied on dots and tables; none with 0 dots.
+        #expect(doc.initiatives.map(\.rank) == Array(1...8))
+        #expect(doc.initiatives.map(\.place) == ["1.", "2.", "3.–4.", "3.–4.", "5.", "6.", "7.", nil])
+        #expect(doc.initiatives[4].dots == doc.initiatives[5].dots, "3 dots from two tables ranks above 3 dots from one")
+        #expect(doc.initiatives[4].tables.count > doc.initiatives[5].tables.count)
+        #expect(doc.initiatives[0].support == "støttet af 2 af 4 borde")
         let merged = doc.initiatives[0]
         #expect(merged.text == Fixture.mergedInitiativeTable1)
         #expect(merged.tables == [1, 3])

@@ -56,4 +56,23 @@ enum MultiFixture {
     }
 
     static func bytes(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
+
+    /// A file as an earlier release wrote it: the schema up to `migration`,
+    /// one table and one note written with only the columns version 1 had.
+    static func olderFile(_ path: String, upTo migration: String, event: Event, kind: NoteKind = .point,
+                          text: String, dots: Int = 0) throws -> DatabaseQueue {
+        let queue = try DatabaseQueue(path: path)
+        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+        try Schema.migrator.migrate(queue, upTo: migration)
+        let table = RoundTable.new(id: UUID(), number: 1, vision: event.vision, now: Date(timeIntervalSince1970: 1_000))
+        try queue.write { db in
+            try Rows.insert(event: event, db)
+            try Rows.save(table: table, db)
+            try db.execute(sql: """
+                INSERT INTO note (id, tableId, principleId, kind, text, createdAt, editedAt, dots)
+                VALUES (?, ?, ?, ?, ?, 1500, 1500, ?)
+                """, arguments: [UUID().uuidString, table.id.uuidString, table.principleIds[0], kind.rawValue, text, dots])
+        }
+        return queue
+    }
 }
