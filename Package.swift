@@ -9,6 +9,7 @@ import PackageDescription
 // - RundbordHarvest: exporters.
 // - RundbordTUI: buffer, screens, keys, app loop; talks to a TerminalBackend protocol.
 // - NcursesBackend: the only module that imports the C library.
+// - RundbordSuggest: duplicate suggestions; the only module that imports libstemmer (CStemmer).
 let package = Package(
     name: "rundbord",
     platforms: [.macOS(.v14)],
@@ -37,13 +38,20 @@ let package = Package(
             pkgConfig: "pangocairo",
             providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]
         ),
+        // Snowball stemming (Danish) for duplicate suggestions; Debian's
+        // libstemmer-dev has no .pc file, so the module map names the library.
+        .systemLibrary(
+            name: "CStemmer",
+            providers: [.apt(["libstemmer-dev"])]
+        ),
         .target(
             name: "RundbordTemplates",
             path: ".",
             exclude: ["Sources/CNcursesw", "Sources/RundbordCore", "Sources/RundbordStore",
                       "Sources/RundbordHarvest", "Sources/RundbordTUI", "Sources/NcursesBackend",
-                      "Sources/rundbord", "Sources/RundbordHarness",
-                      "Sources/CPangoCairo", "Sources/RundbordPDF", "Sources/rundbord-pdf", "Tests", "Package.swift", "README.md", "scripts", "docs",
+                      "Sources/CStemmer", "Sources/RundbordSuggest",
+                      "Sources/CPangoCairo", "Sources/RundbordPDF", "Sources/rundbord-pdf",
+                      "Sources/rundbord", "Sources/RundbordHarness", "Tests", "Package.swift", "README.md", "scripts", "docs",
                       "Templates/README.md", "Templates/README-harvest.md"],
             sources: ["Sources/RundbordTemplates"],
             resources: [.embedInCode("Templates")]
@@ -55,6 +63,10 @@ let package = Package(
         .target(
             name: "RundbordStore",
             dependencies: ["RundbordCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "RundbordSuggest",
+            dependencies: ["RundbordCore", "CStemmer"]
         ),
         .target(
             name: "RundbordHarvest",
@@ -86,7 +98,7 @@ let package = Package(
             name: "rundbord",
             dependencies: [
                 "RundbordCore", "RundbordStore", "RundbordHarvest", "RundbordTUI", "NcursesBackend", "RundbordHarness",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "RundbordSuggest", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "RundbordCoreTests", dependencies: [
@@ -100,6 +112,8 @@ let package = Package(
         ]),
         .testTarget(name: "RundbordTUITests", dependencies: ["RundbordTUI", "RundbordStore", "RundbordCore", "RundbordHarvest"],
                     exclude: ["__Snapshots__"]),
+        .testTarget(name: "RundbordSuggestTests", dependencies: ["RundbordSuggest", "RundbordCore"],
+                    exclude: ["DuplicatePairs.tsv"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RundbordCore", "RundbordStore", "RundbordHarness"]),
     ],
     swiftLanguageModes: [.v6]

@@ -29,17 +29,22 @@ public struct HarvestInput: Sendable {
     public var agreements: [UUID: [String: AgreementTally]]
     /// The organiser's merges, owner aliases and key messages.
     public var curation: CurationState
+    /// Names in notes the organiser chose to keep although the person is not named.
+    public var keptNames: Set<KeptName>
 
     public init(event: Event, tables: [RoundTable], notes: [Note], participants: [Participant],
-                agreements: [UUID: [String: AgreementTally]], curation: CurationState = CurationState()) {
+                agreements: [UUID: [String: AgreementTally]], curation: CurationState = CurationState(),
+                keptNames: Set<KeptName> = []) {
         self.event = event; self.tables = tables; self.notes = notes
         self.participants = participants; self.agreements = agreements; self.curation = curation
+        self.keptNames = keptNames
     }
 
     public static func read(from store: EventStore) throws(RundbordError) -> HarvestInput {
-        HarvestInput(event: try store.event(), tables: try store.tables(), notes: try store.allNotes(),
+        HarvestInput(event: try store.event(), tables: try store.tables(), notes: try store.allNotesCredited(),
                      participants: try store.participants(), agreements: try store.agreements(),
-                     curation: try store.curation())
+                     curation: try store.curation(),
+                     keptNames: try store.keptNames())
     }
 }
 
@@ -87,11 +92,13 @@ public struct HarvestDocument: Sendable, Encodable, Equatable {
     /// The addresses the follow-up mail goes to as Bcc (participants with a
     /// valid e-mail, deduplicated). Used for the mail only: not in the JSON.
     public var recipients: [String]
+    /// What was left out to respect consent (see `Redaction`).
+    public var privacy: PrivacySummary
 
     enum CodingKeys: String, CodingKey {
         case schema, language, generatedAt, anonymous, event, tableNumbers, totalTables, fundingLabels
         case agreementLabels, counts, principles, initiatives, funding, owners, unowned, agreementTotal
-        case tables, participants, organisations, recipientCount, notes
+        case tables, participants, organisations, recipientCount, notes, privacy
     }
 
     public struct EventInfo: Sendable, Encodable, Equatable {
@@ -264,7 +271,11 @@ public enum Harvest {
     }
 
     /// The pure computation: the same input and options always give the same document.
-    public static func build(input: HarvestInput, options: HarvestOptions) throws(RundbordError) -> HarvestDocument {
+    public static func build(input unredacted: HarvestInput, options: HarvestOptions) throws(RundbordError) -> HarvestDocument {
+        // Names of people who may not be named leave every free text here, once, for every format.
+        let redacted = Redaction.apply(unredacted, options: options)
+        let input = redacted.input
+        var privacy = redacted.summary
         typealias NoteEntry = HarvestDocument.NoteEntry
         typealias KindGroup = HarvestDocument.KindGroup
         typealias AgreementSummary = HarvestDocument.AgreementSummary
@@ -304,10 +315,13 @@ public enum Harvest {
         let principleNumber = Dictionary(uniqueKeysWithValues: principles.enumerated().map { ($1.id, $0 + 1) })
         let kindOrder = vision.noteKinds.map(\.kind) + NoteKind.allCases.filter { k in !vision.noteKinds.contains { $0.kind == k } }
 
+        // A person is credited only with consent, never when anonymous; an organisation always.
         func speaker(_ note: Note) -> String? {
-            if options.anonymous { return nil }
             if let id = note.speakerId {
-                guard let p = participantsById[id], p.mayBeNamed, !p.name.isEmpty else { return nil }
+                guard !options.anonymous, let p = participantsById[id], p.mayBeNamed, !p.name.isEmpty else {
+                    privacy.creditsLeftOut += 1
+                    return nil
+                }
                 return p.organisation.isEmpty ? p.name : "\(p.name), \(p.organisation)"
             }
             return note.speakerOrganisation.flatMap { $0.isEmpty ? nil : $0 }
@@ -402,12 +416,16 @@ public enum Harvest {
         }
         let named = options.anonymous ? [] : included.filter { $0.mayBeNamed && !$0.name.isEmpty }
             .map { NamedParticipant(name: $0.name, organisation: $0.organisation, table: $0.tableNumber) }
+        privacy.participantsLeftOut = included.filter { !$0.name.isEmpty }.count - named.count
+        // An organisation is not a person: listed even when anonymous. Those of
+        // participants who consented, and those notes are credited to.
         var organisations: [String] = []
-        if !options.anonymous {
+        do {
             var seen = Set<String>()
+            let consenting = included.filter { $0.mayBeNamed && !$0.name.isEmpty }.map(\.organisation)
             let credited = input.notes.filter { $0.speakerId == nil && tableById[$0.tableId] != nil && !$0.isDeleted }
                 .compactMap(\.speakerOrganisation)
-            for name in named.map(\.organisation) + credited where !name.isEmpty && seen.insert(mergeKey(name)).inserted {
+            for name in consenting + credited where !name.isEmpty && seen.insert(mergeKey(name)).inserted {
                 organisations.append(name)
             }
             organisations.sort { $0.compare($1, options: [.caseInsensitive], locale: Locale(identifier: lang.rawValue)) == .orderedAscending }
@@ -438,7 +456,7 @@ public enum Harvest {
             unowned: ranked.filter { $0.owners.isEmpty },
             agreementTotal: summary(tables.flatMap { t in principles.map { tally(t, $0.id) } }),
             tables: appendix, participants: named, organisations: organisations,
-            recipientCount: recipients.count, notes: entries, recipients: recipients)
+            recipientCount: recipients.count, notes: entries, recipients: recipients, privacy: privacy)
     }
 
     /// Two texts name the same initiative or owner when they are equal ignoring

@@ -8,7 +8,7 @@ import RundbordCore
 /// Opening an existing file writes nothing unless its schema must be migrated.
 public final class EventStore: @unchecked Sendable {
     /// The schema version this program writes; a file with a higher one is refused.
-    public static let schemaVersion = 3
+    public static let schemaVersion = 4
     /// `PRAGMA application_id` of a rundbord file ("RBD1"), telling it from other SQLite files.
     public static let applicationId: Int32 = 0x5242_4431
 
@@ -147,7 +147,7 @@ public final class EventStore: @unchecked Sendable {
             .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
         let fd = Foundation.open(temporary, O_CREAT | O_EXCL | O_WRONLY, 0o600)
         guard fd >= 0 else {
-            throw RundbordError(CoreText.storeCannotCreate, [path, String(cString: strerror(errno))], exit: .cantCreate)
+            throw RundbordError(CoreText.storeCannotCreate, [path, Localized.reason(errno: errno)], exit: .cantCreate)
         }
         Foundation.close(fd)
         func discard() { for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) } }
@@ -159,7 +159,7 @@ public final class EventStore: @unchecked Sendable {
             throw RundbordError(CoreText.storeCannotCreate, [path, "\(error)"], exit: .cantCreate)
         }
         guard link(temporary, path) == 0 else {
-            let reason = errno == EEXIST ? nil : String(cString: strerror(errno))
+            let reason = errno == EEXIST ? nil : Localized.reason(errno: errno)
             discard()
             if let reason { throw RundbordError(CoreText.storeCannotCreate, [path, reason], exit: .cantCreate) }
             throw RundbordError(CoreText.storeExists, [path], exit: .cantCreate)

@@ -86,6 +86,8 @@ enum Schema {
         migrator.registerMigration("v2: note revisions", migrate: NoteRevisions.migrate)
         migrator.registerMigration("v3: curation: cost and decision, merged initiatives, owner aliases, key messages",
                                    migrate: CurationRows.migrate)
+        migrator.registerMigration("v4: credits to known people or organisations, kept names, erasures",
+                                   migrate: Privacy.migrate)
         return migrator
     }
 }

@@ -112,7 +112,7 @@ print(json.dumps({
         #expect(json["keys"] as? [String] == ["agreementLabels", "agreementTotal", "anonymous", "counts", "event",
                                               "funding", "fundingLabels", "generatedAt", "initiatives", "language",
                                               "notes", "organisations", "owners", "participants", "principles",
-                                              "recipientCount", "schema", "tableNumbers", "tables", "totalTables", "unowned"])
+                                              "privacy", "recipientCount", "schema", "tableNumbers", "tables", "totalTables", "unowned"])
         #expect(json["principles"] as? Int == 5)
         #expect(json["notes"] as? Int == doc.notes.count)
         #expect(json["generatedAt"] as? String == "2024-11-07T09:00:00Z")

@@ -85,16 +85,26 @@ import RundbordTemplates
         let fixture = try Fixture()
         defer { fixture.cleanUp() }
         let doc = try fixture.document(anonymous: true)
-        #expect(doc.participants.isEmpty && doc.organisations.isEmpty)
-        #expect(doc.notes.allSatisfy { $0.speaker == nil })
+        #expect(doc.participants.isEmpty)
+        // An organisation is not a person: still credited and listed.
+        #expect(doc.organisations.contains("Fiktiv Forening ApS"))
+        #expect(doc.notes.allSatisfy { $0.speaker == nil || $0.speaker == "Fiktiv Forening ApS" })
+        #expect(doc.notes.contains { $0.speaker == "Fiktiv Forening ApS" })
+        // It says what it left out: every credit to a person, every participant.
+        let credited = try doc.notes.filter { n in try fixture.store.note(id: n.id)?.speakerId != nil }
+        #expect(credited.count > 5 && doc.privacy.creditsLeftOut == credited.count)
+        #expect(doc.privacy.participantsLeftOut == 6)
         var settings = Fixture.settings()
         settings.excel = false
         for format in [ExportFormat.md, .txt, .csv, .json, .mailtext] {
             let text = String(decoding: try Exporter.render(doc, format, settings: settings), as: UTF8.self)
-            for name in [Fixture.named, "Carla Ünal", Fixture.unnamed, "Mallory", "Fiktiv Forening", "Erik Ugyldig"] {
+            for name in [Fixture.named, "Carla Ünal", Fixture.unnamed, "Mallory", "Erik Ugyldig", "Dorte Dobbelt"] {
                 #expect(!text.contains(name), "\(format) names \(name)")
             }
         }
+        let markdown = try Exporter.markdown(doc, Fixture.settings())
+        #expect(markdown.contains("Opsamlingen er anonym: ingen deltagere er nævnt ved navn, men organisationer er. Udeladt er \(doc.privacy.creditsLeftOut) krediteringer af deltagere, 6 navne på deltagerlisten"), "\(markdown)")
+        #expect(markdown.contains("- Fiktiv Forening ApS"))
     }
 
     @Test func tablesSelectsTablesAndRefusesUnknownOnes() throws {

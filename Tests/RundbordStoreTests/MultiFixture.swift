@@ -75,4 +75,30 @@ enum MultiFixture {
         }
         return queue
     }
+
+    /// Writes a note with only the columns schema v1 and v2 had (`Rows.save`
+    /// writes the later ones too, which an older file does not have).
+    static func saveAsBeforeV3(note n: Note, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO note (id, tableId, principleId, kind, text, speakerId, speakerOrganisation, createdAt, editedAt,
+                              deletedAt, funding, owner, horizon, dots)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [n.id.uuidString, n.tableId.uuidString, n.principleId, n.kind.rawValue, n.text,
+                             n.speakerId?.uuidString, n.speakerOrganisation, n.createdAt.timeIntervalSince1970,
+                             n.editedAt.timeIntervalSince1970, n.deletedAt?.timeIntervalSince1970, n.funding?.rawValue,
+                             n.owner, n.horizon, n.dots])
+    }
+
+    /// Keeps an earlier version of a note as schema v2 did.
+    static func saveRevisionAsV2(_ n: Note, supersededAt: Date, source: String, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO noteRevision (id, noteId, tableId, principleId, kind, text, speakerId, speakerOrganisation,
+                                      createdAt, editedAt, deletedAt, funding, owner, horizon, dots, supersededAt, source)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [NoteRevisions.stableId(of: n).uuidString, n.id.uuidString, n.tableId.uuidString, n.principleId,
+                             n.kind.rawValue, n.text, n.speakerId?.uuidString, n.speakerOrganisation,
+                             n.createdAt.timeIntervalSince1970, n.editedAt.timeIntervalSince1970,
+                             n.deletedAt?.timeIntervalSince1970, n.funding?.rawValue, n.owner, n.horizon, n.dots,
+                             supersededAt.timeIntervalSince1970, source])
+    }
 }
