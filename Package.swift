@@ -109,7 +109,7 @@ let package = Package(
         ]),
         .testTarget(name: "RundbordHarvestTests", dependencies: [
             "RundbordHarvest", "RundbordPDF", "RundbordStore", "RundbordCore", .product(name: "PropertyBased", package: "swift-property-based"),
-        ]),
+        ], exclude: ["__Snapshots__"]),
         .testTarget(name: "RundbordTUITests", dependencies: ["RundbordTUI", "RundbordStore", "RundbordCore", "RundbordHarvest"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "RundbordSuggestTests", dependencies: ["RundbordSuggest", "RundbordCore"],

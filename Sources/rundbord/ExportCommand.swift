@@ -58,7 +58,7 @@ struct ExportCommand: ParsableCommand {
         let options = HarvestOptions(tables: try HarvestOptions.parseTables(tables), anonymous: anonymous,
                                      language: language, generatedAt: Date())
         guard case .harvest(let format) = format else {
-            let target = out ?? ExportFormat.defaultOutput(eventFile: file, fileExtension: "pdf")
+            let target = out ?? ExportFormat.defaultOutput(eventFile: file, fileExtension: "pdf", language: language)
             try PDFProgram.run(file: file, out: target, options: options)
             if target != "-" {
                 FileHandle.standardError.write(Data((HarvestText.exportWrote.text(language, target) + "\n").utf8))
@@ -69,7 +69,7 @@ struct ExportCommand: ParsableCommand {
         let settings = ExportSettings(width: width, linesPerPage: linesPerPage, excel: excel,
                                       templates: HarvestTemplates(library: global.library, language: language))
         let data = try Exporter.render(document, format, settings: settings)
-        let target = out ?? format.defaultOutput(eventFile: file)
+        let target = out ?? format.defaultOutput(eventFile: file, language: language)
         // Past a file size limit the kernel sends SIGXFSZ, which would kill us
         // mid-write; ignored, the write fails with EFBIG and is reported.
         signal(SIGXFSZ, SIG_IGN)
