@@ -51,6 +51,14 @@ struct PrivacyEndToEndTests {
         """#
 
     static func read(_ path: String, _ kind: String) throws -> String {
+        if kind == "pdf" {
+            // The PDF as a reader sees it: its text, and its metadata (title, author).
+            let text = try Subprocess.run("/usr/bin/pdftotext", ["-enc", "UTF-8", path, "-"])
+            let info = try Subprocess.run("/usr/bin/pdfinfo", [path])
+            #expect(text.status == 0 && info.status == 0, "\(text.stderr)\(info.stderr)")
+            // Lines a paragraph was broken into read as one.
+            return (text.stdout + "\n" + info.stdout).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
         let r = try Subprocess.run("/usr/bin/python3", ["-c", reader, path, kind])
         #expect(r.status == 0, "\(r.stderr)")
         return r.stdout
@@ -58,6 +66,7 @@ struct PrivacyEndToEndTests {
 
     static let formats: [(format: String, ext: String)] = [
         ("md", "md"), ("txt", "txt"), ("eml", "eml"), ("csv", "csv"), ("initiatives-csv", "initiatives.csv"), ("json", "json"),
+        ("pdf", "pdf"),
     ]
 
     /// Exports every format (into `dir`, suffix `tag`) and returns what a reader sees in each.
