@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+import RundbordCore
+@testable import RundbordHarvest
+
+/// The exports of the fixture compared byte for byte with golden files in
+/// Tests/Fixtures/golden, so a faster writer cannot change a single byte.
+/// The fixture's ids are random; each UUID is replaced by a numbered one in
+/// order of first appearance before comparing. `RECORD_GOLDEN=1 swift test
+/// --filter GoldenExportTests` re-records them (then read the diff).
+@Suite struct GoldenExportTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures/golden")
+    static var recording: Bool { ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" }
+
+    /// Every UUID in `data` (upper or lower case) replaced by
+    /// 00000000-0000-0000-0000-00000000000N, N counting distinct ids in order of first appearance.
+    static func numberingIds(_ data: Data) -> Data {
+        let bytes = [UInt8](data)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var numbers: [String: Int] = [:]
+        let dashes: Set<Int> = [8, 13, 18, 23]
+        func isHex(_ b: UInt8) -> Bool {
+            (0x30...0x39).contains(b) || (0x41...0x46).contains(b) || (0x61...0x66).contains(b)
+        }
+        var i = 0
+        while i < bytes.count {
+            if i + 36 <= bytes.count,
+               (0..<36).allSatisfy({ dashes.contains($0) ? bytes[i + $0] == UInt8(ascii: "-") : isHex(bytes[i + $0]) }) {
+                let id = String(decoding: bytes[i..<(i + 36)], as: UTF8.self).uppercased()
+                let n = numbers[id] ?? (numbers.count + 1)
+                numbers[id] = n
+                let digits = String(n)
+                out += Array("00000000-0000-0000-0000-".utf8) + Array(repeating: UInt8(ascii: "0"), count: 12 - digits.count)
+                    + Array(digits.utf8)
+                i += 36
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return Data(out)
+    }
+
+    static func compare(_ data: Data, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let file = folder.appendingPathComponent(name)
+        let actual = numberingIds(data)
+        if recording {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try actual.write(to: file)
+            return
+        }
+        guard let expected = FileManager.default.contents(atPath: file.path) else {
+            Issue.record("golden file \(file.path) is missing (RECORD_GOLDEN=1 records it)", sourceLocation: sourceLocation)
+            return
+        }
+        if actual != expected {
+            let a = String(decoding: actual, as: UTF8.self).components(separatedBy: "\n")
+            let e = String(decoding: expected, as: UTF8.self).components(separatedBy: "\n")
+            let line = (0..<min(a.count, e.count)).first { a[$0] != e[$0] } ?? min(a.count, e.count)
+            Issue.record("""
+                \(name) differs from the golden file (\(actual.count) bytes, golden \(expected.count)); first at line \(line + 1):
+                  got:    \(line < a.count ? a[line].debugDescription : "<end>")
+                  golden: \(line < e.count ? e[line].debugDescription : "<end>")
+                """, sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func csvAndJSONAreByteForByteTheGoldenFiles() throws {
+        let fixture = try Fixture()
+        defer { fixture.cleanUp() }
+        let doc = try fixture.document()
+        let settings = Fixture.settings()
+        var excel = settings
+        excel.excel = true
+        try Self.compare(try Exporter.render(doc, .csv, settings: settings), "harvest.csv")
+        try Self.compare(try Exporter.render(doc, .csv, settings: excel), "harvest.excel.csv")
+        try Self.compare(try Exporter.render(doc, .initiativesCSV, settings: settings), "harvest.initiatives.csv")
+        try Self.compare(try Exporter.render(doc, .json, settings: settings), "harvest.json")
+        // Anonymous and English: other labels, no speakers, no participants.
+        let anonymous = try fixture.document(anonymous: true, language: .en)
+        let english = Fixture.settings(.en)
+        try Self.compare(try Exporter.render(anonymous, .csv, settings: english), "harvest.anonymous.en.csv")
+        try Self.compare(try Exporter.render(anonymous, .json, settings: english), "harvest.anonymous.en.json")
+    }
+}
