@@ -11,12 +11,24 @@ public struct HarvestOptions: Sendable {
     public var language: Language
     /// The moment the harvest is made (shown in the export, the mail's Date header).
     public var generatedAt: Date
+    /// What to compute: the notes CSV needs the notes alone, not the ranking.
+    public var parts: HarvestParts
 
     public init(tables: Set<Int>? = nil, anonymous: Bool = false, language: Language = .da,
-                generatedAt: Date = Date()) {
+                generatedAt: Date = Date(), parts: HarvestParts = .all) {
         self.tables = tables; self.anonymous = anonymous; self.language = language
-        self.generatedAt = generatedAt
+        self.generatedAt = generatedAt; self.parts = parts
     }
+}
+
+/// How much of the harvest document to compute.
+public enum HarvestParts: Sendable {
+    /// Everything: what Markdown, text, mail, JSON and the initiatives CSV render.
+    case all
+    /// `notes`, the principles' numbers and titles, the event and the counts of
+    /// notes: what the notes CSV renders. Rankings, groups, the appendix,
+    /// owners and organisations are left empty.
+    case notes
 }
 
 /// Everything the harvest is computed from, as read from the store.
@@ -334,15 +346,16 @@ public enum Harvest {
             input.agreements[table.id]?[principleId] ?? AgreementTally()
         }
 
+        let all = options.parts == .all
         let sections = principles.map { p in
-            let here = entries.filter { $0.principleId == p.id }
+            let here = all ? entries.filter { $0.principleId == p.id } : []
             return PrincipleSection(number: principleNumber[p.id]!, id: p.id, title: p.title, summary: p.summary,
                                     questions: p.questions, kinds: groups(here),
                                     initiatives: rank(here.filter { $0.kind == .initiative }, vision: vision),
                                     agreement: summary(tables.map { tally($0, p.id) }))
         }
 
-        let ranked = rank(entries.filter { $0.kind == .initiative }, vision: vision)
+        let ranked = all ? rank(entries.filter { $0.kind == .initiative }, vision: vision) : []
         let funding = FundingClass.allCases.map { f in
             FundingSection(funding: f, label: vision.label(f), initiatives: ranked.filter { $0.funding == f })
         }
@@ -360,7 +373,7 @@ public enum Harvest {
         }
         let owners = ownerOrder.map { OwnerSection(owner: ownerShown[$0]!, initiatives: byOwner[$0]!) }
 
-        let appendix = tables.map { table in
+        let appendix: [TableAppendix] = !all ? [] : tables.map { table in
             let mine = entries.filter { $0.table == table.number }
             let walked = principles.filter { p in
                 table.principleIds.contains(p.id) || mine.contains { $0.principleId == p.id }
@@ -386,7 +399,7 @@ public enum Harvest {
         let named = options.anonymous ? [] : included.filter { $0.mayBeNamed && !$0.name.isEmpty }
             .map { NamedParticipant(name: $0.name, organisation: $0.organisation, table: $0.tableNumber) }
         var organisations: [String] = []
-        if !options.anonymous {
+        if !options.anonymous && all {
             var seen = Set<String>()
             let credited = input.notes.filter { $0.speakerId == nil && tableById[$0.tableId] != nil && !$0.isDeleted }
                 .compactMap(\.speakerOrganisation)

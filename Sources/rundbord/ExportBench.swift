@@ -43,7 +43,7 @@ struct ExportBench {
             for _ in 0..<max(1, runs / 2) {
                 times.append(Bench.seconds(try Bench.time {
                     let store = try EventStore.open(path: path, readOnly: true)
-                    let doc = try Harvest.build(store: store, options: HarvestOptions())
+                    let doc = try Harvest.build(store: store, options: HarvestOptions(parts: format.harvestParts))
                     _ = try Exporter.render(doc, format, settings: settings)
                 }))
             }

@@ -34,7 +34,7 @@ struct ExportCommand: ParsableCommand {
         let store = try EventStore.open(path: file, readOnly: true)
         defer { store.close() }
         let options = HarvestOptions(tables: try Self.parseTables(tables), anonymous: anonymous,
-                                     language: language, generatedAt: Date())
+                                     language: language, generatedAt: Date(), parts: format.harvestParts)
         let document = try Harvest.build(store: store, options: options)
         let settings = ExportSettings(width: width, linesPerPage: linesPerPage, excel: excel,
                                       templates: HarvestTemplates(library: global.library, language: language))

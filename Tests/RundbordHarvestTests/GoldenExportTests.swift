@@ -76,6 +76,11 @@ import RundbordCore
         excel.excel = true
         try Self.compare(try Exporter.render(doc, .csv, settings: settings), "harvest.csv")
         try Self.compare(try Exporter.render(doc, .csv, settings: excel), "harvest.excel.csv")
+        // The notes CSV built from the notes alone (what `export --format csv` computes) is the same file.
+        let notesOnly = try Harvest.build(store: fixture.store, options: HarvestOptions(
+            language: .da, generatedAt: Date(timeIntervalSince1970: 1_730_970_000), parts: .notes))
+        #expect(notesOnly.initiatives.isEmpty && notesOnly.tables.isEmpty)
+        try Self.compare(try Exporter.render(notesOnly, .csv, settings: settings), "harvest.csv")
         try Self.compare(try Exporter.render(doc, .initiativesCSV, settings: settings), "harvest.initiatives.csv")
         try Self.compare(try Exporter.render(doc, .json, settings: settings), "harvest.json")
         // Anonymous and English: other labels, no speakers, no participants.
@@ -83,5 +88,56 @@ import RundbordCore
         let english = Fixture.settings(.en)
         try Self.compare(try Exporter.render(anonymous, .csv, settings: english), "harvest.anonymous.en.csv")
         try Self.compare(try Exporter.render(anonymous, .json, settings: english), "harvest.anonymous.en.json")
+    }
+}
+
+/// JSONBytes against Foundation's JSONEncoder on values the fixture does not
+/// hold: every control byte, hostile text, dates before 1970 and with
+/// fractions, empty and nested containers, optionals, dictionaries.
+@Suite struct JSONBytesTests {
+    struct Sample: Encodable {
+        var zText: String
+        var when: Date
+        var maybe: String?
+        var nothing: Int?
+        var numbers: [Int]
+        var empty: [String]
+        var emptyObject: [String: Int]
+        var nested: [[Sample]]
+        var labels: [String: String]
+        var flag: Bool
+        var id: UUID
+    }
+
+    static func foundation<T: Encodable>(_ value: T) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return [UInt8](try encoder.encode(value))
+    }
+
+    @Test func writesWhatJSONEncoderWrites() throws {
+        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/adversarial.json")
+        let hostile = try JSONSerialization.jsonObject(with: Data(contentsOf: corpus)) as? [String: Any]
+        let notes = hostile?["notes"] as? [String] ?? []
+        #expect(notes.count > 10)
+        let controls = String(decoding: (0..<128).map { UInt8($0) }, as: UTF8.self) + "/\\\"é\u{2028}"
+        let dates: [Double] = [-1.5, -86_400 * 365 * 80, 0, 0.999, 1_730_970_000.75, 4_102_444_800, 253_402_300_799]
+        let leaves = (notes + [controls, "", "a/b"]).enumerated().map { i, text in
+            Sample(zText: text, when: Date(timeIntervalSince1970: dates[i % dates.count]), maybe: i % 2 == 0 ? text : nil,
+                   nothing: nil, numbers: [i, -i, Int.max, Int.min], empty: [], emptyObject: [:], nested: [],
+                   labels: ["b": text, "a": "x", "B": "y", "æ": "z"], flag: i % 3 == 0, id: UUID())
+        }
+        let root = Sample(zText: "root", when: Date(timeIntervalSince1970: 0), maybe: nil, nothing: 7, numbers: [],
+                          empty: ["x"], emptyObject: ["k": 1], nested: [leaves, [], [leaves[0]]], labels: [:],
+                          flag: true, id: UUID())
+        #expect(try JSONBytes.encode(root) == (try Self.foundation(root)))
+        for leaf in leaves {
+            #expect(try JSONBytes.encode(leaf) == (try Self.foundation(leaf)), "\(leaf.zText.debugDescription)")
+        }
+        for date in dates.map(Date.init(timeIntervalSince1970:)) {
+            #expect(try JSONBytes.encode([date]) == (try Self.foundation([date])))
+        }
     }
 }
