@@ -83,6 +83,8 @@ import RundbordCore
         try Self.compare(try Exporter.render(notesOnly, .csv, settings: settings), "harvest.csv")
         try Self.compare(try Exporter.render(doc, .initiativesCSV, settings: settings), "harvest.initiatives.csv")
         try Self.compare(try Exporter.render(doc, .json, settings: settings), "harvest.json")
+        // Whatever fields the document has: the bytes JSONEncoder writes with the export's settings.
+        #expect(doc.json() == Data(try JSONBytesTests.foundation(doc) + [UInt8(ascii: "\n")]))
         // Anonymous and English: other labels, no speakers, no participants.
         let anonymous = try fixture.document(anonymous: true, language: .en)
         let english = Fixture.settings(.en)
