@@ -9,6 +9,7 @@ import PackageDescription
 // - RundbordHarvest: exporters.
 // - RundbordTUI: buffer, screens, keys, app loop; talks to a TerminalBackend protocol.
 // - NcursesBackend: the only module that imports the C library.
+// - RundbordSuggest: duplicate suggestions; the only module that imports libstemmer (CStemmer).
 let package = Package(
     name: "rundbord",
     platforms: [.macOS(.v14)],
@@ -29,11 +30,18 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
+        // Snowball stemming (Danish) for duplicate suggestions; Debian's
+        // libstemmer-dev has no .pc file, so the module map names the library.
+        .systemLibrary(
+            name: "CStemmer",
+            providers: [.apt(["libstemmer-dev"])]
+        ),
         .target(
             name: "RundbordTemplates",
             path: ".",
             exclude: ["Sources/CNcursesw", "Sources/RundbordCore", "Sources/RundbordStore",
                       "Sources/RundbordHarvest", "Sources/RundbordTUI", "Sources/NcursesBackend",
+                      "Sources/CStemmer", "Sources/RundbordSuggest",
                       "Sources/rundbord", "Sources/RundbordHarness", "Tests", "Package.swift", "README.md", "scripts", "docs",
                       "Templates/README.md", "Templates/README-harvest.md"],
             sources: ["Sources/RundbordTemplates"],
@@ -46,6 +54,10 @@ let package = Package(
         .target(
             name: "RundbordStore",
             dependencies: ["RundbordCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "RundbordSuggest",
+            dependencies: ["RundbordCore", "CStemmer"]
         ),
         .target(
             name: "RundbordHarvest",
@@ -65,7 +77,7 @@ let package = Package(
             name: "rundbord",
             dependencies: [
                 "RundbordCore", "RundbordStore", "RundbordHarvest", "RundbordTUI", "NcursesBackend", "RundbordHarness",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "RundbordSuggest", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "RundbordCoreTests", dependencies: [
@@ -79,6 +91,8 @@ let package = Package(
         ]),
         .testTarget(name: "RundbordTUITests", dependencies: ["RundbordTUI", "RundbordStore", "RundbordCore", "RundbordHarvest"],
                     exclude: ["__Snapshots__"]),
+        .testTarget(name: "RundbordSuggestTests", dependencies: ["RundbordSuggest", "RundbordCore"],
+                    exclude: ["DuplicatePairs.tsv"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RundbordCore", "RundbordStore", "RundbordHarness"]),
     ],
     swiftLanguageModes: [.v6]

@@ -151,7 +151,7 @@ public enum Exporter {
                 attachments.append(.init(fileName: URL(fileURLWithPath: path).lastPathComponent,
                                          contentType: contentType(forPath: path), data: data))
             } catch {
-                throw RundbordError(HarvestText.attachmentUnreadable, [attachment.name, path, error.localizedDescription], exit: .noInput)
+                throw RundbordError(HarvestText.attachmentUnreadable, [attachment.name, path, Localized.reason(error)], exit: .noInput)
             }
         }
         let domain = sender.split(separator: "@").last.map(String.init) ?? "rundbord.invalid"

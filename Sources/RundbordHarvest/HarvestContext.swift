@@ -108,6 +108,13 @@ public enum HarvestContext {
             "visionOrganisations": event.visionOrganisations.map { ["name": one($0)] },
             "generated": formatDate(doc.generatedAt),
             "anonymous": doc.anonymous,
+            "privacy": [
+                "creditsLeftOut": TemplateCount(doc.privacy.creditsLeftOut),
+                "participantsLeftOut": TemplateCount(doc.privacy.participantsLeftOut),
+                "namesReplaced": TemplateCount(doc.privacy.namesReplaced),
+                "namesKept": TemplateCount(doc.privacy.namesKept),
+                "hasLeftOut": doc.privacy.creditsLeftOut + doc.privacy.participantsLeftOut + doc.privacy.namesReplaced > 0,
+            ] as [String: Any],
             "partial": doc.tableNumbers.count < doc.totalTables,
             "tableList": list(doc.tableNumbers),
             "counts": ["tables": TemplateCount(doc.counts.tables), "notes": TemplateCount(doc.counts.notes),

@@ -39,16 +39,24 @@ public struct HarvestInput: Sendable {
     public var participants: [Participant]
     /// Table id → principle id → show of hands.
     public var agreements: [UUID: [String: AgreementTally]]
+    /// The organiser's merges, owner aliases and key messages.
+    public var curation: CurationState
+    /// Names in notes the organiser chose to keep although the person is not named.
+    public var keptNames: Set<KeptName>
 
     public init(event: Event, tables: [RoundTable], notes: [Note], participants: [Participant],
-                agreements: [UUID: [String: AgreementTally]]) {
+                agreements: [UUID: [String: AgreementTally]], curation: CurationState = CurationState(),
+                keptNames: Set<KeptName> = []) {
         self.event = event; self.tables = tables; self.notes = notes
-        self.participants = participants; self.agreements = agreements
+        self.participants = participants; self.agreements = agreements; self.curation = curation
+        self.keptNames = keptNames
     }
 
     public static func read(from store: EventStore) throws(RundbordError) -> HarvestInput {
-        HarvestInput(event: try store.event(), tables: try store.tables(), notes: try store.allNotes(),
-                     participants: try store.participants(), agreements: try store.agreements())
+        HarvestInput(event: try store.event(), tables: try store.tables(), notes: try store.allNotesCredited(),
+                     participants: try store.participants(), agreements: try store.agreements(),
+                     curation: try store.curation(),
+                     keptNames: try store.keptNames())
     }
 }
 
@@ -96,11 +104,13 @@ public struct HarvestDocument: Sendable, Encodable, Equatable {
     /// The addresses the follow-up mail goes to as Bcc (participants with a
     /// valid e-mail, deduplicated). Used for the mail only: not in the JSON.
     public var recipients: [String]
+    /// What was left out to respect consent (see `Redaction`).
+    public var privacy: PrivacySummary
 
     enum CodingKeys: String, CodingKey {
         case schema, language, generatedAt, anonymous, event, tableNumbers, totalTables, fundingLabels
         case agreementLabels, counts, principles, initiatives, funding, owners, unowned, agreementTotal
-        case tables, participants, organisations, recipientCount, notes
+        case tables, participants, organisations, recipientCount, notes, privacy
     }
 
     public struct EventInfo: Sendable, Encodable, Equatable {
@@ -171,9 +181,23 @@ public struct HarvestDocument: Sendable, Encodable, Equatable {
     }
 
     public struct RankedInitiative: Sendable, Encodable, Equatable {
-        /// 1 for the most dots; equal dots share a rank (1, 1, 3).
+        /// Its number ("Nr."), 1…n in ranking order: the same in every section and format (`Ranking`).
         public var rank: Int
-        /// The text as the first table wrote it.
+        /// Its id (`rundbord initiatives`): the organiser's merge, else its first note.
+        public var id: UUID
+        /// Its place, shared by initiatives tied on dots and tables ("4.–10."); nil with 0 dots.
+        public var place: String?
+        /// "støttet af 3 af 4 borde".
+        public var support: String
+        /// The organiser's estimate in whole kroner, and as shown ("ca. 250.000 kr.").
+        public var cost: Int?
+        public var costText: String?
+        /// The decision it needs, and its label.
+        public var decision: InitiativeDecision
+        public var decisionLabel: String
+        /// True when the organiser merged it (it can be split).
+        public var merged: Bool
+        /// The text as the first table wrote it, or as the organiser chose when merging.
         public var text: String
         /// Dots summed over every table that proposed it.
         public var dots: Int
@@ -259,7 +283,11 @@ public enum Harvest {
     }
 
     /// The pure computation: the same input and options always give the same document.
-    public static func build(input: HarvestInput, options: HarvestOptions) throws(RundbordError) -> HarvestDocument {
+    public static func build(input unredacted: HarvestInput, options: HarvestOptions) throws(RundbordError) -> HarvestDocument {
+        // Names of people who may not be named leave every free text here, once, for every format.
+        let redacted = Redaction.apply(unredacted, options: options)
+        let input = redacted.input
+        var privacy = redacted.summary
         typealias NoteEntry = HarvestDocument.NoteEntry
         typealias KindGroup = HarvestDocument.KindGroup
         typealias AgreementSummary = HarvestDocument.AgreementSummary
@@ -299,10 +327,13 @@ public enum Harvest {
         let principleNumber = Dictionary(uniqueKeysWithValues: principles.enumerated().map { ($1.id, $0 + 1) })
         let kindOrder = vision.noteKinds.map(\.kind) + NoteKind.allCases.filter { k in !vision.noteKinds.contains { $0.kind == k } }
 
+        // A person is credited only with consent, never when anonymous; an organisation always.
         func speaker(_ note: Note) -> String? {
-            if options.anonymous { return nil }
             if let id = note.speakerId {
-                guard let p = participantsById[id], p.mayBeNamed, !p.name.isEmpty else { return nil }
+                guard !options.anonymous, let p = participantsById[id], p.mayBeNamed, !p.name.isEmpty else {
+                    privacy.creditsLeftOut += 1
+                    return nil
+                }
                 return p.organisation.isEmpty ? p.name : "\(p.name), \(p.organisation)"
             }
             return note.speakerOrganisation.flatMap { $0.isEmpty ? nil : $0 }
@@ -347,15 +378,15 @@ public enum Harvest {
         }
 
         let all = options.parts == .all
+        let ranked = all ? rank(input, tables: tables, principles: principles, principleNumber: principleNumber, language: lang) : []
         let sections = principles.map { p in
             let here = all ? entries.filter { $0.principleId == p.id } : []
             return PrincipleSection(number: principleNumber[p.id]!, id: p.id, title: p.title, summary: p.summary,
                                     questions: p.questions, kinds: groups(here),
-                                    initiatives: rank(here.filter { $0.kind == .initiative }, vision: vision),
+                                    initiatives: ranked.filter { $0.proposals.contains { $0.principleId == p.id } },
                                     agreement: summary(tables.map { tally($0, p.id) }))
         }
 
-        let ranked = all ? rank(entries.filter { $0.kind == .initiative }, vision: vision) : []
         let funding = FundingClass.allCases.map { f in
             FundingSection(funding: f, label: vision.label(f), initiatives: ranked.filter { $0.funding == f })
         }
@@ -398,12 +429,16 @@ public enum Harvest {
         }
         let named = options.anonymous ? [] : included.filter { $0.mayBeNamed && !$0.name.isEmpty }
             .map { NamedParticipant(name: $0.name, organisation: $0.organisation, table: $0.tableNumber) }
+        privacy.participantsLeftOut = included.filter { !$0.name.isEmpty }.count - named.count
+        // An organisation is not a person: listed even when anonymous. Those of
+        // participants who consented, and those notes are credited to.
         var organisations: [String] = []
-        if !options.anonymous && all {
+        if all {
             var seen = Set<String>()
+            let consenting = included.filter { $0.mayBeNamed && !$0.name.isEmpty }.map(\.organisation)
             let credited = input.notes.filter { $0.speakerId == nil && tableById[$0.tableId] != nil && !$0.isDeleted }
                 .compactMap(\.speakerOrganisation)
-            for name in named.map(\.organisation) + credited where !name.isEmpty && seen.insert(mergeKey(name)).inserted {
+            for name in consenting + credited where !name.isEmpty && seen.insert(mergeKey(name)).inserted {
                 organisations.append(name)
             }
             organisations.sort { $0.compare($1, options: [.caseInsensitive], locale: Locale(identifier: lang.rawValue)) == .orderedAscending }
@@ -434,59 +469,32 @@ public enum Harvest {
             unowned: ranked.filter { $0.owners.isEmpty },
             agreementTotal: summary(tables.flatMap { t in principles.map { tally(t, $0.id) } }),
             tables: appendix, participants: named, organisations: organisations,
-            recipientCount: recipients.count, notes: entries, recipients: recipients)
+            recipientCount: recipients.count, notes: entries, recipients: recipients, privacy: privacy)
     }
 
     /// Two texts name the same initiative or owner when they are equal ignoring
     /// case and runs of white space.
-    public static func mergeKey(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-            .folding(options: [.caseInsensitive], locale: nil)
-    }
+    public static func mergeKey(_ text: String) -> String { Curation.textKey(text) }
 
-    /// Merges initiatives with the same text (see `mergeKey`) and ranks them:
-    /// most dots first, then proposed by more tables, then first proposed.
-    static func rank(_ notes: [HarvestDocument.NoteEntry], vision: Vision) -> [HarvestDocument.RankedInitiative] {
-        var order: [String] = []
-        var groups: [String: [HarvestDocument.NoteEntry]] = [:]
-        // The id breaks ties of time; its text is made once per note, not per comparison.
-        let byTime = notes.map { ($0, $0.id.uuidString) }.sorted { a, b in
-            a.0.createdAt != b.0.createdAt ? a.0.createdAt < b.0.createdAt : a.1 < b.1
+    /// The initiatives of the harvested tables as the organiser curated them
+    /// (equal texts and confirmed merges joined, owner aliases applied), in
+    /// the one ranking every format shows (`Ranking`).
+    static func rank(_ input: HarvestInput, tables: [RoundTable], principles: [Principle],
+                     principleNumber: [String: Int], language: Language) -> [HarvestDocument.RankedInitiative] {
+        let vision = input.event.vision
+        return Curation.ranked(notes: input.notes, tables: tables, state: input.curation,
+                               principleOrder: principles.map(\.id)).map { ranked in
+            let i = ranked.initiative
+            return HarvestDocument.RankedInitiative(
+                rank: ranked.rank.number, id: i.id, place: ranked.rank.placeText(language),
+                support: ranked.rank.supportText(language), cost: i.cost,
+                costText: i.cost.map { Curation.costText($0, language) }, decision: i.decision,
+                decisionLabel: Curation.decisionText(i.decision, language), merged: i.mergeId != nil,
+                text: i.text, dots: i.dots, tables: i.tables,
+                principleNumbers: Array(Set(i.principleIds.compactMap { principleNumber[$0] })).sorted(),
+                funding: i.funding, fundingLabel: vision.label(i.funding), fundingDisputed: i.fundingDisputed,
+                owners: i.owners, horizons: i.horizons,
+                proposals: i.sources.map { .init(noteId: $0.noteId, table: $0.table, principleId: $0.principleId, dots: $0.dots) })
         }
-        for (note, _) in byTime {
-            let key = mergeKey(note.text)
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(note)
-        }
-        var merged = order.map { key -> (HarvestDocument.RankedInitiative, Date) in
-            let these = groups[key]!
-            // Tables may class funding differently: one definite class wins over
-            // "unclear"; two different definite classes are a dispute, shown as unclear.
-            let definite = Set(these.compactMap(\.funding).filter { $0 != .unclear })
-            let funding: FundingClass = definite.count == 1 ? definite.first! : .unclear
-            return (HarvestDocument.RankedInitiative(
-                rank: 0, text: these[0].text, dots: these.reduce(0) { $0 + $1.dots },
-                tables: Array(Set(these.map(\.table))).sorted(),
-                principleNumbers: Array(Set(these.map(\.principleNumber))).sorted(),
-                funding: funding, fundingLabel: vision.label(funding), fundingDisputed: definite.count > 1,
-                owners: distinct(these.compactMap(\.owner)), horizons: distinct(these.compactMap(\.horizon)),
-                proposals: these.map { .init(noteId: $0.id, table: $0.table, principleId: $0.principleId, dots: $0.dots) }),
-                these[0].createdAt)
-        }
-        merged.sort { a, b in
-            if a.0.dots != b.0.dots { return a.0.dots > b.0.dots }
-            if a.0.tables.count != b.0.tables.count { return a.0.tables.count > b.0.tables.count }
-            return a.1 < b.1
-        }
-        var out = merged.map(\.0)
-        for i in out.indices {
-            out[i].rank = i > 0 && out[i - 1].dots == out[i].dots ? out[i - 1].rank : i + 1
-        }
-        return out
-    }
-
-    static func distinct(_ texts: [String]) -> [String] {
-        var seen = Set<String>()
-        return texts.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty && seen.insert(mergeKey($0)).inserted }
     }
 }

@@ -5,7 +5,7 @@ import RundbordCore
 /// What a merge did, per kind of row.
 public struct MergeReport: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {
-        case tables, participants, notes, revisions, agreements, drafts
+        case tables, participants, notes, revisions, agreements, drafts, curation, privacy
     }
     public struct Counts: Sendable, Equatable {
         public var added = 0, updated = 0, skipped = 0
@@ -38,12 +38,17 @@ struct MergeSource {
 
     var path: String
     var event: Event
+    /// The schema version the file was written with (its `user_version`).
+    var version = EventStore.schemaVersion
     var tables: [RoundTable] = []
     var participants: [Participant] = []
     var notes: [Note] = []
     var revisions: [Revision] = []
     var agreements: [Agreement] = []
     var drafts: [Draft] = []
+    var curation = CurationState()
+    /// Names kept in notes, with when (negative: undone then).
+    var keptNames: [(KeptName, Double)] = []
 
     var name: String { URL(fileURLWithPath: path).lastPathComponent }
 
@@ -54,9 +59,14 @@ struct MergeSource {
             defer { try? queue.close() }
             return try queue.read { db in
                 var source = MergeSource(path: path, event: try Rows.event(db))
+                source.version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
                 source.tables = try Row.fetchAll(db, sql: "SELECT * FROM roundTable ORDER BY number").map(Rows.table)
                 source.participants = try Row.fetchAll(db, sql: "SELECT * FROM participant ORDER BY id").map(Rows.participant)
-                source.notes = try Row.fetchAll(db, sql: "SELECT \(Rows.noteColumns) FROM note ORDER BY createdAt, id").map(Rows.note)
+                // A file written before schema v3 has no curation yet.
+                let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                source.notes = try Row.fetchAll(db, sql: "SELECT \(Rows.noteColumns(version: version)) FROM note ORDER BY createdAt, id").map(Rows.note)
+                source.curation = try CurationRows.state(db)
+                source.keptNames = try Privacy.keptRows(db)
                 // A file written before schema v2 has no revisions yet.
                 if try db.tableExists("noteRevision") {
                     source.revisions = try Row.fetchAll(db, sql: "SELECT * FROM noteRevision ORDER BY id").map { row in
@@ -89,7 +99,9 @@ extension EventStore {
     /// - notes by id; the later `editedAt` wins and the other version is kept
     ///   in `noteRevision` (equal times: the larger version id wins, so the
     ///   order of merging does not matter);
-    /// - shows of hands and drafts per table and principle; the later `updatedAt` wins.
+    /// - shows of hands and drafts per table and principle; the later `updatedAt` wins;
+    /// - the curation (merged initiatives by their stable id, owner aliases by
+    ///   spelling, key messages by principle): the later `updatedAt` wins.
     /// The event's own details (title, date, next steps) stay as they are here.
     /// A file of another event is refused unless `force`. The other files are
     /// only read.
@@ -144,6 +156,8 @@ private struct Merger {
     /// Source ids → target ids, where a table or person had another id here.
     var tableIds: [UUID: UUID] = [:]
     var participantIds: [UUID: UUID] = [:]
+    /// For a file written before schema v4: turns its free-text speakers into credits.
+    var legacy: LegacyCredits?
 
     init(db: Database, source: MergeSource, targetName: String, now: Date) {
         self.db = db; self.source = source; self.targetName = targetName; self.now = now
@@ -152,10 +166,17 @@ private struct Merger {
     mutating func run(_ report: inout MergeReport, notes: inout [UUID: Note]) throws {
         try mergeTables(&report)
         try mergeParticipants(&report)
+        if source.version < Privacy.schemaVersion {
+            legacy = try LegacyCredits(db)
+        }
         try mergeNotes(&report, notes: &notes)
         try mergeRevisions(&report)
         try mergeAgreements(&report)
         try mergeDrafts(&report)
+        try mergeKeptNames(&report)
+        try CurationRows.merge(source.curation, into: db) { inserted, updated in
+            report.add(.curation, inserted ? \.added : updated ? \.updated : \.skipped)
+        }
     }
 
     mutating func mergeTables(_ report: inout MergeReport) throws {
@@ -204,11 +225,13 @@ private struct Merger {
         }
     }
 
-    /// The note as it reads in the target: its table and speaker under the target's ids.
-    func translated(_ note: Note) -> Note {
+    /// The note as it reads in the target: its table and speaker under the
+    /// target's ids, and a free-text speaker of an older file made a credit.
+    mutating func translated(_ note: Note) throws -> Note {
         var n = note
         n.tableId = tableIds[note.tableId] ?? note.tableId
         n.speakerId = note.speakerId.map { participantIds[$0] ?? $0 }
+        if legacy != nil { n = try legacy!.normalise(n) }
         return n
     }
 
@@ -219,9 +242,9 @@ private struct Merger {
         return NoteRevisions.stableId(of: a).uuidString > NoteRevisions.stableId(of: b).uuidString
     }
 
-    func mergeNotes(_ report: inout MergeReport, notes: inout [UUID: Note]) throws {
+    mutating func mergeNotes(_ report: inout MergeReport, notes: inout [UUID: Note]) throws {
         for original in source.notes {
-            let theirs = translated(original)
+            let theirs = try translated(original)
             guard let mine = notes[theirs.id] else {
                 try Rows.save(note: theirs, db)
                 notes[theirs.id] = theirs
@@ -244,9 +267,9 @@ private struct Merger {
         }
     }
 
-    func mergeRevisions(_ report: inout MergeReport) throws {
+    mutating func mergeRevisions(_ report: inout MergeReport) throws {
         for revision in source.revisions {
-            let inserted = try NoteRevisions.insert(id: revision.id, note: translated(revision.note),
+            let inserted = try NoteRevisions.insert(id: revision.id, note: try translated(revision.note),
                                                     supersededAt: revision.supersededAt, source: revision.source, db)
             report.add(.revisions, inserted ? \.added : \.skipped)
         }
@@ -267,6 +290,21 @@ private struct Merger {
             try Rows.save(agreement: theirs.tally, tableId: tableId, principleId: theirs.principleId,
                           updatedAt: theirs.updatedAt, db)
             report.add(.agreements, row == nil ? \.added : \.updated)
+        }
+    }
+
+    /// A name kept (or no longer kept) in a note: the later choice wins.
+    func mergeKeptNames(_ report: inout MergeReport) throws {
+        for (name, keptAt) in source.keptNames {
+            let here = KeptName(noteId: name.noteId, participantId: participantIds[name.participantId] ?? name.participantId)
+            let mine = try Double.fetchOne(db, sql: "SELECT keptAt FROM keptName WHERE noteId = ? AND participantId = ?",
+                                           arguments: [here.noteId.uuidString, here.participantId.uuidString])
+            guard mine.map({ abs(keptAt) > abs($0) }) ?? true else {
+                report.add(.privacy, \.skipped)
+                continue
+            }
+            try Privacy.saveKept(here, keptAt: keptAt, db)
+            report.add(.privacy, mine == nil ? \.added : \.updated)
         }
     }
 

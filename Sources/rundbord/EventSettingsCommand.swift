@@ -106,7 +106,7 @@ struct EventSettingsCommand: ParsableCommand {
                 : try Data(contentsOf: URL(fileURLWithPath: path))
             return String(decoding: data, as: UTF8.self)
         } catch {
-            throw RundbordError(HarvestText.nextStepsUnreadable, [path, error.localizedDescription], exit: .noInput)
+            throw RundbordError(HarvestText.nextStepsUnreadable, [path, Localized.reason(error)], exit: .noInput)
         }
     }
 

@@ -22,7 +22,12 @@ import RundbordTemplates
 
         // Which initiatives, ranked by dots; the same text from two tables is one initiative.
         #expect(doc.initiatives.map(\.dots) == [13, 11, 6, 6, 3, 3, 2, 0])
-        #expect(doc.initiatives.map(\.rank) == [1, 2, 3, 3, 5, 5, 7, 8])
+        // One number per initiative; a place shared by initiatives tied on dots and tables; none with 0 dots.
+        #expect(doc.initiatives.map(\.rank) == Array(1...8))
+        #expect(doc.initiatives.map(\.place) == ["1.", "2.", "3.–4.", "3.–4.", "5.", "6.", "7.", nil])
+        #expect(doc.initiatives[4].dots == doc.initiatives[5].dots, "3 dots from two tables ranks above 3 dots from one")
+        #expect(doc.initiatives[4].tables.count > doc.initiatives[5].tables.count)
+        #expect(doc.initiatives[0].support == "støttet af 2 af 4 borde")
         let merged = doc.initiatives[0]
         #expect(merged.text == Fixture.mergedInitiativeTable1)
         #expect(merged.tables == [1, 3])
@@ -80,16 +85,26 @@ import RundbordTemplates
         let fixture = try Fixture()
         defer { fixture.cleanUp() }
         let doc = try fixture.document(anonymous: true)
-        #expect(doc.participants.isEmpty && doc.organisations.isEmpty)
-        #expect(doc.notes.allSatisfy { $0.speaker == nil })
+        #expect(doc.participants.isEmpty)
+        // An organisation is not a person: still credited and listed.
+        #expect(doc.organisations.contains("Fiktiv Forening ApS"))
+        #expect(doc.notes.allSatisfy { $0.speaker == nil || $0.speaker == "Fiktiv Forening ApS" })
+        #expect(doc.notes.contains { $0.speaker == "Fiktiv Forening ApS" })
+        // It says what it left out: every credit to a person, every participant.
+        let credited = try doc.notes.filter { n in try fixture.store.note(id: n.id)?.speakerId != nil }
+        #expect(credited.count > 5 && doc.privacy.creditsLeftOut == credited.count)
+        #expect(doc.privacy.participantsLeftOut == 6)
         var settings = Fixture.settings()
         settings.excel = false
         for format in [ExportFormat.md, .txt, .csv, .json, .mailtext] {
             let text = String(decoding: try Exporter.render(doc, format, settings: settings), as: UTF8.self)
-            for name in [Fixture.named, "Carla Ünal", Fixture.unnamed, "Mallory", "Fiktiv Forening", "Erik Ugyldig"] {
+            for name in [Fixture.named, "Carla Ünal", Fixture.unnamed, "Mallory", "Erik Ugyldig", "Dorte Dobbelt"] {
                 #expect(!text.contains(name), "\(format) names \(name)")
             }
         }
+        let markdown = try Exporter.markdown(doc, Fixture.settings())
+        #expect(markdown.contains("Opsamlingen er anonym: ingen deltagere er nævnt ved navn, men organisationer er. Udeladt er \(doc.privacy.creditsLeftOut) krediteringer af deltagere, 6 navne på deltagerlisten"), "\(markdown)")
+        #expect(markdown.contains("- Fiktiv Forening ApS"))
     }
 
     @Test func tablesSelectsTablesAndRefusesUnknownOnes() throws {
