@@ -177,10 +177,10 @@ struct StartupFastPathTests {
     @Test func runHelpAndErrorsNameTheWholeCommand() throws {
         let help = try rundbord(["run", "--help"])
         #expect(help.status == 0)
-        #expect(help.stdout.contains("USAGE: rundbord run "), "\(help.stdout)")
+        #expect(help.stdout.contains(": rundbord run ["), "\(help.stdout)")
         let missing = try rundbord(["run"])
         #expect(missing.status == 64)
-        #expect(missing.stderr.contains("Usage: rundbord run "), "\(missing.stderr)")
+        #expect(missing.stderr.contains(": rundbord run ["), "\(missing.stderr)")
         let badTable = try rundbord(["run", "x.rundbord", "--table", "abc"])
         #expect(badTable.status == 64)
         #expect(badTable.stderr.contains("'abc'") && badTable.stderr.contains("rundbord run"), "\(badTable.stderr)")
