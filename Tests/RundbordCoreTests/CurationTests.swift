@@ -307,4 +307,25 @@ struct CurationPropertyTests {
             #expect(c.initiatives == before)
         }
     }
+
+    @Test func undoThenRedoIsIdentityInACurationSession() async throws {
+        let w = try CurationWorld.evening()
+        await propertyCheck(input: Gen.int(in: 0...1_000_000).array(of: 1...20)) { numbers in
+            var session = CurationSession(curator: w.curator())
+            let start = session.curator.initiatives
+            var now = Date(timeIntervalSince1970: 1_730_900_000)
+            for n in numbers {
+                now = now.addingTimeInterval(1)
+                var probe = session.curator
+                session.record(Self.step(n, &probe, now))
+            }
+            let done = session.curator.initiatives
+            let steps = session.undoStack.count
+            for _ in 0..<steps { now = now.addingTimeInterval(1); _ = try? session.undo(now: now) }
+            #expect(session.curator.initiatives == start)
+            for _ in 0..<steps { now = now.addingTimeInterval(1); _ = try? session.redo(now: now) }
+            #expect(session.curator.initiatives == done)
+            #expect(throws: RundbordError.self) { try session.redo(now: now) }
+        }
+    }
 }

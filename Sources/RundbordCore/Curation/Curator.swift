@@ -348,3 +348,42 @@ extension Curation {
         }
     }
 }
+
+/// The organiser's curation with undo and redo, for a screen: each action's
+/// changes are one step. Undoing saves the inverse changes (stamped now, so
+/// they also win a later laptop merge); nothing is ever deleted from the file.
+public struct CurationSession: Sendable {
+    public var curator: Curator
+    public private(set) var undoStack: [[CurationChange]] = []
+    public private(set) var redoStack: [[CurationChange]] = []
+
+    public init(curator: Curator) { self.curator = curator }
+
+    /// Applies one action's changes; returns them, for the store to save.
+    @discardableResult
+    public mutating func record(_ changes: [CurationChange]) -> [CurationChange] {
+        guard !changes.isEmpty else { return [] }
+        curator.apply(changes)
+        undoStack.append(changes)
+        redoStack.removeAll()
+        return changes
+    }
+
+    /// Undoes the last step; returns the changes to save.
+    public mutating func undo(now: Date) throws(RundbordError) -> [CurationChange] {
+        guard let last = undoStack.popLast() else { throw RundbordError(CoreText.ruleNothingToUndo, exit: .usage) }
+        let inverse = last.reversed().map { $0.inverse(now: now) }
+        curator.apply(inverse)
+        redoStack.append(inverse)
+        return inverse
+    }
+
+    /// Redoes the last undone step; returns the changes to save.
+    public mutating func redo(now: Date) throws(RundbordError) -> [CurationChange] {
+        guard let undone = redoStack.popLast() else { throw RundbordError(CoreText.ruleNothingToRedo, exit: .usage) }
+        let again = undone.reversed().map { $0.inverse(now: now) }
+        curator.apply(again)
+        undoStack.append(again)
+        return again
+    }
+}
