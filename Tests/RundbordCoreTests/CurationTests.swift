@@ -90,6 +90,9 @@ struct CurationTests {
 
         c.apply(try c.split(merged, now: now.addingTimeInterval(5)))
         #expect(c.initiatives == before)
+        let parts = c.initiatives
+        #expect(c.wereSplitApart(parts.first { $0.id == a }!, parts.first { $0.id == b }!))
+        #expect(!c.wereSplitApart(parts.first { $0.id == a }!, parts.last!))
     }
 
     @Test func aMergeOfAMergeSplitsBackToTheFirstMerge() throws {

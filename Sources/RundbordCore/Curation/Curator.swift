@@ -150,6 +150,17 @@ public struct Curator: Sendable {
             }
     }
 
+    /// Whether the organiser merged initiatives `a` and `b` once and split
+    /// them again: a "no, not the same" that suggestions respect.
+    public func wereSplitApart(_ a: CuratedInitiative, _ b: CuratedInitiative) -> Bool {
+        let left = Set(a.noteIds), right = Set(b.noteIds)
+        return state.merges.contains { merge in
+            guard !merge.isActive else { return false }
+            let notes = Set(Curation.expandedNotes(merge, state))
+            return !notes.isDisjoint(with: left) && !notes.isDisjoint(with: right)
+        }
+    }
+
     // MARK: Editing
 
     /// Edits an initiative: a merged one keeps the edit on its merge (so a
