@@ -9,15 +9,18 @@ import PackageDescription
 // - RundbordHarvest: exporters.
 // - RundbordTUI: buffer, screens, keys, app loop; talks to a TerminalBackend protocol.
 // - NcursesBackend: the only module that imports the C library.
+// - RundbordSuggest: duplicate suggestions; the only module that imports libstemmer (CStemmer).
 // - rundbord: the shipped command line; rundbord-bench: the benchmarks, a
 //   program of its own so the shipped binary carries no bench or tmux code.
-// - RundbordHarness (tmux, child processes) and RundbordTestSupport serve
-//   only the tests and the benchmarks.
+// - RundbordProcess: child processes (rundbord runs rundbord-pdf with it).
+// - RundbordHarness (tmux) and RundbordTestSupport serve only the tests and the benchmarks.
 let package = Package(
     name: "rundbord",
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "rundbord", targets: ["rundbord"]),
+        // The typeset PDF of the harvest; `rundbord export --format pdf` runs it from beside itself.
+        .executable(name: "rundbord-pdf", targets: ["rundbord-pdf"]),
         .executable(name: "rundbord-bench", targets: ["rundbord-bench"]),
     ],
     dependencies: [
@@ -34,6 +37,18 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
+        // Pango (text layout) and Cairo (PDF): linked only by rundbord-pdf, never by rundbord.
+        .systemLibrary(
+            name: "CPangoCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]
+        ),
+        // Snowball stemming (Danish) for duplicate suggestions; Debian's
+        // libstemmer-dev has no .pc file, so the module map names the library.
+        .systemLibrary(
+            name: "CStemmer",
+            providers: [.apt(["libstemmer-dev"])]
+        ),
         // The template files live in Sources/RundbordTemplates/Templates/ and are
         // compiled into the binary; their documentation is in docs/TEMPLATES*.md.
         .target(
@@ -49,6 +64,10 @@ let package = Package(
             dependencies: ["RundbordCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
+            name: "RundbordSuggest",
+            dependencies: ["RundbordCore", "CStemmer"]
+        ),
+        .target(
             name: "RundbordHarvest",
             dependencies: ["RundbordCore", "RundbordStore", .product(name: "Mustache", package: "swift-mustache")]
         ),
@@ -60,14 +79,28 @@ let package = Package(
             name: "NcursesBackend",
             dependencies: ["CNcursesw", "RundbordTUI"]
         ),
-        // Child processes and tmux, for the end-to-end tests and `rundbord-bench`;
+        // The harvest typeset with Pango and Cairo: a layout engine and the document's blocks.
+        .target(
+            name: "RundbordPDF",
+            dependencies: ["CPangoCairo", "RundbordCore", "RundbordHarvest"]
+        ),
+        .executableTarget(
+            name: "rundbord-pdf",
+            dependencies: [
+                "RundbordPDF", "RundbordCore", "RundbordStore", "RundbordHarvest",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Child processes: rundbord runs rundbord-pdf; the tests and benchmarks run rundbord.
+        .target(name: "RundbordProcess"),
+        // tmux on a private socket, for the end-to-end tests and `rundbord-bench`;
         // never linked into the shipped `rundbord`.
-        .target(name: "RundbordHarness"),
+        .target(name: "RundbordHarness", dependencies: ["RundbordProcess"]),
         .executableTarget(
             name: "rundbord",
             dependencies: [
-                "RundbordCore", "RundbordStore", "RundbordHarvest", "RundbordTUI", "NcursesBackend",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "RundbordCore", "RundbordStore", "RundbordHarvest", "RundbordTUI", "NcursesBackend", "RundbordProcess",
+                "RundbordSuggest", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // The benchmarks, a separate program so the shipped binary carries none of their code.
@@ -92,11 +125,13 @@ let package = Package(
             "RundbordStore", "RundbordCore", "RundbordTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "RundbordHarvestTests", dependencies: [
-            "RundbordHarvest", "RundbordStore", "RundbordCore", "RundbordTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
-        ]),
+            "RundbordHarvest", "RundbordPDF", "RundbordStore", "RundbordCore", "RundbordTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+        ], exclude: ["__Snapshots__"]),
         .testTarget(name: "RundbordTUITests", dependencies: ["RundbordTUI", "RundbordStore", "RundbordCore", "RundbordHarvest",
                                                          "RundbordTestSupport"],
                     exclude: ["__Snapshots__"]),
+        .testTarget(name: "RundbordSuggestTests", dependencies: ["RundbordSuggest", "RundbordCore"],
+                    exclude: ["DuplicatePairs.tsv"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RundbordCore", "RundbordStore", "RundbordHarness",
                                                            "RundbordTestSupport"]),
     ],

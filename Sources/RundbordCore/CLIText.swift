@@ -12,7 +12,7 @@ public enum CLIText: String, CatalogueKey {
     case noteNotInitiative, participantAdded, participantsNone, participantsHeader
     case yes, no
     // Help of the commands' options (every option has one, in both languages).
-    case tableHelp, noteKindHelp, speakerHelp, fundingHelp, ownerHelp, horizonHelp, noteTextHelp
+    case tableHelp, noteKindHelp, fundingHelp, ownerHelp, horizonHelp, noteTextHelp
     case initiativeHelp, dotsHelp, agreeHelp, partlyHelp, disagreeHelp, dontKnowHelp
     case nameHelp, orgHelp, emailHelp, seatHelp, namedHelp, newNameHelp, newOrgHelp, newEmailHelp
     case templateHelp, titleHelp, dateHelp, venueHelp, organiserHelp, organiserEmailHelp, tablesHelp
@@ -69,8 +69,6 @@ public enum CLIText: String, CatalogueKey {
         .tableHelp: .init("Bordets nummer.", "The table's number."),
         .noteKindHelp: .init("Notatets type; ellers bestemt af tekstens første tegn (! indsats, ? spørgsmål).",
                              "The note's kind; by default from the text's first character (! initiative, ? question)."),
-        .speakerHelp: .init("Hvem der sagde det: en deltagers navn eller en organisation.",
-                            "Who said it: a participant's name or an organisation."),
         .fundingHelp: .init("Indsatsens finansiering.", "The initiative's funding."),
         .ownerHelp: .init("Hvem der skal handle på indsatsen.", "Who is to act on the initiative."),
         .horizonHelp: .init("Hvornår indsatsen kan ske, fx 2025.", "When the initiative can happen, e.g. 2025."),

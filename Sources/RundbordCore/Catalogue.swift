@@ -237,11 +237,35 @@ public struct RundbordError: Error, Sendable, CustomStringConvertible {
     public let message: @Sendable (Language) -> String
     public let exitCode: ExitCode
 
+    /// An argument that is itself `Localized` is written in the message's language.
     public init<K: CatalogueKey>(_ key: K, _ args: [CustomStringConvertible] = [], exit: ExitCode) {
-        let strings = args.map(\.description)
-        self.message = { key.format($0, strings) }
+        let parts = args.map { ($0 as? Localized) ?? Localized(fixed: $0.description) }
+        self.message = { language in key.format(language, parts.map { $0.text(language) }) }
         self.exitCode = exit
     }
 
     public var description: String { message(.current) }
+}
+
+/// A piece of text in whichever language it is asked for: a message's
+/// argument that must follow the message's language (what was expected, why
+/// the system refused) rather than be fixed when the error is made.
+public struct Localized: CustomStringConvertible, Sendable {
+    public let text: @Sendable (Language) -> String
+
+    public init(_ text: @escaping @Sendable (Language) -> String) { self.text = text }
+    public init<K: CatalogueKey>(_ key: K, _ args: [CustomStringConvertible] = []) {
+        let strings = args.map(\.description)
+        self.text = { key.format($0, strings) }
+    }
+    init(fixed: String) { self.text = { _ in fixed } }
+
+    /// Why the operating system refused, in the language asked for.
+    public static func reason(_ error: Error) -> Localized {
+        let error = error as NSError
+        return Localized { SystemError.describe(error, $0) }
+    }
+    public static func reason(errno code: Int32) -> Localized { Localized { SystemError.describe(errno: code, $0) } }
+
+    public var description: String { text(.current) }
 }

@@ -13,6 +13,14 @@ public enum FundingClass: String, Codable, CodingKeyRepresentable, Sendable, Cas
     case unclear
 }
 
+/// The decision an initiative needs: a proposal for a political decision (a
+/// case for a committee), something the administration can start, or not
+/// decided yet. Written `political`, `administrative`, `none`.
+public enum InitiativeDecision: String, Codable, CodingKeyRepresentable, Sendable, CaseIterable {
+    case political, administrative
+    case undecided = "none"
+}
+
 /// The agreement scale a table answers per principle.
 public enum AgreementLevel: String, Codable, CodingKeyRepresentable, Sendable, CaseIterable {
     case agree, partly, disagree
@@ -247,15 +255,21 @@ public struct Note: Codable, Sendable, Hashable, Identifiable {
     public var owner: String?
     public var horizon: String?
     public var dots: Int
+    /// The organiser's estimate of an initiative's cost, in whole kroner.
+    public var cost: Int?
+    /// The decision an initiative needs (curation; `.undecided` until the organiser says).
+    public var decision: InitiativeDecision
 
     public init(id: UUID, tableId: UUID, principleId: String, kind: NoteKind, text: String,
                 speakerId: UUID? = nil, speakerOrganisation: String? = nil, createdAt: Date,
                 editedAt: Date? = nil, deletedAt: Date? = nil, funding: FundingClass? = nil,
-                owner: String? = nil, horizon: String? = nil, dots: Int = 0) {
+                owner: String? = nil, horizon: String? = nil, dots: Int = 0,
+                cost: Int? = nil, decision: InitiativeDecision = .undecided) {
         self.id = id; self.tableId = tableId; self.principleId = principleId; self.kind = kind
         self.text = text; self.speakerId = speakerId; self.speakerOrganisation = speakerOrganisation
         self.createdAt = createdAt; self.editedAt = editedAt ?? createdAt; self.deletedAt = deletedAt
         self.funding = funding; self.owner = owner; self.horizon = horizon; self.dots = dots
+        self.cost = cost; self.decision = decision
     }
 
     public var isDeleted: Bool { deletedAt != nil }

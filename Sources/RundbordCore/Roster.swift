@@ -58,6 +58,12 @@ public struct RosterProblem: Error, Sendable, Equatable {
     }
 }
 
+/// Every problem of one roster line.
+public struct RosterProblems: Error, Sendable {
+    public var all: [RosterProblem]
+    init(_ all: [RosterProblem]) { self.all = all }
+}
+
 /// Reads a participants roster (CSV): columns name, organisation, e-mail,
 /// table, may be named, in that order or in any order under a header row in
 /// Danish or English. Every bad line is reported; the caller decides whether
@@ -95,6 +101,8 @@ public enum Roster {
         public var problems: [RosterProblem]
         /// The number of data lines read (good and bad).
         public var lines: Int
+        /// How many lines have at least one problem (a line may have several).
+        public var badLines: Int { Set(problems.map(\.line)).count }
     }
 
     /// Checks every line of `data` against the event's table numbers.
@@ -139,8 +147,8 @@ public enum Roster {
         let knownTables = tableNumbers.sorted()
         for record in body {
             switch entry(record, columns: columns, tableNumbers: tableNumbers, knownTables: knownTables) {
-            case .failure(let problem):
-                result.problems.append(problem)
+            case .failure(let found):
+                result.problems += found.all
             case .success(let entry):
                 if let earlier = seen[entry.identity] {
                     result.problems.append(RosterProblem(line: record.line, .rosterDuplicatePerson, [String(earlier)]))
@@ -157,36 +165,44 @@ public enum Roster {
         "navn/name, organisation, e-mail/email, bord/table, må nævnes/named"
     }
 
+    /// The entry on `record`'s line, or every problem the line has (a wrong
+    /// number of columns or bytes that are not UTF-8 hide the rest).
     static func entry(_ record: CSVRecord, columns: [Column], tableNumbers: Set<Int>,
-                      knownTables: [Int]) -> Swift.Result<RosterEntry, RosterProblem> {
+                      knownTables: [Int]) -> Swift.Result<RosterEntry, RosterProblems> {
         let line = record.line
-        guard record.isValidUTF8 else { return .failure(RosterProblem(line: line, .rosterInvalidUTF8)) }
+        guard record.isValidUTF8 else { return .failure(RosterProblems([RosterProblem(line: line, .rosterInvalidUTF8)])) }
         guard record.fields.count == columns.count else {
-            return .failure(RosterProblem(line: line, .rosterColumnCount, [String(columns.count), String(record.fields.count)]))
+            return .failure(RosterProblems([RosterProblem(line: line, .rosterColumnCount,
+                                                          [String(columns.count), String(record.fields.count)])]))
         }
         var values: [Column: String] = [:]
         for (column, raw) in zip(columns, record.fields) { values[column] = Sanitize.line(raw) }
+        var problems: [RosterProblem] = []
 
         let name = values[.name] ?? ""
-        guard !name.isEmpty else { return .failure(RosterProblem(line: line, .rosterMissingName)) }
+        if name.isEmpty { problems.append(RosterProblem(line: line, .rosterMissingName)) }
         let email = values[.email] ?? ""
-        guard email.isEmpty || EmailAddress.isValid(email) else {
-            return .failure(RosterProblem(line: line, .rosterBadEmail, [email]))
+        if !email.isEmpty && !EmailAddress.isValid(email) {
+            problems.append(RosterProblem(line: line, .rosterBadEmail, [email]))
         }
         var table: Int?
         if let text = values[.table], !text.isEmpty {
-            guard let number = Int(text) else { return .failure(RosterProblem(line: line, .rosterTableNotNumber, [text])) }
-            guard tableNumbers.contains(number) else {
-                return .failure(RosterProblem(line: line, .rosterNoSuchTable, [String(number), ranges(knownTables)]))
+            if let number = Int(text) {
+                if tableNumbers.contains(number) {
+                    table = number
+                } else {
+                    problems.append(RosterProblem(line: line, .rosterNoSuchTable, [String(number), ranges(knownTables)]))
+                }
+            } else {
+                problems.append(RosterProblem(line: line, .rosterTableNotNumber, [text]))
             }
-            table = number
         }
         let consentText = (values[.named] ?? "").lowercased()
-        let named: Bool
+        var named = false
         if yesWords.contains(consentText) { named = true }
-        else if noWords.contains(consentText) { named = false }
-        else { return .failure(RosterProblem(line: line, .rosterBadYesNo, [values[.named] ?? ""])) }
+        else if !noWords.contains(consentText) { problems.append(RosterProblem(line: line, .rosterBadYesNo, [values[.named] ?? ""])) }
 
+        guard problems.isEmpty else { return .failure(RosterProblems(problems)) }
         return .success(RosterEntry(line: line, name: name, organisation: values[.organisation] ?? "",
                                     email: email, tableNumber: table, mayBeNamed: named))
     }

@@ -30,14 +30,14 @@ public enum TemplateLoader {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+            let what = TemplateText.yamlProblem(problem, context: context?.text)
             return RundbordError(CoreText.templateParse, [file, mark.line, mark.column, what], exit: .dataError)
         case .duplicatedKeysInMapping(let duplicates, let context):
             return RundbordError(CoreText.templateDuplicateKey,
                                  [file, context.mark.line, context.mark.column, duplicates.joined(separator: "', '")],
                                  exit: .dataError)
         case .reader(let problem, _, _, _):
-            return RundbordError(CoreText.templateParse, [file, 1, 1, problem], exit: .dataError)
+            return RundbordError(CoreText.templateParse, [file, 1, 1, TemplateText.yamlProblem(problem, context: nil)], exit: .dataError)
         default:
             return RundbordError(CoreText.templateParse, [file, 1, 1, "\(error)"], exit: .dataError)
         }
@@ -81,13 +81,13 @@ private struct TemplateReader {
     }
 
     /// The mapping at `node`, its values by key, with unknown and repeated keys refused.
-    func mapping(_ node: Node, _ name: String, allowed: [String]) throws(RundbordError) -> [String: (key: Node, value: Node)] {
+    func mapping(_ node: Node, _ name: CustomStringConvertible, allowed: [String]) throws(RundbordError) -> [String: (key: Node, value: Node)] {
         guard let map = node.mapping else {
-            throw fail(.templateWrongType, node, [name, "a mapping (key: value)"])
+            throw fail(.templateWrongType, node, [name, Localized(TemplateText.expectMapping)])
         }
         var out: [String: (key: Node, value: Node)] = [:]
         for (k, v) in map {
-            guard let key = k.string else { throw fail(.templateWrongType, k, [name, "text keys"]) }
+            guard let key = k.string else { throw fail(.templateWrongType, k, [name, Localized(TemplateText.expectTextKeys)]) }
             guard allowed.contains(key) else {
                 throw fail(.templateUnknownKey, k, [key, allowed.joined(separator: ", ")])
             }
@@ -97,13 +97,13 @@ private struct TemplateReader {
         return out
     }
 
-    func required(_ map: [String: (key: Node, value: Node)], _ key: String, in node: Node, expected: String) throws(RundbordError) -> Node {
+    func required(_ map: [String: (key: Node, value: Node)], _ key: String, in node: Node, expected: CustomStringConvertible) throws(RundbordError) -> Node {
         guard let entry = map[key] else { throw fail(.templateMissingKey, node, [key, expected]) }
         return entry.value
     }
 
     func text(_ node: Node, _ name: String, allowEmpty: Bool = false) throws(RundbordError) -> String {
-        guard let scalar = node.scalar else { throw fail(.templateWrongType, node, [name, "text"]) }
+        guard let scalar = node.scalar else { throw fail(.templateWrongType, node, [name, Localized(TemplateText.expectText)]) }
         let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
         if !allowEmpty && value.isEmpty { throw fail(.templateEmptyValue, node, [name]) }
         return value
@@ -115,7 +115,7 @@ private struct TemplateReader {
     }
 
     func texts(_ node: Node, _ name: String) throws(RundbordError) -> [String] {
-        guard let seq = node.sequence else { throw fail(.templateWrongType, node, [name, "a list"]) }
+        guard let seq = node.sequence else { throw fail(.templateWrongType, node, [name, Localized(TemplateText.expectList)]) }
         var out: [String] = []
         for item in seq { out.append(try text(item, name)) }
         return out
@@ -124,26 +124,26 @@ private struct TemplateReader {
     func vision(_ root: Node) throws(RundbordError) -> Vision {
         let keys = ["format", "id", "language", "title", "subtitle", "issuer", "attachment",
                     "organisations", "principles", "note_kinds", "funding", "agreement"]
-        let map = try mapping(root, "template", allowed: keys)
+        let map = try mapping(root, Localized(TemplateText.whatTemplate), allowed: keys)
         let formatNode = try required(map, "format", in: root, expected: "1")
         guard formatNode.int == 1 else {
             throw fail(.templateFormat, formatNode, [formatNode.string ?? "?"])
         }
-        let idNode = try required(map, "id", in: root, expected: "a short name such as my-vision")
+        let idNode = try required(map, "id", in: root, expected: Localized(TemplateText.expectShortName))
         let id = try text(idNode, "id")
         guard id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
-            throw fail(.templateBadValue, idNode, ["id", id, "letters a-z, digits, - and _"])
+            throw fail(.templateBadValue, idNode, ["id", id, Localized(TemplateText.expectIdChars)])
         }
-        let languageNode = try required(map, "language", in: root, expected: "da or en")
+        let languageNode = try required(map, "language", in: root, expected: Localized(TemplateText.expectLanguage))
         let language = try text(languageNode, "language")
         guard Language(rawValue: language) != nil else {
-            throw fail(.templateBadValue, languageNode, ["language", language, "da or en"])
+            throw fail(.templateBadValue, languageNode, ["language", language, Localized(TemplateText.expectLanguage)])
         }
-        let title = try text(try required(map, "title", in: root, expected: "the vision's title"), "title")
+        let title = try text(try required(map, "title", in: root, expected: Localized(TemplateText.expectVisionTitle)), "title")
         let organisations = try map["organisations"].map { entry throws(RundbordError) in try texts(entry.value, "organisations") } ?? []
-        let principlesNode = try required(map, "principles", in: root, expected: "a list of principles")
+        let principlesNode = try required(map, "principles", in: root, expected: Localized(TemplateText.expectPrinciples))
         guard let principleSeq = principlesNode.sequence else {
-            throw fail(.templateWrongType, principlesNode, ["principles", "a list"])
+            throw fail(.templateWrongType, principlesNode, ["principles", Localized(TemplateText.expectList)])
         }
         guard principleSeq.count > 0 else { throw fail(.templateEmptyValue, principlesNode, ["principles"]) }
         var principles: [Principle] = []
@@ -157,11 +157,11 @@ private struct TemplateReader {
             seenIds[p.id] = node.mapping?.first { $0.key.string == "id" }?.value.mark?.line ?? 0
             principles.append(p)
         }
-        let kindsNode = try required(map, "note_kinds", in: root, expected: "a list of note kinds")
+        let kindsNode = try required(map, "note_kinds", in: root, expected: Localized(TemplateText.expectNoteKinds))
         let noteKinds = try self.noteKinds(kindsNode)
-        let fundingNode = try required(map, "funding", in: root, expected: "labels for needs_funding, can_start_now, unclear")
+        let fundingNode = try required(map, "funding", in: root, expected: Localized(TemplateText.expectFunding))
         let funding: [FundingClass: String] = try labels(fundingNode, "funding")
-        let agreementNode = try required(map, "agreement", in: root, expected: "labels for agree, partly, disagree, dont_know")
+        let agreementNode = try required(map, "agreement", in: root, expected: Localized(TemplateText.expectAgreement))
         let agreement: [AgreementLevel: String] = try labels(agreementNode, "agreement")
         return Vision(templateId: id, language: language, title: title,
                       subtitle: try optionalText(map, "subtitle"), issuer: try optionalText(map, "issuer"),
@@ -171,17 +171,17 @@ private struct TemplateReader {
     }
 
     func principle(_ node: Node) throws(RundbordError) -> Principle {
-        let map = try mapping(node, "principle", allowed: ["id", "title", "summary", "questions", "minutes"])
-        let idNode = try required(map, "id", in: node, expected: "a short name unique in this template")
+        let map = try mapping(node, Localized(TemplateText.whatPrinciple), allowed: ["id", "title", "summary", "questions", "minutes"])
+        let idNode = try required(map, "id", in: node, expected: Localized(TemplateText.expectUniqueId))
         let id = try text(idNode, "id")
-        let title = try text(try required(map, "title", in: node, expected: "the principle's title"), "title")
+        let title = try text(try required(map, "title", in: node, expected: Localized(TemplateText.expectPrincipleTitle)), "title")
         let summary = try optionalText(map, "summary")
         let questions = try map["questions"].map { entry throws(RundbordError) in try texts(entry.value, "questions") } ?? []
         var minutes = 15
         if let m = map["minutes"]?.value {
-            guard let value = m.int else { throw fail(.templateWrongType, m, ["minutes", "a whole number of minutes"]) }
+            guard let value = m.int else { throw fail(.templateWrongType, m, ["minutes", Localized(TemplateText.expectWholeMinutes)]) }
             guard (1...240).contains(value) else {
-                throw fail(.templateBadValue, m, ["minutes", value, "1 to 240"])
+                throw fail(.templateBadValue, m, ["minutes", value, Localized(TemplateText.expectMinutesRange)])
             }
             minutes = value
         }
@@ -189,28 +189,28 @@ private struct TemplateReader {
     }
 
     func noteKinds(_ node: Node) throws(RundbordError) -> [NoteKindSpec] {
-        guard let seq = node.sequence else { throw fail(.templateWrongType, node, ["note_kinds", "a list"]) }
+        guard let seq = node.sequence else { throw fail(.templateWrongType, node, ["note_kinds", Localized(TemplateText.expectList)]) }
         var out: [NoteKindSpec] = []
         for item in seq {
-            let map = try mapping(item, "note kind", allowed: ["id", "label", "prefix"])
+            let map = try mapping(item, Localized(TemplateText.whatNoteKind), allowed: ["id", "label", "prefix"])
             let idNode = try required(map, "id", in: item, expected: NoteKind.allCases.map(\.rawValue).joined(separator: ", "))
             let id = try text(idNode, "id")
             guard let kind = NoteKind(rawValue: id) else {
                 throw fail(.templateBadValue, idNode, ["id", id, NoteKind.allCases.map(\.rawValue).joined(separator: ", ")])
             }
             if out.contains(where: { $0.kind == kind }) { throw fail(.templateDuplicateId, idNode, [id, "-"]) }
-            let label = try text(try required(map, "label", in: item, expected: "the kind's name"), "label")
+            let label = try text(try required(map, "label", in: item, expected: Localized(TemplateText.expectKindLabel)), "label")
             let prefix = try optionalText(map, "prefix")
             if !prefix.isEmpty, let other = out.first(where: { $0.prefix == prefix }) {
-                throw fail(.templateBadValue, map["prefix"]!.value, ["prefix", prefix, "a prefix not used by \(other.kind.rawValue)"])
+                throw fail(.templateBadValue, map["prefix"]!.value, ["prefix", prefix, Localized(TemplateText.expectPrefixFree, [other.kind.rawValue])])
             }
             out.append(NoteKindSpec(kind: kind, label: label, prefix: prefix))
         }
         if !out.contains(where: { $0.kind == .point }) {
-            throw fail(.templateMissingKey, node, ["point", "the kind used when no prefix is typed"])
+            throw fail(.templateMissingKey, node, ["point", Localized(TemplateText.expectPointKind)])
         }
         if !out.contains(where: { $0.kind == .initiative }) {
-            throw fail(.templateMissingKey, node, ["initiative", "the kind that carries funding and dots"])
+            throw fail(.templateMissingKey, node, ["initiative", Localized(TemplateText.expectInitiativeKind)])
         }
         return out
     }
@@ -220,7 +220,7 @@ private struct TemplateReader {
         let map = try mapping(node, name, allowed: names)
         var out: [E: String] = [:]
         for level in E.allCases {
-            let value = try required(map, level.rawValue, in: node, expected: "a label")
+            let value = try required(map, level.rawValue, in: node, expected: Localized(TemplateText.expectLabel))
             out[level] = try text(value, level.rawValue)
         }
         return out
@@ -249,7 +249,7 @@ public struct TemplateLibrary: Sendable {
         for case let url as URL in walker where url.pathExtension == "yaml" || url.pathExtension == "mustache" {
             let relative = url.standardizedFileURL.path.replacingOccurrences(of: base.path + "/", with: "")
             do { out[relative] = try Data(contentsOf: url) } catch {
-                throw RundbordError(CoreText.templateUnreadable, [url.path, error.localizedDescription], exit: .noInput)
+                throw RundbordError(CoreText.templateUnreadable, [url.path, Localized.reason(error)], exit: .noInput)
             }
         }
         return out
@@ -280,7 +280,7 @@ public struct TemplateLibrary: Sendable {
             if !FileManager.default.fileExists(atPath: path) {
                 throw RundbordError(CoreText.storeNotFound, [path], exit: .noInput)
             }
-            throw RundbordError(CoreText.templateUnreadable, [path, error.localizedDescription], exit: .noInput)
+            throw RundbordError(CoreText.templateUnreadable, [path, Localized.reason(error)], exit: .noInput)
         }
         return try TemplateLoader.load(data: data, file: path)
     }

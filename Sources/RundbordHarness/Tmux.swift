@@ -1,4 +1,5 @@
 import Foundation
+@_exported import RundbordProcess
 #if canImport(Glibc)
 import Glibc
 #endif

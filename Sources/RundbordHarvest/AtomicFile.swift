@@ -18,12 +18,12 @@ public enum AtomicFile {
         let temporary = folder + "/.\(url.lastPathComponent).\(UUID().uuidString).tmp"
         let fd = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
-            throw RundbordError(HarvestText.writeCannotCreate, [path, String(cString: strerror(errno))], exit: .cantCreate)
+            throw RundbordError(HarvestText.writeCannotCreate, [path, Localized.reason(errno: errno)], exit: .cantCreate)
         }
         func fail(_ code: Int32) -> RundbordError {
             close(fd)
             unlink(temporary)
-            return RundbordError(HarvestText.writeFailed, [path, String(cString: strerror(code))], exit: .ioError)
+            return RundbordError(HarvestText.writeFailed, [path, Localized.reason(errno: code)], exit: .ioError)
         }
         // umask may have narrowed the mode already; make sure it is exactly owner-only.
         fchmod(fd, 0o600)
@@ -33,12 +33,12 @@ public enum AtomicFile {
         if close(fd) != 0 {
             let code = errno
             unlink(temporary)
-            throw RundbordError(HarvestText.writeFailed, [path, String(cString: strerror(code))], exit: .ioError)
+            throw RundbordError(HarvestText.writeFailed, [path, Localized.reason(errno: code)], exit: .ioError)
         }
         if rename(temporary, path) != 0 {
             let code = errno
             unlink(temporary)
-            throw RundbordError(HarvestText.writeCannotCreate, [path, String(cString: strerror(code))], exit: .cantCreate)
+            throw RundbordError(HarvestText.writeCannotCreate, [path, Localized.reason(errno: code)], exit: .cantCreate)
         }
         // The rename itself survives a power cut once the folder is synced.
         let dir = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -48,12 +48,12 @@ public enum AtomicFile {
     static func writeInPlace(_ data: Data, to path: String) throws(RundbordError) {
         let fd = open(path, O_WRONLY | O_CLOEXEC)
         guard fd >= 0 else {
-            throw RundbordError(HarvestText.writeCannotCreate, [path, String(cString: strerror(errno))], exit: .cantCreate)
+            throw RundbordError(HarvestText.writeCannotCreate, [path, Localized.reason(errno: errno)], exit: .cantCreate)
         }
         defer { close(fd) }
         let failure = writeAll(data, to: fd)
         if failure != 0 {
-            throw RundbordError(HarvestText.writeFailed, [path, String(cString: strerror(failure))], exit: .ioError)
+            throw RundbordError(HarvestText.writeFailed, [path, Localized.reason(errno: failure)], exit: .ioError)
         }
     }
 

@@ -8,17 +8,23 @@ import RundbordCore
 /// Opening an existing file writes nothing unless its schema must be migrated.
 public final class EventStore: @unchecked Sendable {
     /// The schema version this program writes; a file with a higher one is refused.
-    public static let schemaVersion = 2
+    public static let schemaVersion = 5
     /// `PRAGMA application_id` of a rundbord file ("RBD1"), telling it from other SQLite files.
     public static let applicationId: Int32 = 0x5242_4431
 
     public let path: String
     public let readOnly: Bool
     let writer: any DatabaseWriter
+    /// The file's schema version: older than `schemaVersion` only when opened
+    /// read-only (a writable open migrates), and then reads leave out what it lacks.
+    let fileVersion: Int
 
-    private init(path: String, writer: any DatabaseWriter, readOnly: Bool) {
-        self.path = path; self.writer = writer; self.readOnly = readOnly
+    private init(path: String, writer: any DatabaseWriter, readOnly: Bool, fileVersion: Int = EventStore.schemaVersion) {
+        self.path = path; self.writer = writer; self.readOnly = readOnly; self.fileVersion = fileVersion
     }
+
+    /// The note columns this file has (see `Rows.noteColumns`).
+    var noteColumns: String { Rows.noteColumns(version: fileVersion) }
 
     // MARK: Opening and creating
 
@@ -44,7 +50,7 @@ public final class EventStore: @unchecked Sendable {
         do {
             if readOnly {
                 let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
-                return EventStore(path: path, writer: queue, readOnly: true)
+                return EventStore(path: path, writer: queue, readOnly: true, fileVersion: version)
             }
             if version < schemaVersion {
                 // Migrating writes: make sure the file is sound first, so a
@@ -141,7 +147,7 @@ public final class EventStore: @unchecked Sendable {
             .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
         let fd = Foundation.open(temporary, O_CREAT | O_EXCL | O_WRONLY, 0o600)
         guard fd >= 0 else {
-            throw RundbordError(CoreText.storeCannotCreate, [path, String(cString: strerror(errno))], exit: .cantCreate)
+            throw RundbordError(CoreText.storeCannotCreate, [path, Localized.reason(errno: errno)], exit: .cantCreate)
         }
         Foundation.close(fd)
         func discard() { for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) } }
@@ -153,7 +159,7 @@ public final class EventStore: @unchecked Sendable {
             throw RundbordError(CoreText.storeCannotCreate, [path, "\(error)"], exit: .cantCreate)
         }
         guard link(temporary, path) == 0 else {
-            let reason = errno == EEXIST ? nil : String(cString: strerror(errno))
+            let reason = errno == EEXIST ? nil : Localized.reason(errno: errno)
             discard()
             if let reason { throw RundbordError(CoreText.storeCannotCreate, [path, reason], exit: .cantCreate) }
             throw RundbordError(CoreText.storeExists, [path], exit: .cantCreate)
@@ -243,7 +249,7 @@ public final class EventStore: @unchecked Sendable {
         try read { db in
             let deleted = includeDeleted ? "" : "AND deletedAt IS NULL"
             return try Row.fetchAll(db, sql: """
-                SELECT \(Rows.noteColumns) FROM (
+                SELECT \(noteColumns) FROM (
                   SELECT * FROM note WHERE tableId = ? AND principleId = ? \(deleted)
                   ORDER BY createdAt DESC, id DESC LIMIT ?)
                 ORDER BY createdAt, id
@@ -256,7 +262,7 @@ public final class EventStore: @unchecked Sendable {
         try read { db in
             let filter = includeDeleted ? "" : "WHERE n.deletedAt IS NULL"
             return try Row.fetchAll(db, sql: """
-                SELECT \(Rows.noteColumns("n")) FROM note n JOIN roundTable t ON t.id = n.tableId \(filter)
+                SELECT \(Rows.noteColumns("n", version: fileVersion)) FROM note n JOIN roundTable t ON t.id = n.tableId \(filter)
                 ORDER BY t.number, n.principleId, n.createdAt, n.id
                 """).map(Rows.note)
         }
@@ -264,7 +270,7 @@ public final class EventStore: @unchecked Sendable {
 
     public func note(id: UUID) throws(RundbordError) -> Note? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT \(Rows.noteColumns) FROM note WHERE id = ?", arguments: [id.uuidString]).map(Rows.note)
+            try Row.fetchOne(db, sql: "SELECT \(noteColumns) FROM note WHERE id = ?", arguments: [id.uuidString]).map(Rows.note)
         }
     }
 

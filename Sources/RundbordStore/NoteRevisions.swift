@@ -43,12 +43,13 @@ enum NoteRevisions {
             note.deletedAt.map { "\($0.timeIntervalSince1970)" } ?? "", note.funding?.rawValue ?? "",
             note.owner ?? "", note.horizon ?? "", "\(note.dots)",
         ]
-        var hash = FNV128()
-        for field in fields {
-            hash.add(Array(field.utf8))
-            hash.add([0x1F]) // a separator no field contains, so ("ab","c") ≠ ("a","bc")
+        // The curation fields (schema v3) count only when set, so a version
+        // written before them keeps the id it had.
+        var curation: [String] = []
+        if note.cost != nil || note.decision != .undecided {
+            curation = [note.cost.map { "\($0)" } ?? "", note.decision.rawValue]
         }
-        return hash.uuid
+        return StableId.of(fields + curation)
     }
 
     static func save(_ note: Note, supersededAt: Date, source: String, _ db: Database) throws -> Bool {
@@ -59,13 +60,15 @@ enum NoteRevisions {
     static func insert(id: UUID, note n: Note, supersededAt: Date, source: String, _ db: Database) throws -> Bool {
         try db.execute(sql: """
             INSERT OR IGNORE INTO noteRevision (id, noteId, tableId, principleId, kind, text, speakerId,
-              speakerOrganisation, createdAt, editedAt, deletedAt, funding, owner, horizon, dots, supersededAt, source)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              speakerOrganisation, createdAt, editedAt, deletedAt, funding, owner, horizon, dots, supersededAt, source,
+              cost, decision)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [id.uuidString, n.id.uuidString, n.tableId.uuidString, n.principleId, n.kind.rawValue,
                              n.text, n.speakerId?.uuidString, n.speakerOrganisation,
                              n.createdAt.timeIntervalSince1970, n.editedAt.timeIntervalSince1970,
                              n.deletedAt?.timeIntervalSince1970, n.funding?.rawValue, n.owner, n.horizon, n.dots,
-                             supersededAt.timeIntervalSince1970, source])
+                             supersededAt.timeIntervalSince1970, source, n.cost,
+                             n.decision == .undecided ? nil : n.decision.rawValue])
         return db.changesCount > 0
     }
 
@@ -77,7 +80,10 @@ enum NoteRevisions {
              speakerOrganisation: row["speakerOrganisation"], createdAt: Rows.date(row, "createdAt"),
              editedAt: Rows.date(row, "editedAt"), deletedAt: Rows.optionalDate(row, "deletedAt"),
              funding: (row["funding"] as String?).flatMap(FundingClass.init(rawValue:)),
-             owner: row["owner"], horizon: row["horizon"], dots: row["dots"])
+             owner: row["owner"], horizon: row["horizon"], dots: row["dots"],
+             cost: row.hasColumn("cost") ? row["cost"] : nil,
+             decision: (row.hasColumn("decision") ? row["decision"] as String? : nil)
+                .flatMap(InitiativeDecision.init(rawValue:)) ?? .undecided)
     }
 }
 
@@ -100,35 +106,5 @@ extension EventStore {
                              supersededAt: Rows.date(row, "supersededAt"), source: row["source"])
             }
         }
-    }
-}
-
-/// FNV-1a with the 128-bit parameters (offset 0x6c62272e07bb014262b821756295c58d,
-/// prime 2^88 + 0x13B), computed on two 64-bit halves.
-struct FNV128 {
-    var high: UInt64 = 0x6c62_272e_07bb_0142
-    var low: UInt64 = 0x62b8_2175_6295_c58d
-
-    mutating func add(_ bytes: [UInt8]) {
-        for byte in bytes {
-            low ^= UInt64(byte)
-            // (high·2^64 + low) × (2^88 + 0x13B) mod 2^128
-            let (carry, product) = low.multipliedFullWidth(by: 0x13B)
-            high = carry &+ high &* 0x13B &+ (low << 24)
-            low = product
-        }
-    }
-
-    var uuid: UUID {
-        var bytes = [UInt8](repeating: 0, count: 16)
-        for i in 0..<8 {
-            bytes[i] = UInt8(truncatingIfNeeded: high >> (56 - 8 * UInt64(i)))
-            bytes[8 + i] = UInt8(truncatingIfNeeded: low >> (56 - 8 * UInt64(i)))
-        }
-        // Mark it as a name-based UUID (version 5 layout, RFC 4122 variant).
-        bytes[6] = (bytes[6] & 0x0F) | 0x50
-        bytes[8] = (bytes[8] & 0x3F) | 0x80
-        return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                           bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
     }
 }

@@ -27,7 +27,7 @@ extension EventStore {
             var people = try Row.fetchAll(db, sql: "SELECT * FROM participant ORDER BY id").map(Rows.participant)
             var report = RosterImportReport()
             for entry in entries {
-                if let existing = entry.identity.match(in: people) {
+                if let existing = entry.identity.match(in: people) ?? Self.placeholder(for: entry, in: people) {
                     var changed = existing
                     changed.name = entry.name
                     changed.organisation = entry.organisation
@@ -50,6 +50,20 @@ extension EventStore {
             }
             return report
         }
+    }
+
+    /// A person known only by name (credited before the roster was imported,
+    /// typed in by hand, or an older file's free-text speaker) whom a roster
+    /// line names: same name (case, accents and spacing ignored), no e-mail,
+    /// and no organisation or the same one. The roster then completes that
+    /// person instead of adding a second one, so their credits follow consent.
+    static func placeholder(for entry: RosterEntry, in people: [Participant]) -> Participant? {
+        let name = PersonName.key(entry.name), organisation = PersonName.key(entry.organisation)
+        let found = people.filter { p in
+            p.email.isEmpty && PersonName.key(p.name) == name
+                && (p.organisation.isEmpty || PersonName.key(p.organisation) == organisation)
+        }
+        return found.count == 1 ? found[0] : nil
     }
 
     public func participant(id: UUID) throws(RundbordError) -> Participant? {
@@ -126,13 +140,21 @@ extension EventStore {
         }
     }
 
-    /// The participants `who` names: an id, an e-mail (any case) or a name (any case).
+    /// The participants `who` names: an id, an e-mail (any case), a name or
+    /// "Name, Organisation" (case, accents and spacing ignored, as credits).
     public func participants(matching who: String) throws(RundbordError) -> [Participant] {
-        let needle = Sanitize.line(who)
+        let needle = Sanitize.line(who).trimmingCharacters(in: .whitespaces)
         let all = try participants()
         if let id = UUID(uuidString: needle), let p = all.first(where: { $0.id == id }) { return [p] }
         let byEmail = all.filter { !$0.email.isEmpty && $0.email.caseInsensitiveCompare(needle) == .orderedSame }
         if !byEmail.isEmpty { return byEmail }
-        return all.filter { $0.name.caseInsensitiveCompare(needle) == .orderedSame }
+        let key = PersonName.key(needle)
+        let byName = all.filter { !key.isEmpty && PersonName.key($0.name) == key }
+        if !byName.isEmpty { return byName }
+        switch Credits.match(needle, people: all, organisations: []) {
+        case .person(let p): return [p]
+        case .ambiguous(let list): return list
+        case .organisation, .unknown: return []
+        }
     }
 }

@@ -84,6 +84,11 @@ enum Schema {
             try db.execute(sql: "PRAGMA user_version = 1")
         }
         migrator.registerMigration("v2: note revisions", migrate: NoteRevisions.migrate)
+        migrator.registerMigration("v3: curation: cost and decision, merged initiatives, owner aliases, key messages",
+                                   migrate: CurationRows.migrate)
+        migrator.registerMigration("v4: credits to known people or organisations, kept names, erasures",
+                                   migrate: Privacy.migrate)
+        migrator.registerMigration("v5: consent history, retention", migrate: Retention.migrate)
         return migrator
     }
 }
@@ -170,12 +175,21 @@ enum Rows {
     /// The note columns in the order `note(_:)` reads them by position:
     /// reading by name costs a lookup per column, which dominated loading a
     /// page of notes and exporting a large event.
-    static let noteColumns = "id, tableId, principleId, kind, text, speakerId, speakerOrganisation, createdAt, editedAt, deletedAt, funding, owner, horizon, dots"
+    static let noteColumns = "id, tableId, principleId, kind, text, speakerId, speakerOrganisation, createdAt, editedAt, deletedAt, funding, owner, horizon, dots, cost, decision"
+
+    /// The same columns for a file written before schema v3 (opened read-only,
+    /// so not migrated): the curation fields read as not set.
+    static let noteColumnsBeforeV3 = noteColumns.replacingOccurrences(of: "cost, decision", with: "NULL AS cost, NULL AS decision")
 
     /// `noteColumns` qualified by a table alias (for joins).
-    static func noteColumns(_ alias: String) -> String {
-        noteColumns.split(separator: ",").map { "\(alias).\($0.trimmingCharacters(in: .whitespaces))" }.joined(separator: ", ")
+    static func noteColumns(_ alias: String, version: Int = EventStore.schemaVersion) -> String {
+        let qualified = noteColumns.split(separator: ",").map { "\(alias).\($0.trimmingCharacters(in: .whitespaces))" }
+            .joined(separator: ", ")
+        return version >= 3 ? qualified
+            : qualified.replacingOccurrences(of: "\(alias).cost, \(alias).decision", with: "NULL AS cost, NULL AS decision")
     }
+
+    static func noteColumns(version: Int) -> String { version >= 3 ? noteColumns : noteColumnsBeforeV3 }
 
     static func note(_ row: Row) -> Note {
         let zero = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
@@ -186,24 +200,27 @@ enum Rows {
                     editedAt: Date(timeIntervalSince1970: row[8]),
                     deletedAt: (row[9] as Double?).map(Date.init(timeIntervalSince1970:)),
                     funding: (row[10] as String?).flatMap(FundingClass.init(rawValue:)),
-                    owner: row[11], horizon: row[12], dots: row[13])
+                    owner: row[11], horizon: row[12], dots: row[13], cost: row[14],
+                    decision: (row[15] as String?).flatMap(InitiativeDecision.init(rawValue:)) ?? .undecided)
     }
 
     static func save(note n: Note, _ db: Database) throws {
         // Cached: a merge saves thousands of notes in one transaction.
         try db.cachedStatement(sql: """
             INSERT INTO note (id, tableId, principleId, kind, text, speakerId, speakerOrganisation,
-                              createdAt, editedAt, deletedAt, funding, owner, horizon, dots)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                              createdAt, editedAt, deletedAt, funding, owner, horizon, dots, cost, decision)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET tableId = excluded.tableId, principleId = excluded.principleId,
               kind = excluded.kind, text = excluded.text, speakerId = excluded.speakerId,
               speakerOrganisation = excluded.speakerOrganisation, createdAt = excluded.createdAt,
               editedAt = excluded.editedAt, deletedAt = excluded.deletedAt, funding = excluded.funding,
-              owner = excluded.owner, horizon = excluded.horizon, dots = excluded.dots
+              owner = excluded.owner, horizon = excluded.horizon, dots = excluded.dots,
+              cost = excluded.cost, decision = excluded.decision
             """).execute(arguments: [n.id.uuidString, n.tableId.uuidString, n.principleId, n.kind.rawValue, n.text,
                              n.speakerId?.uuidString, n.speakerOrganisation, n.createdAt.timeIntervalSince1970,
                              n.editedAt.timeIntervalSince1970, n.deletedAt?.timeIntervalSince1970,
-                             n.funding?.rawValue, n.owner, n.horizon, n.dots])
+                             n.funding?.rawValue, n.owner, n.horizon, n.dots, n.cost,
+                             n.decision == .undecided ? nil : n.decision.rawValue])
     }
 
     static func save(agreement t: AgreementTally, tableId: UUID, principleId: String, updatedAt: Date, _ db: Database) throws {

@@ -40,7 +40,7 @@ extension EventStore {
             case .saveNote(let note):
                 try save(note: note)
             case .saveProgress(let table):
-                try save(table: table)
+                try save(progress: table)
             case let .saveAgreement(tableId, principleId, tally):
                 try save(agreement: tally, tableId: tableId, principleId: principleId, now: now)
             case let .loadPrinciple(tableId, principleId):

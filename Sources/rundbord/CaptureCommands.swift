@@ -35,19 +35,20 @@ struct NoteCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(CLIText.tableHelp.text())) var table: Int
     @Option(name: .long, help: ArgumentHelp(MultiText.principleHelp.text())) var principle: Int
     @Option(name: .long, help: ArgumentHelp(CLIText.noteKindHelp.text())) var kind: NoteKind?
-    @Option(name: .long, help: ArgumentHelp(CLIText.speakerHelp.text())) var speaker: String?
+    @Option(name: .long, help: ArgumentHelp(PrivacyText.speakerHelp.text())) var speaker: String?
+    @Option(name: .long, help: ArgumentHelp(PrivacyText.speakerOrgHelp.text())) var speakerOrg: String?
     @Option(name: .long, help: ArgumentHelp(CLIText.fundingHelp.text())) var funding: FundingClass?
     @Option(name: .long, help: ArgumentHelp(CLIText.ownerHelp.text())) var owner: String?
     @Option(name: .long, help: ArgumentHelp(CLIText.horizonHelp.text())) var horizon: String?
     @Argument(help: ArgumentHelp(CLIText.noteTextHelp.text())) var text: String
 
     func run() throws {
+        if speaker != nil && speakerOrg != nil { throw RundbordError(PrivacyText.speakerAndOrg, exit: .usage) }
         var scripted = try ScriptedSession(file: file, table: table, principle: principle)
-        let participants = speaker == nil ? [] : try scripted.store.participants()
-        let credited = speaker.map { Speakers.resolve($0, participants: participants) }
+        let credited = try Speakers.resolve(person: speaker, organisation: speakerOrg, in: scripted.store)
         var effects = try scripted.apply(.addNote(text: text, kind: kind,
-                                                  speakerId: credited?.participant,
-                                                  speakerOrganisation: credited?.organisation))
+                                                  speakerId: credited.participant,
+                                                  speakerOrganisation: credited.organisation))
         guard case .saveNote(let created)? = effects.last else { return }
         if funding != nil || owner != nil || horizon != nil {
             guard created.isInitiative else { throw RundbordError(CLIText.noteNotInitiative, exit: .usage) }
@@ -62,14 +63,36 @@ struct NoteCommand: ParsableCommand {
     }
 }
 
-/// Who a `--speaker` names: a participant by name, else an organisation.
+/// Who a note is credited to: a participant on the roster or a known
+/// organisation (`--speaker`), or an organisation given as one
+/// (`--speaker-org`). An unknown name is refused with the closest roster
+/// names, so nobody is credited by a name that escapes their consent.
 enum Speakers {
-    static func resolve(_ name: String, participants: [Participant]) -> (participant: UUID?, organisation: String?) {
-        let clean = Sanitize.line(name)
-        if let p = participants.first(where: { $0.name.compare(clean, options: [.caseInsensitive]) == .orderedSame }) {
-            return (p.id, nil)
+    static func resolve(person: String?, organisation: String?,
+                        in store: EventStore) throws(RundbordError) -> (participant: UUID?, organisation: String?) {
+        guard person != nil || organisation != nil else { return (nil, nil) }
+        let people = try store.participants()
+        if let organisation {
+            let clean = Sanitize.line(organisation).trimmingCharacters(in: .whitespaces)
+            guard !clean.isEmpty else { throw RundbordError(CoreText.ruleEmptyText, exit: .dataError) }
+            switch Credits.match(clean, people: people, organisations: []) {
+            case .person, .ambiguous: throw RundbordError(PrivacyText.speakerOrgIsPerson, [clean], exit: .dataError)
+            case .organisation, .unknown: return (nil, clean)
+            }
         }
-        return (nil, clean)
+        let clean = Sanitize.line(person ?? "").trimmingCharacters(in: .whitespaces)
+        let known = Credits.knownOrganisations(people: people, event: try store.event(),
+                                               credited: try store.creditedOrganisations())
+        switch Credits.match(clean, people: people, organisations: known) {
+        case .person(let p): return (p.id, nil)
+        case .organisation(let name): return (nil, name)
+        case .ambiguous(let list):
+            throw RundbordError(PrivacyText.speakerAmbiguous, [clean, Credits.describe(list)], exit: .dataError)
+        case .unknown(let closest) where closest.isEmpty:
+            throw RundbordError(PrivacyText.speakerUnknownNoneClose, [clean], exit: .dataError)
+        case .unknown(let closest):
+            throw RundbordError(PrivacyText.speakerUnknown, [clean, Credits.describe(closest)], exit: .dataError)
+        }
     }
 }
 
@@ -118,7 +141,8 @@ struct AgreeCommand: ParsableCommand {
 struct ParticipantsCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(commandName: "participants", abstract: CLIText.participantsAbstract.text(),
-                             subcommands: [Add.self, List.self, Import.self, Change.self, Remove.self])
+                             subcommands: [Add.self, List.self, Import.self, Change.self, Remove.self, KeepName.self,
+                                           DataCommand.self, Forget.self])
     }
 
     struct Add: ParsableCommand {

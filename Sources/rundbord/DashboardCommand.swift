@@ -35,7 +35,7 @@ struct DashboardCommand: ParsableCommand {
             let title = t.principleId.flatMap(event.vision.principle(id:)).map(\.title) ?? "-"
             rows.append([
                 CLIText.statusTableLine.text(lang, t.number),
-                "\(t.principleIndex + 1)/\(t.principleCount) " + Sanitize.line(title).prefix(24),
+                DisplayWidth.truncate("\(t.principleIndex + 1)/\(t.principleCount) " + Sanitize.line(title), width: 28),
                 t.phase.textKey.text(lang),
                 Self.clock(t.timer.remaining(at: now)),
                 String(t.total), String(t.counts[.initiative] ?? 0), String(t.dots),

@@ -94,20 +94,7 @@ struct StatusCommand: ParsableCommand {
         rows.append([CLIText.statusTotal.text(lang)] + kinds.map { String(summary.total(kind: $0)) }
                     + [String(summary.total), String(summary.dots.values.reduce(0, +))])
         print(TextTable.render(rows))
-    }
-}
-
-/// Left-aligned first column, right-aligned numbers, widths by display width.
-enum TextTable {
-    static func render(_ rows: [[String]]) -> String {
-        let columns = rows.map(\.count).max() ?? 0
-        var widths = [Int](repeating: 0, count: columns)
-        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) } }
-        return rows.map { row in
-            row.enumerated().map { i, cell in
-                let pad = String(repeating: " ", count: widths[i] - DisplayWidth.of(cell))
-                return i == 0 ? cell + pad : pad + cell
-            }.joined(separator: "  ")
-        }.joined(separator: "\n")
+        print("")
+        for line in try NamesInText.lines(store, lang: lang) { print(line) }
     }
 }

@@ -32,19 +32,21 @@ struct MergeCommand: ParsableCommand {
         for kind in MergeReport.Kind.allCases {
             let c = report[kind]
             guard c.added + c.updated + c.skipped > 0 else { continue }
-            lines.append(MultiText.mergeReportLine.text(lang, label(kind).text(lang), c.added, c.updated, c.skipped))
+            lines.append(MultiText.mergeReportLine.text(lang, label(kind, lang), c.added, c.updated, c.skipped))
         }
         return lines.joined(separator: "\n")
     }
 
-    static func label(_ kind: MergeReport.Kind) -> MultiText {
+    static func label(_ kind: MergeReport.Kind, _ lang: Language) -> String {
         switch kind {
-        case .tables: .mergeKindTables
-        case .participants: .mergeKindParticipants
-        case .notes: .mergeKindNotes
-        case .revisions: .mergeKindRevisions
-        case .agreements: .mergeKindAgreements
-        case .drafts: .mergeKindDrafts
+        case .tables: MultiText.mergeKindTables.text(lang)
+        case .participants: MultiText.mergeKindParticipants.text(lang)
+        case .notes: MultiText.mergeKindNotes.text(lang)
+        case .revisions: MultiText.mergeKindRevisions.text(lang)
+        case .agreements: MultiText.mergeKindAgreements.text(lang)
+        case .drafts: MultiText.mergeKindDrafts.text(lang)
+        case .curation: MultiText.mergeKindCuration.text(lang)
+        case .privacy: PrivacyText.mergeKindPrivacy.text(lang)
         }
     }
 }

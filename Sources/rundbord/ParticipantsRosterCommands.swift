@@ -26,7 +26,7 @@ extension ParticipantsCommand {
             do {
                 data = try Data(contentsOf: URL(fileURLWithPath: roster))
             } catch {
-                throw RundbordError(MultiText.rosterUnreadable, [roster, (error as NSError).localizedDescription], exit: .noInput)
+                throw RundbordError(MultiText.rosterUnreadable, [roster, Localized.reason(error)], exit: .noInput)
             }
             let numbers = Set(try store.tables().map(\.number))
             let result: Roster.Result
@@ -39,11 +39,11 @@ extension ParticipantsCommand {
                 FileHandle.standardError.write(Data(("rundbord: " + problem.message(file: roster, lang) + "\n").utf8))
             }
             if !result.problems.isEmpty && !skipBad {
-                throw RundbordError(MultiText.rosterRejected, [roster, result.problems.count], exit: .dataError)
+                throw RundbordError(MultiText.rosterRejected, [roster, result.badLines], exit: .dataError)
             }
             let report = try store.importParticipants(result.entries)
             print(MultiText.rosterImported.text(lang, roster, report.added, report.updated, report.unchanged))
-            if !result.problems.isEmpty { print(MultiText.rosterSkipped.text(lang, result.problems.count)) }
+            if !result.problems.isEmpty { print(MultiText.rosterSkipped.text(lang, result.badLines)) }
         }
     }
 

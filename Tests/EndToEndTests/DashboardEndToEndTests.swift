@@ -34,7 +34,7 @@ struct DashboardEndToEndTests {
         try table.send("Enter")
         #expect(try table.waitFor("✓ Gemt").found)
         // Nothing is pressed on the dashboard: it finds the note itself. How
-        // soon is a benchmark figure (`rundbord bench --only dashboard`), not a test.
+        // soon is a benchmark figure (`rundbord-bench --only dashboard`), not a test.
         let shown = try dashboard.waitFor("B2 Fælles indkøbsportal")
         #expect(shown.found, "\(shown.screen)")
         #expect(shown.screen.contains("3 borde · 1 notat · 1 indsats"))

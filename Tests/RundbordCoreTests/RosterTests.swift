@@ -111,6 +111,26 @@ import Testing
         #expect(result.problems[2].message(file: "r.csv", .da) == "r.csv:5: bord 7 findes ikke (arrangementet har bord 1–3)")
     }
 
+    /// A line with several mistakes gets them all, in column order, so the
+    /// file is fixed in one pass; the rejection counts lines, not problems.
+    @Test func everyProblemOfALineIsReported() throws {
+        let text = "navn,organisation,e-mail,bord,må nævnes\n"
+            + ",KK,ikke-en-adresse,7,måske\n"          // 2: four problems
+            + "Anne,KK,anne@,to,ja\n"                  // 3: two problems
+            + "God Person,KK,god@kk.dk,1,ja\n"         // 4 ok
+        let result = try Roster.read(Data(text.utf8), tableNumbers: tables)
+        #expect(result.entries.map(\.line) == [4])
+        #expect(result.problems == [
+            RosterProblem(line: 2, .rosterMissingName),
+            RosterProblem(line: 2, .rosterBadEmail, ["ikke-en-adresse"]),
+            RosterProblem(line: 2, .rosterNoSuchTable, ["7", "1–3"]),
+            RosterProblem(line: 2, .rosterBadYesNo, ["måske"]),
+            RosterProblem(line: 3, .rosterBadEmail, ["anne@"]),
+            RosterProblem(line: 3, .rosterTableNotNumber, ["to"]),
+        ])
+        #expect(result.badLines == 2)
+    }
+
     @Test func invalidUTF8LineIsReported() throws {
         let bytes = Array("navn,organisation,e-mail,bord,må nævnes\nAnne,KK,,1,ja\n".utf8)
             + Array("S".utf8) + [0xF8] + Array("ren,KK,,1,ja\n".utf8)

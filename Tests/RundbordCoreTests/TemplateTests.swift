@@ -138,8 +138,31 @@ struct TemplateTests {
     @Test func errorsAreInDanishByDefault() {
         let text = Self.valid.replacingOccurrences(of: "title: \"T\"\n", with: "")
         do { _ = try load(text) } catch {
-            #expect(error.message(.da) == "t.yaml:1:1: mangler nøglen 'title' (the vision's title)")
+            #expect(error.message(.da) == "t.yaml:1:1: mangler nøglen 'title' (visionens titel)")
         }
+    }
+
+    /// What a field should hold is said in the message's language, to the end.
+    @Test func expectationsAreInTheMessagesLanguage() {
+        func danish(_ text: String) -> String? {
+            do { _ = try load(text); return nil } catch { return error.message(.da) }
+        }
+        let minutes = Self.valid.replacingOccurrences(of: "minutes: 10", with: "minutes: ti")
+        #expect(danish(minutes) == "t.yaml:9:14: 'minutes' skal være et helt antal minutter")
+        let range = Self.valid.replacingOccurrences(of: "minutes: 10", with: "minutes: 900")
+        #expect(danish(range) == "t.yaml:9:14: 'minutes' har værdien '900'; forventede 1 til 240")
+        let list = Self.valid.replacingOccurrences(of: "questions: [\"Q1\", \"Q2\"]", with: "questions: Q1")
+        #expect(danish(list) == "t.yaml:8:16: 'questions' skal være en liste")
+        let noInitiative = Self.valid.replacingOccurrences(of: "  - { id: initiative, label: \"Initiative\", prefix: \"!\" }\n", with: "")
+        #expect(danish(noInitiative)?.hasSuffix("mangler nøglen 'initiative' (typen, der har finansiering og prikker)") == true)
+        // libyaml's own words: translated when common, otherwise left out of the Danish.
+        let colon = Self.valid.replacingOccurrences(of: "title: \"T\"", with: "title: T: U")
+        #expect(danish(colon)?.hasSuffix("ugyldig YAML: et kolon (nøgle: værdi) er ikke tilladt her; sæt teksten i anførselstegn") == true,
+                "\(danish(colon) ?? "")")
+        #expect(message(colon)?.hasSuffix("invalid YAML: mapping values are not allowed in this context") == true)
+        let quote = Self.valid.replacingOccurrences(of: "title: \"T\"", with: "title: \"T")
+        let m = danish(quote) ?? ""
+        #expect(m.contains("ugyldig YAML: ") && !m.contains("while") && !m.contains("found"), "\(m)")
     }
 }
 
@@ -148,6 +171,10 @@ struct CatalogueTests {
     @Test func everyCoreKeyHasBothLanguages() {
         #expect(Catalogue.problems(CoreText.self) == [])
         #expect(Catalogue.problems(CLIText.self) == [])
+        #expect(Catalogue.problems(TemplateText.self) == [])
+        #expect(Catalogue.problems(SystemText.self) == [])
+        #expect(Catalogue.problems(ParserText.self) == [])
+        #expect(Catalogue.problems(TableText.self) == [])
     }
 
     /// The check itself must find a missing translation.

@@ -82,8 +82,8 @@ print(json.dumps({'bom': bom, 'rows': rows, 'crlf_end': raw.endswith(b'\r\n')}))
         #expect(rows[1] == ["1", Fixture.mergedInitiativeTable1, "13", "1, 3", "2", "Kræver finansiering",
                             "Københavns Kommune", "2025"])
         #expect(rows[2].prefix(3) == ["2", "Mentorordning mellem kooperativer og nye iværksættere", "11"])
-        // Equal dots share a rank.
-        #expect(rows[3][0] == "3" && rows[4][0] == "3" && rows[3][2] == "6" && rows[4][2] == "6")
+        // Each initiative has its own number, also when tied on dots.
+        #expect(rows[3][0] == "3" && rows[4][0] == "4" && rows[3][2] == "6" && rows[4][2] == "6")
     }
 
     static let jsonReader = #"""
@@ -110,9 +110,9 @@ print(json.dumps({
         guard let json = try Tool.python(Self.jsonReader, [file.path]) as? [String: Any] else { return }
         #expect(json["schema"] as? String == "rundbord-export/1")
         #expect(json["keys"] as? [String] == ["agreementLabels", "agreementTotal", "anonymous", "counts", "event",
-                                              "funding", "fundingLabels", "generatedAt", "initiatives", "language",
-                                              "notes", "organisations", "owners", "participants", "principles",
-                                              "recipientCount", "schema", "tableNumbers", "tables", "totalTables", "unowned"])
+                                              "funding", "fundingLabels", "generatedAt", "initiatives", "keyMessages", "language",
+                                              "notes", "organisations", "organisationsTakingPart", "owners", "participants", "principles",
+                                              "privacy", "recipientCount", "schema", "tableNumbers", "tables", "totalTables", "unowned"])
         #expect(json["principles"] as? Int == 5)
         #expect(json["notes"] as? Int == doc.notes.count)
         #expect(json["generatedAt"] as? String == "2024-11-07T09:00:00Z")

@@ -249,16 +249,8 @@ private struct Laptops {
         let path = dir.appendingPathComponent("gammel.rundbord").path
         let event = MultiFixture.event()
         // A file as the first release wrote it.
-        let queue = try DatabaseQueue(path: path)
-        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
-        try Schema.migrator.migrate(queue, upTo: "v1: event, tables, participants, notes, agreement, drafts")
-        let table = RoundTable.new(id: UUID(), number: 1, vision: event.vision, now: Date(timeIntervalSince1970: 1_000))
-        try queue.write { db in
-            try Rows.insert(event: event, db)
-            try Rows.save(table: table, db)
-            try Rows.save(note: Note(id: UUID(), tableId: table.id, principleId: table.principleIds[0], kind: .point,
-                                     text: "Skrevet med version 1", createdAt: Date(timeIntervalSince1970: 1_500)), db)
-        }
+        let queue = try MultiFixture.olderFile(path, upTo: "v1: event, tables, participants, notes, agreement, drafts",
+                                               event: event, text: "Skrevet med version 1")
         #expect(try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 1)
         #expect(try queue.read { db in try db.tableExists("noteRevision") } == false)
         try queue.close()
@@ -274,7 +266,7 @@ private struct Laptops {
         // Opening it for writing migrates it.
         let store = try EventStore.open(path: path)
         #expect(try store.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == EventStore.schemaVersion)
-        #expect(EventStore.schemaVersion == 2)
+        #expect(EventStore.schemaVersion == 5)
         #expect(try store.read { db in try db.tableExists("noteRevision") })
         #expect(try store.allNotes().map(\.text) == ["Skrevet med version 1"])
     }

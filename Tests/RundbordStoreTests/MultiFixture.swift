@@ -56,4 +56,49 @@ enum MultiFixture {
     }
 
     static func bytes(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
+
+    /// A file as an earlier release wrote it: the schema up to `migration`,
+    /// one table and one note written with only the columns version 1 had.
+    static func olderFile(_ path: String, upTo migration: String, event: Event, kind: NoteKind = .point,
+                          text: String, dots: Int = 0) throws -> DatabaseQueue {
+        let queue = try DatabaseQueue(path: path)
+        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+        try Schema.migrator.migrate(queue, upTo: migration)
+        let table = RoundTable.new(id: UUID(), number: 1, vision: event.vision, now: Date(timeIntervalSince1970: 1_000))
+        try queue.write { db in
+            try Rows.insert(event: event, db)
+            try Rows.save(table: table, db)
+            try db.execute(sql: """
+                INSERT INTO note (id, tableId, principleId, kind, text, createdAt, editedAt, dots)
+                VALUES (?, ?, ?, ?, ?, 1500, 1500, ?)
+                """, arguments: [UUID().uuidString, table.id.uuidString, table.principleIds[0], kind.rawValue, text, dots])
+        }
+        return queue
+    }
+
+    /// Writes a note with only the columns schema v1 and v2 had (`Rows.save`
+    /// writes the later ones too, which an older file does not have).
+    static func saveAsBeforeV3(note n: Note, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO note (id, tableId, principleId, kind, text, speakerId, speakerOrganisation, createdAt, editedAt,
+                              deletedAt, funding, owner, horizon, dots)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [n.id.uuidString, n.tableId.uuidString, n.principleId, n.kind.rawValue, n.text,
+                             n.speakerId?.uuidString, n.speakerOrganisation, n.createdAt.timeIntervalSince1970,
+                             n.editedAt.timeIntervalSince1970, n.deletedAt?.timeIntervalSince1970, n.funding?.rawValue,
+                             n.owner, n.horizon, n.dots])
+    }
+
+    /// Keeps an earlier version of a note as schema v2 did.
+    static func saveRevisionAsV2(_ n: Note, supersededAt: Date, source: String, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO noteRevision (id, noteId, tableId, principleId, kind, text, speakerId, speakerOrganisation,
+                                      createdAt, editedAt, deletedAt, funding, owner, horizon, dots, supersededAt, source)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [NoteRevisions.stableId(of: n).uuidString, n.id.uuidString, n.tableId.uuidString, n.principleId,
+                             n.kind.rawValue, n.text, n.speakerId?.uuidString, n.speakerOrganisation,
+                             n.createdAt.timeIntervalSince1970, n.editedAt.timeIntervalSince1970,
+                             n.deletedAt?.timeIntervalSince1970, n.funding?.rawValue, n.owner, n.horizon, n.dots,
+                             supersededAt.timeIntervalSince1970, source])
+    }
 }

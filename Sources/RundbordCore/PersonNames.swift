@@ -1,0 +1,480 @@
+import Foundation
+
+/// How a person's name is recognised wherever it is written: in a
+/// `--speaker`, in a free-text speaker of an older file, in a note, an owner
+/// or a horizon. Case, accents and spacing are ignored ("ÅSE  ØRSTED" =
+/// "Åse Ørsted" = "Ase Orsted"), and a hyphen counts as a space
+/// ("Vestergaard-Lund" = "Vestergaard Lund" = "VestergaardLund").
+public enum PersonName {
+    /// One word of a text, folded, with where it stands in the original.
+    public struct Token: Sendable, Equatable {
+        public var folded: String
+        public var range: Range<String.Index>
+    }
+
+    /// A word folded for comparison: lower case, no accents, æ → ae, ø → o, ß → ss.
+    static func fold(_ s: Substring, ascii: Bool) -> String {
+        if ascii { return s.lowercased() }
+        let base = String(s).folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        var out = ""
+        for c in base {
+            switch c {
+            case "æ": out += "ae"
+            case "ø": out += "o"
+            case "ß": out += "ss"
+            case "đ", "ð": out += "d"
+            case "ł": out += "l"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// The words of `text`: runs of letters, digits and combining marks.
+    /// Anything else (spaces, hyphens, commas, apostrophes) separates words.
+    /// Walks Unicode scalars (not characters) and folds ASCII words without
+    /// Foundation: every note of a harvest goes through here.
+    public static func tokens(_ text: String) -> [Token] {
+        var out: [Token] = []
+        let scalars = text.unicodeScalars
+        var start: String.Index?
+        var ascii = true
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            let s = scalars[i]
+            let isWord: Bool
+            if s.isASCII {
+                let v = s.value
+                isWord = (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122)
+            } else {
+                let p = s.properties
+                isWord = p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
+                    || p.generalCategory == .spacingMark
+            }
+            if isWord {
+                if start == nil { start = i; ascii = true }
+                if !s.isASCII { ascii = false }
+            } else if let from = start {
+                out.append(Token(folded: fold(text[from..<i], ascii: ascii), range: from..<i))
+                start = nil
+            }
+            i = scalars.index(after: i)
+        }
+        if let from = start {
+            out.append(Token(folded: fold(text[from...], ascii: ascii), range: from..<text.endIndex))
+        }
+        return out
+    }
+
+    /// The comparison key of a whole name: its folded words joined without
+    /// spaces, so spacing and hyphens never matter.
+    public static func key(_ name: String) -> String {
+        tokens(name).map(\.folded).joined()
+    }
+
+    /// How many words a name has (after folding).
+    public static func wordCount(_ name: String) -> Int { tokens(name).count }
+
+    /// Edit distance between two keys (Levenshtein), for "did you mean".
+    public static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}
+
+/// Who a credit ("--speaker", or a free-text speaker in an older file) names.
+public enum CreditMatch: Sendable, Equatable {
+    /// A participant on the roster.
+    case person(Participant)
+    /// A known organisation (a participant's, the vision's, the organiser, or one credited before).
+    case organisation(String)
+    /// Several participants have this name and nothing tells them apart.
+    case ambiguous([Participant])
+    /// Nobody known: the closest roster names, best first (maybe none).
+    case unknown(closest: [Participant])
+}
+
+public enum Credits {
+    /// Matches `text` against the roster, then against known organisations.
+    /// A participant is recognised by name (case, accents and spacing ignored),
+    /// by e-mail, or as "Name, Organisation" (the organisation telling apart
+    /// two people of the same name).
+    public static func match(_ text: String, people: [Participant], organisations: [String]) -> CreditMatch {
+        let clean = Sanitize.line(text).trimmingCharacters(in: .whitespaces)
+        let key = PersonName.key(clean)
+        guard !key.isEmpty else { return .unknown(closest: []) }
+        if let id = UUID(uuidString: clean), let p = people.first(where: { $0.id == id }) { return .person(p) }
+        if clean.contains("@") {
+            let byMail = people.filter { !$0.email.isEmpty && $0.email.caseInsensitiveCompare(clean) == .orderedSame }
+            if byMail.count == 1 { return .person(byMail[0]) }
+        }
+        let same = people.filter { PersonName.key($0.name) == key }
+        if same.count == 1 { return .person(same[0]) }
+        if same.count > 1 { return .ambiguous(same) }
+        // "Name, Organisation": the part before the last comma is the name.
+        if let comma = clean.lastIndex(of: ",") {
+            let namePart = String(clean[..<comma]), orgPart = String(clean[clean.index(after: comma)...])
+            let nameKey = PersonName.key(namePart), orgKey = PersonName.key(orgPart)
+            let byName = people.filter { !nameKey.isEmpty && PersonName.key($0.name) == nameKey }
+            if byName.count == 1 { return .person(byName[0]) }
+            if byName.count > 1 {
+                let byOrg = byName.filter { PersonName.key($0.organisation) == orgKey }
+                return byOrg.count == 1 ? .person(byOrg[0]) : .ambiguous(byOrg.isEmpty ? byName : byOrg)
+            }
+        }
+        if let org = organisations.first(where: { !$0.isEmpty && PersonName.key($0) == key }) {
+            return .organisation(org)
+        }
+        return .unknown(closest: closest(clean, people: people))
+    }
+
+    /// Up to `limit` participants whose names are nearest to `text`: a small
+    /// edit distance, or sharing a word (a first name, a surname).
+    public static func closest(_ text: String, people: [Participant], limit: Int = 3) -> [Participant] {
+        let namePart = text.lastIndex(of: ",").map { String(text[..<$0]) } ?? text
+        let key = PersonName.key(namePart)
+        let words = Set(PersonName.tokens(namePart).map(\.folded).filter { $0.count > 1 })
+        let scored = people.compactMap { p -> (Participant, Int)? in
+            let other = PersonName.key(p.name)
+            let d = PersonName.distance(key, other)
+            let sharesWord = !words.isDisjoint(with: PersonName.tokens(p.name).map(\.folded))
+            guard d <= max(2, key.count / 3) || sharesWord else { return nil }
+            return (p, sharesWord ? min(d, max(0, d - 2)) : d)
+        }
+        return scored.sorted { a, b in
+            a.1 != b.1 ? a.1 < b.1 : a.0.name.localizedStandardCompare(b.0.name) == .orderedAscending
+        }.prefix(limit).map(\.0)
+    }
+
+    /// The organisations a credit may name without being given with
+    /// `--speaker-org`: participants' organisations, the vision's, the organiser.
+    public static func knownOrganisations(people: [Participant], event: Event, credited: [String] = []) -> [String] {
+        var seen = Set<String>()
+        var out: [String] = []
+        for name in people.map(\.organisation) + event.vision.organisations + [event.organiser] + credited {
+            let clean = Sanitize.line(name)
+            let key = PersonName.key(clean)
+            if !key.isEmpty, seen.insert(key).inserted { out.append(clean) }
+        }
+        return out
+    }
+
+    /// "Name, Organisation <e-mail>" for a list of candidates in a message.
+    public static func describe(_ people: [Participant]) -> String {
+        people.map { p in
+            Sanitize.line(p.name) + (p.organisation.isEmpty ? "" : ", " + Sanitize.line(p.organisation))
+        }.joined(separator: "; ")
+    }
+}
+
+/// A roster name found in a free text (a note, an owner, a horizon).
+public struct NameMention: Sendable, Equatable {
+    /// The participants of that name (more than one when two share it).
+    public var participantIds: [UUID]
+    /// Where the name stands in the text, from its first word to its last.
+    public var range: Range<String.Index>
+    /// Written in the genitive ("Sofie Krags forslag", "Sofie Krag's").
+    public var genitive: Bool
+}
+
+/// Finds roster names in free text, with the same matching as credits
+/// (case, accents and spacing ignored), whole words only. A one-word name
+/// is only found capitalised, so a roster name like "Bo" does not match the
+/// verb "bo".
+public struct NameFinder: Sendable {
+    let byKey: [String: [UUID]]
+    let singleWord: Set<String>
+    let maxWords: Int
+
+    public init(people: [Participant]) {
+        var byKey: [String: [UUID]] = [:]
+        var single = Set<String>()
+        var words = 0
+        for p in people {
+            let tokens = PersonName.tokens(p.name)
+            let key = tokens.map(\.folded).joined()
+            guard key.count >= 2 else { continue }
+            byKey[key, default: []].append(p.id)
+            if tokens.count == 1 { single.insert(key) }
+            words = max(words, tokens.count)
+        }
+        self.byKey = byKey; self.singleWord = single
+        // A name written with its parts run together or split once more than on the roster.
+        self.maxWords = words + 1
+    }
+
+    public var isEmpty: Bool { byKey.isEmpty }
+
+    /// The names a harvest replaces: with `anonymous` every participant's,
+    /// else those of participants who have not agreed to be named.
+    public static func hiding(_ people: [Participant], anonymous: Bool) -> NameFinder {
+        NameFinder(people: people.filter { anonymous || !$0.mayBeNamed || $0.name.isEmpty })
+    }
+
+    /// Every roster name in `text`, in order, longest match first where two overlap.
+    public func mentions(in text: String) -> [NameMention] {
+        guard !byKey.isEmpty, !text.isEmpty else { return [] }
+        let tokens = PersonName.tokens(text)
+        var out: [NameMention] = []
+        var i = 0
+        while i < tokens.count {
+            var key = ""
+            var found: (end: Int, ids: [UUID], genitive: Bool)?
+            for j in i..<min(tokens.count, i + maxWords) {
+                key += tokens[j].folded
+                if let ids = byKey[key], accepts(key, tokens[i], text) {
+                    found = (j, ids, false)
+                } else if key.hasSuffix("s"), case let stem = String(key.dropLast()), let ids = byKey[stem],
+                          accepts(stem, tokens[i], text) {
+                    found = (j, ids, true)
+                }
+            }
+            if let found {
+                out.append(NameMention(participantIds: found.ids, range: tokens[i].range.lowerBound..<tokens[found.end].range.upperBound,
+                                       genitive: found.genitive))
+                i = found.end + 1
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
+    private func accepts(_ key: String, _ first: PersonName.Token, _ text: String) -> Bool {
+        guard singleWord.contains(key) else { return true }
+        return text[first.range].first?.isUppercase ?? false
+    }
+
+    /// `text` with the mentions `hide` chooses replaced by `word` (given
+    /// whether the name was in the genitive and begins a sentence), and how
+    /// many were replaced.
+    public func redact(_ text: String, hide: ([UUID]) -> Bool,
+                       word: (_ genitive: Bool, _ capital: Bool) -> String) -> (text: String, replaced: Int) {
+        let found = mentions(in: text).filter { hide($0.participantIds) }
+        guard !found.isEmpty else { return (text, 0) }
+        var out = ""
+        var position = text.startIndex
+        for m in found {
+            out += text[position..<m.range.lowerBound]
+            out += word(m.genitive, Self.beginsSentence(text, at: m.range.lowerBound))
+            position = m.range.upperBound
+        }
+        out += text[position...]
+        return (out, found.count)
+    }
+
+    /// Whether the text before `index` ends a sentence (or there is none).
+    static func beginsSentence(_ text: String, at index: String.Index) -> Bool {
+        for c in text[..<index].reversed() {
+            if c.isWhitespace || c == "\"" || c == "«" || c == "»" || c == "(" || c == "“" || c == "„" || c == "-" || c == "*" {
+                continue
+            }
+            return c == "." || c == "!" || c == "?" || c == ":"
+        }
+        return true
+    }
+}
+
+/// A name in a note the organiser chose to keep in the harvest although the
+/// person is not named (never kept with `--anonymous`).
+public struct KeptName: Sendable, Hashable {
+    public var noteId: UUID
+    public var participantId: UUID
+    public init(noteId: UUID, participantId: UUID) { self.noteId = noteId; self.participantId = participantId }
+}
+
+/// A name of a participant who may not be named, found in a note: what the
+/// organiser is shown (`rundbord status`, the harvest preview) before the
+/// harvest replaces it.
+public struct FoundName: Sendable, Equatable {
+    public enum Field: String, Sendable, CaseIterable { case text, owner, horizon, credit }
+    public var noteId: UUID
+    public var field: Field
+    /// The name as written in the note.
+    public var written: String
+    public var participantIds: [UUID]
+    /// Kept by the organiser: the harvest shows it.
+    public var kept: Bool
+}
+
+public enum NameScan {
+    /// Every name of a participant who may not be named in the live notes'
+    /// free text (text, owner, horizon, a credit given as text), in note order.
+    public static func scan(_ notes: [Note], people: [Participant], kept: Set<KeptName>) -> [FoundName] {
+        let finder = NameFinder.hiding(people, anonymous: false)
+        guard !finder.isEmpty else { return [] }
+        var out: [FoundName] = []
+        for note in notes where !note.isDeleted {
+            let fields: [(FoundName.Field, String?)] = [(.text, note.text), (.owner, note.owner), (.horizon, note.horizon),
+                                                        (.credit, note.speakerId == nil ? note.speakerOrganisation : nil)]
+            for case let (field, text?) in fields {
+                for m in finder.mentions(in: text) {
+                    let isKept = m.participantIds.allSatisfy { kept.contains(KeptName(noteId: note.id, participantId: $0)) }
+                    out.append(FoundName(noteId: note.id, field: field, written: String(text[m.range]),
+                                         participantIds: m.participantIds, kept: isKept))
+                }
+            }
+        }
+        return out
+    }
+}
+
+/// What an erasure leaves behind, so that an older copy of the file cannot
+/// bring the person back: their id and one-way digests (SHA-256) of their
+/// name, name and organisation, and e-mail. The digests recognise the
+/// person in a copy, and their name in its texts; they do not hold the name
+/// (though someone who guesses it can check the guess).
+public struct Tombstone: Sendable, Equatable {
+    public var participantId: UUID
+    public var identityDigest: String
+    public var emailDigest: String
+    public var nameDigest: String
+    public var nameLength: Int
+    public var erasedAt: Date
+
+    public init(participantId: UUID, identityDigest: String, emailDigest: String, nameDigest: String,
+                nameLength: Int, erasedAt: Date) {
+        self.participantId = participantId; self.identityDigest = identityDigest; self.emailDigest = emailDigest
+        self.nameDigest = nameDigest; self.nameLength = nameLength; self.erasedAt = erasedAt
+    }
+
+    public init(of p: Participant, erasedAt: Date) {
+        let name = PersonName.key(p.name)
+        self.init(participantId: p.id, identityDigest: Self.identity(p), emailDigest: Self.email(p.email),
+                  nameDigest: Self.digest(name), nameLength: name.count, erasedAt: erasedAt)
+    }
+
+    static func digest(_ key: String) -> String { SHA256.hex("rundbord erasure\u{1F}" + key) }
+    static func identity(_ p: Participant) -> String {
+        digest(PersonName.key(p.name) + "\u{1F}" + PersonName.key(p.organisation))
+    }
+    static func email(_ address: String) -> String {
+        let clean = Sanitize.line(address).trimmingCharacters(in: .whitespaces).lowercased()
+        return clean.isEmpty ? "" : digest("mail:" + clean)
+    }
+
+    /// Whether `p` is the erased person: the same id, the same name and
+    /// organisation, or the same e-mail address.
+    public func matches(_ p: Participant) -> Bool {
+        p.id == participantId || Self.identity(p) == identityDigest
+            || (!emailDigest.isEmpty && Self.email(p.email) == emailDigest)
+    }
+}
+
+public enum Erasure {
+    /// `text` with every written form of an erased person's name (matched as
+    /// names are, genitive included) replaced by `word`, and their e-mail
+    /// address by `removedEmail`. Works from the digests alone.
+    public static func scrub(_ text: String, _ tombstones: [Tombstone], removedEmail: String,
+                             word: (_ genitive: Bool, _ capital: Bool) -> String) -> String {
+        guard !tombstones.isEmpty, !text.isEmpty else { return text }
+        let names = Set(tombstones.map(\.nameDigest))
+        let lengths = Set(tombstones.map(\.nameLength))
+        let emails = Set(tombstones.map(\.emailDigest).filter { !$0.isEmpty })
+        let maxLength = lengths.max() ?? 0
+        var cuts: [(Range<String.Index>, String)] = []
+        // E-mail addresses first: theirs goes whole, and so does any address
+        // their name is part of ("sofie.krag@…").
+        let addresses = text.contains("@") ? emailRanges(text) : []
+        for range in addresses where !emails.isEmpty && emails.contains(Tombstone.email(String(text[range]))) {
+            cuts.append((range, removedEmail))
+        }
+        func cut(_ range: Range<String.Index>, _ replacement: String) {
+            if let address = addresses.first(where: { $0.overlaps(range) }) {
+                if !cuts.contains(where: { $0.0 == address }) { cuts.append((address, removedEmail)) }
+            } else {
+                cuts.append((range, replacement))
+            }
+        }
+        let tokens = PersonName.tokens(text)
+        var i = 0
+        while i < tokens.count {
+            var key = ""
+            var found: (end: Int, genitive: Bool)?
+            var j = i
+            while j < tokens.count && j < i + 8 {
+                key += tokens[j].folded
+                if key.count > maxLength + 1 { break }
+                if lengths.contains(key.count), names.contains(Tombstone.digest(key)) {
+                    found = (j, false)
+                } else if key.hasSuffix("s"), lengths.contains(key.count - 1), names.contains(Tombstone.digest(String(key.dropLast()))) {
+                    found = (j, true)
+                }
+                j += 1
+            }
+            if let found {
+                let range = tokens[i].range.lowerBound..<tokens[found.end].range.upperBound
+                cut(range, word(found.genitive, NameFinder.beginsSentence(text, at: range.lowerBound)))
+                i = found.end + 1
+            } else {
+                i += 1
+            }
+        }
+        guard !cuts.isEmpty else { return text }
+        var out = ""
+        var position = text.startIndex
+        for (range, replacement) in cuts.sorted(by: { $0.0.lowerBound < $1.0.lowerBound }) where range.lowerBound >= position {
+            out += text[position..<range.lowerBound]
+            out += replacement
+            position = range.upperBound
+        }
+        out += text[position...]
+        return out
+    }
+
+    /// Where something shaped like an e-mail address (x@y.z) stands in `text`.
+    public static func emailRanges(_ text: String) -> [Range<String.Index>] {
+        var out: [Range<String.Index>] = []
+        func isPart(_ c: Character) -> Bool {
+            c.isLetter || c.isNumber || c == "." || c == "_" || c == "-" || c == "+" || c == "%" || c == "'"
+        }
+        var index = text.startIndex
+        while let at = text[index...].firstIndex(of: "@") {
+            var start = at
+            while start > text.startIndex, isPart(text[text.index(before: start)]) { start = text.index(before: start) }
+            var end = text.index(after: at)
+            while end < text.endIndex, isPart(text[end]) { end = text.index(after: end) }
+            // A sentence's full stop is not part of the address.
+            while end > text.index(after: at), text[text.index(before: end)] == "." { end = text.index(before: end) }
+            if start < at, end > text.index(after: at), text[text.index(after: at)..<end].contains(".") {
+                out.append(start..<end)
+            }
+            index = end > at ? end : text.index(after: at)
+        }
+        return out
+    }
+}
+
+extension CurationState {
+    /// The same curation with `f` applied to every free text the organiser
+    /// wrote: a merged initiative's text, owner and horizon, owner aliases
+    /// (`isKey`: both sides are lookup keys, not shown as written), key messages.
+    public func mappingTexts(_ f: (_ text: String, _ isKey: Bool) -> String) -> CurationState {
+        var out = self
+        for i in out.merges.indices {
+            out.merges[i].text = f(out.merges[i].text, false)
+            for field in [InitiativeField.owner, .horizon] {
+                out.merges[i].overrides[field] = out.merges[i].overrides[field].map { f($0, false) }
+            }
+        }
+        for i in out.aliases.indices {
+            out.aliases[i].alias = f(out.aliases[i].alias, true)
+            out.aliases[i].canonical = f(out.aliases[i].canonical, true)
+        }
+        for i in out.keyMessages.indices {
+            out.keyMessages[i].text = f(out.keyMessages[i].text, false)
+        }
+        return out
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+import RundbordCore
+
+@Suite struct PersonNameTests {
+    static let t = Date(timeIntervalSince1970: 0)
+    static let henrik = Participant(id: UUID(), name: "Henrik Vestergaard-Lund", organisation: "Kontra Advokater",
+                                    email: "hvl@kontra.example", updatedAt: t)
+    static let sofie = Participant(id: UUID(), name: "Sofie Krag", organisation: "Ældre Sagen", updatedAt: t)
+    static let aase = Participant(id: UUID(), name: "Åse Ørsted", organisation: "FRAK", updatedAt: t)
+    static let peter1 = Participant(id: UUID(), name: "Peter Hansen", organisation: "Kooperationen", updatedAt: t)
+    static let peter2 = Participant(id: UUID(), name: "Peter Hansen", organisation: "Merkur", updatedAt: t)
+    static let bo = Participant(id: UUID(), name: "Bo", updatedAt: t)
+    static let people = [henrik, sofie, aase, peter1, peter2, bo]
+
+    @Test func namesMatchIgnoringCaseAccentsAndSpacing() {
+        #expect(PersonName.key("Henrik Vestergaard-Lund") == PersonName.key("henrik  VESTERGAARD lund"))
+        #expect(PersonName.key("Henrik Vestergaard-Lund") == PersonName.key("Henrik VestergaardLund"))
+        #expect(PersonName.key("Åse Ørsted") == PersonName.key("ase orsted"))
+        #expect(PersonName.key("Carla Ünal") == PersonName.key("CARLA UNAL"))
+        #expect(PersonName.key("Åse Ørsted") != PersonName.key("Åse Ørstedt"))
+    }
+
+    @Test func aCreditNamesAPersonByNameNameAndOrganisationOrEmail() {
+        let orgs = ["Kontra Advokater", "Københavns Kommune"]
+        #expect(Credits.match("henrik vestergaard lund", people: Self.people, organisations: orgs) == .person(Self.henrik))
+        #expect(Credits.match("Henrik Vestergaard-Lund, Kontra Advokater", people: Self.people, organisations: orgs)
+                == .person(Self.henrik))
+        #expect(Credits.match("HVL@kontra.example", people: Self.people, organisations: orgs) == .person(Self.henrik))
+        #expect(Credits.match("åse ørsted", people: Self.people, organisations: orgs) == .person(Self.aase))
+        // Two of the same name: the organisation tells them apart, else it is ambiguous.
+        #expect(Credits.match("Peter Hansen, merkur", people: Self.people, organisations: orgs) == .person(Self.peter2))
+        #expect(Credits.match("peter hansen", people: Self.people, organisations: orgs) == .ambiguous([Self.peter1, Self.peter2]))
+        // A known organisation is an organisation.
+        #expect(Credits.match("københavns  kommune", people: Self.people, organisations: orgs) == .organisation("Københavns Kommune"))
+    }
+
+    @Test func anUnknownNameGetsTheClosestRosterNames() {
+        guard case .unknown(let closest) = Credits.match("Henrik Vestergård", people: Self.people, organisations: []) else {
+            Issue.record("not unknown"); return
+        }
+        #expect(closest.first == Self.henrik)
+        guard case .unknown(let typo) = Credits.match("Sofie Kragh", people: Self.people, organisations: []) else {
+            Issue.record("not unknown"); return
+        }
+        #expect(typo.first == Self.sofie)
+        #expect(Credits.match("Zacharias Xylofon", people: Self.people, organisations: []) == .unknown(closest: []))
+    }
+
+    @Test func namesAreFoundInFreeTextAsWholeWords() {
+        let finder = NameFinder(people: Self.people)
+        let text = "Forslag fra sofie  krag og Henrik Vestergaard Lund; Sofie Krags idé. Vi bor i Lund, og Bo vil bo der."
+        let found = finder.mentions(in: text).map { (String(text[$0.range]), $0.genitive) }
+        #expect(found.map(\.0) == ["sofie  krag", "Henrik Vestergaard Lund", "Sofie Krags", "Bo"])
+        #expect(found.map(\.1) == [false, false, true, false])
+        let redacted = finder.redact(text, hide: { !$0.contains(Self.henrik.id) }, word: { genitive, capital in
+            (capital ? "En deltager" : "en deltager") + (genitive ? "s" : "")
+        })
+        #expect(redacted.text == "Forslag fra en deltager og Henrik Vestergaard Lund; en deltagers idé. Vi bor i Lund, og en deltager vil bo der.")
+        #expect(redacted.replaced == 3)
+        let start = finder.redact("Åse Ørsted foreslog det. sofie krag var enig", hide: { _ in true }, word: { _, capital in
+            capital ? "En deltager" : "en deltager"
+        })
+        #expect(start.text == "En deltager foreslog det. En deltager var enig")
+    }
+
+    @Test func sha256MatchesTheStandardVectors() {
+        #expect(SHA256.hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex(String(repeating: "a", count: 1000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    }
+
+    @Test func anErasedNameIsFoundFromItsDigestsAlone() {
+        let stone = Tombstone(of: Self.henrik, erasedAt: Date(timeIntervalSince1970: 0))
+        #expect(stone.matches(Participant(id: UUID(), name: "HENRIK vestergaard lund", organisation: "kontra advokater",
+                                          updatedAt: Self.t)))
+        #expect(stone.matches(Participant(id: UUID(), name: "H. V.-L.", email: "HVL@kontra.example", updatedAt: Self.t)))
+        #expect(!stone.matches(Self.sofie))
+        let text = "Henrik Vestergaard Lunds idé. Skriv til hvl@kontra.example eller henrik.vestergaard.lund@gmail.example."
+        let scrubbed = Erasure.scrub(text, [stone], removedEmail: "(fjernet)") { genitive, capital in
+            (capital ? "En deltager" : "en deltager") + (genitive ? "s" : "")
+        }
+        #expect(scrubbed == "En deltagers idé. Skriv til (fjernet) eller (fjernet).")
+    }
+
+    @Test func catalogueIsComplete() {
+        #expect(Catalogue.problems(PrivacyText.self) == [])
+    }
+}
