@@ -53,14 +53,14 @@ public enum HarvestContext {
             one = { Sanitize.line($0) }
             many = TextLayout.escape
         }
-        let list: ([Int]) -> String = { $0.map(String.init).joined(separator: ", ") }
+        let list: ([Int]) -> String = { ListText.join($0.map(String.init), doc.language) }
 
         func initiative(_ i: HarvestDocument.RankedInitiative) -> [String: Any] {
             [
                 "rank": i.rank, "text": many(i.text), "dots": TemplateCount(i.dots),
                 "tables": list(i.tables), "tableCount": TemplateCount(i.tables.count), "multipleTables": i.tables.count > 1,
                 "principles": list(i.principleNumbers),
-                "funding": one(i.fundingLabel), "fundingDisputed": i.fundingDisputed,
+                "funding": one(ListText.midSentence(i.fundingLabel)), "fundingDisputed": i.fundingDisputed,
                 "needsFunding": i.funding == .needsFunding, "canStartNow": i.funding == .canStartNow,
                 "unclear": i.funding == .unclear,
                 "owners": one(i.owners.joined(separator: "; ")), "hasOwners": !i.owners.isEmpty,
@@ -71,7 +71,7 @@ public enum HarvestContext {
             [
                 "text": many(n.text), "table": n.table, "kind": one(n.kindLabel),
                 "speaker": one(n.speaker ?? ""), "hasSpeaker": n.speaker != nil,
-                "dots": TemplateCount(n.dots), "funding": one(n.funding.map { f in doc.fundingLabel(f) } ?? ""),
+                "dots": TemplateCount(n.dots), "funding": one(n.funding.map { f in ListText.midSentence(doc.fundingLabel(f)) } ?? ""),
                 "owner": one(n.owner ?? ""), "hasOwner": n.owner != nil,
                 "horizon": one(n.horizon ?? ""), "hasHorizon": n.horizon != nil,
             ]

@@ -116,7 +116,7 @@ import RundbordTemplates
         #expect(doc.initiatives[0].dots == 13)
         #expect(doc.tables.map(\.number) == [1, 3])
         let markdown = try Exporter.markdown(doc, Fixture.settings())
-        #expect(markdown.contains("Opsamlingen dækker kun bord 1, 3."))
+        #expect(markdown.contains("Opsamlingen dækker kun bord 1 og 3."))
         #expect(throws: RundbordError.self) { try fixture.document(tables: [9]) }
     }
 }
