@@ -88,7 +88,7 @@ let package = Package(
         ]),
         .testTarget(name: "RundbordHarvestTests", dependencies: [
             "RundbordHarvest", "RundbordStore", "RundbordCore", .product(name: "PropertyBased", package: "swift-property-based"),
-        ]),
+        ], exclude: ["__Snapshots__"]),
         .testTarget(name: "RundbordTUITests", dependencies: ["RundbordTUI", "RundbordStore", "RundbordCore", "RundbordHarvest"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "RundbordSuggestTests", dependencies: ["RundbordSuggest", "RundbordCore"],

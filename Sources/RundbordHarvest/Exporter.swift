@@ -88,8 +88,8 @@ public enum Exporter {
 
     /// The harvest as pages of plain text (see `TextLayout.paginate`).
     public static func printText(_ doc: HarvestDocument, _ settings: ExportSettings) throws(RundbordError) -> String {
-        let text = try settings.templates.render("harvest", "txt", context: HarvestContext.make(doc, .text))
-        let lines = TextLayout.wrap(tidy(text), width: settings.width)
+        let text = try settings.templates.render("harvest", "txt", context: HarvestContext.make(doc, .text, width: settings.width))
+        let lines = TextLayout.wrap(tidy(text), width: settings.width).map(TextLayout.breakable)
         let lang = settings.templates.language
         return TextLayout.paginate(lines, title: doc.event.title, width: settings.width,
                                    linesPerPage: settings.linesPerPage,
@@ -99,7 +99,7 @@ public enum Exporter {
     /// The follow-up mail's body, wrapped for mail.
     public static func mailBody(_ doc: HarvestDocument, _ settings: ExportSettings) throws(RundbordError) -> String {
         let text = try settings.templates.render("mail", "txt", context: mailContext(doc, settings))
-        let lines = TextLayout.wrap(String(tidy(text).dropLast()), width: min(settings.width, ExportSettings.mailWidth))
+        let lines = TextLayout.wrap(String(tidy(text).dropLast()), width: min(settings.width, ExportSettings.mailWidth)).map(TextLayout.breakable)
         return lines.joined(separator: "\n") + "\n"
     }
 

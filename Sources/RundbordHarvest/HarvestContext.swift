@@ -41,8 +41,10 @@ public enum HarvestContext {
     /// How many initiatives the "top" lists (the mail) show.
     public static let topCount = 5
 
-    public static func make(_ doc: HarvestDocument, _ flavour: Flavour,
+    /// `width` is the line width of the text formats (the funding table is laid out for it).
+    public static func make(_ doc: HarvestDocument, _ flavour: Flavour, width: Int = ExportSettings.defaultWidth,
                             extra: [String: Any] = [:]) -> [String: Any] {
+        let lang = doc.language
         let one: (String) -> String
         let many: (String) -> String
         switch flavour {
@@ -53,14 +55,23 @@ public enum HarvestContext {
             one = { Sanitize.line($0) }
             many = TextLayout.escape
         }
-        let list: ([Int]) -> String = { ListText.join($0.map(String.init), doc.language) }
+        let list: ([Int]) -> String = { $0.map(String.init).joined(separator: ", ") }
+        let typography = { (text: String) in one(text) }
 
         func initiative(_ i: HarvestDocument.RankedInitiative) -> [String: Any] {
             [
-                "rank": i.rank, "text": many(i.text), "dots": TemplateCount(i.dots),
+                "number": i.rank, "rank": i.rank, "place": one(i.place ?? ""), "hasPlace": i.place != nil,
+                "text": many(i.text), "line": one(i.text), "dots": TemplateCount(i.dots),
+                "support": one(i.support),
+                "cost": one(i.costText ?? ""), "hasCost": i.costText != nil,
+                "decision": one(i.decisionLabel), "hasDecision": i.decision != .undecided,
+                "political": i.decision == .political,
                 "tables": list(i.tables), "tableCount": TemplateCount(i.tables.count), "multipleTables": i.tables.count > 1,
+                "tablesText": typography(HarvestTypography.tables(i.tables, lang)),
+                "supportShort": typography(HarvestTypography.support(i.tables.count, of: doc.totalTables, lang)),
+                "proposedBy": one(i.proposedBy.joined(separator: "; ")), "hasProposedBy": !i.proposedBy.isEmpty,
                 "principles": list(i.principleNumbers),
-                "funding": one(ListText.midSentence(i.fundingLabel)), "fundingDisputed": i.fundingDisputed,
+                "funding": one(i.fundingLabel), "fundingInline": one(HarvestTypography.midSentence(i.fundingLabel)), "fundingDisputed": i.fundingDisputed,
                 "needsFunding": i.funding == .needsFunding, "canStartNow": i.funding == .canStartNow,
                 "unclear": i.funding == .unclear,
                 "owners": one(i.owners.joined(separator: "; ")), "hasOwners": !i.owners.isEmpty,
@@ -69,9 +80,11 @@ public enum HarvestContext {
         }
         func note(_ n: HarvestDocument.NoteEntry) -> [String: Any] {
             [
-                "text": many(n.text), "table": n.table, "kind": one(n.kindLabel),
+                "text": many(n.kind == .quote ? HarvestTypography.quote(n.text, lang) : n.text),
+                "table": n.table, "tableRef": typography(HarvestTypography.tables([n.table], lang)), "kind": one(n.kindLabel),
                 "speaker": one(n.speaker ?? ""), "hasSpeaker": n.speaker != nil,
-                "dots": TemplateCount(n.dots), "funding": one(n.funding.map { f in ListText.midSentence(doc.fundingLabel(f)) } ?? ""),
+                "dots": TemplateCount(n.dots), "funding": one(n.funding.map { f in doc.fundingLabel(f) } ?? ""),
+                "fundingInline": one(n.funding.map { f in HarvestTypography.midSentence(doc.fundingLabel(f)) } ?? ""),
                 "owner": one(n.owner ?? ""), "hasOwner": n.owner != nil,
                 "horizon": one(n.horizon ?? ""), "hasHorizon": n.horizon != nil,
             ]
@@ -97,11 +110,17 @@ public enum HarvestContext {
 
         let event = doc.event
         let nextSteps = lines(event.nextSteps)
+        let numbered = doc.funding.flatMap(\.initiatives)
+        var numberOf: [UUID: Int] = [:]
+        for i in numbered { for p in i.proposals { numberOf[p.noteId] = i.rank } }
+        let keyMessages = doc.keyMessages.map { ["text": many($0)] }
         var context: [String: Any] = [
-            "title": one(event.title), "date": one(event.date),
+            "title": one(event.title), "date": one(event.date), "longDate": one(event.longDate),
             "venue": one(event.venue), "hasVenue": !event.venue.isEmpty,
             "organiser": one(event.organiser), "hasOrganiser": !event.organiser.isEmpty,
-            "organiserEmail": one(event.organiserEmail),
+            "organiserEmail": one(event.organiserEmail), "hasOrganiserEmail": !event.organiserEmail.isEmpty,
+            "hasContact": !event.organiser.isEmpty || !event.organiserEmail.isEmpty,
+            "keyMessages": keyMessages, "hasKeyMessages": !keyMessages.isEmpty,
             "visionTitle": one(event.visionTitle), "visionSubtitle": one(event.visionSubtitle),
             "hasVisionSubtitle": !event.visionSubtitle.isEmpty,
             "visionIssuer": one(event.visionIssuer), "hasVisionIssuer": !event.visionIssuer.isEmpty,
@@ -117,9 +136,11 @@ public enum HarvestContext {
             ] as [String: Any],
             "partial": doc.tableNumbers.count < doc.totalTables,
             "tableList": list(doc.tableNumbers),
+            "tablesCovered": typography(HarvestTypography.tables(doc.tableNumbers, lang)),
             "counts": ["tables": TemplateCount(doc.counts.tables), "notes": TemplateCount(doc.counts.notes),
                        "initiatives": TemplateCount(doc.counts.initiatives),
-                       "participants": TemplateCount(doc.counts.participants), "dots": TemplateCount(doc.counts.dots)],
+                       "participants": TemplateCount(doc.counts.participants),
+                       "organisations": TemplateCount(doc.counts.organisations), "dots": TemplateCount(doc.counts.dots)],
             "agreementLabels": [
                 "agree": one(doc.agreementLabels[.agree] ?? ""), "partly": one(doc.agreementLabels[.partly] ?? ""),
                 "disagree": one(doc.agreementLabels[.disagree] ?? ""),
@@ -131,11 +152,17 @@ public enum HarvestContext {
                     "hasSummary": !p.summary.isEmpty,
                     "questions": p.questions.map { ["text": one($0)] }, "hasQuestions": !p.questions.isEmpty,
                     "kinds": kinds(p.kinds), "hasNotes": !p.kinds.isEmpty,
+                    "highlights": kinds(p.highlights), "hasHighlights": !p.highlights.isEmpty,
+                    "keyMessages": p.keyMessages.map { ["text": many($0)] }, "hasKeyMessages": !p.keyMessages.isEmpty,
                     "initiatives": p.initiatives.map(initiative), "hasInitiatives": !p.initiatives.isEmpty,
+                    "initiativeNumbers": typography(HarvestTypography.numbers(p.initiatives.map(\.rank).sorted(), lang)),
                     "agreement": agreement(p.agreement),
                 ]
             },
             "initiatives": doc.initiatives.map(initiative), "hasInitiatives": !doc.initiatives.isEmpty,
+            "numbered": numbered.map(initiative),
+            "hasCosts": numbered.contains { $0.cost != nil },
+            "hasDecisions": numbered.contains { $0.decision != .undecided },
             "topInitiatives": doc.initiatives.prefix(topCount).map(initiative),
             "moreInitiatives": TemplateCount(max(0, doc.initiatives.count - topCount)),
             "hasMoreInitiatives": doc.initiatives.count > topCount,
@@ -144,10 +171,12 @@ public enum HarvestContext {
                  "initiatives": f.initiatives.map(initiative), "hasInitiatives": !f.initiatives.isEmpty]
             },
             "owners": doc.owners.map { o -> [String: Any] in
-                ["owner": one(o.owner), "count": TemplateCount(o.initiatives.count), "initiatives": o.initiatives.map(initiative)]
+                ["owner": one(o.owner), "count": TemplateCount(o.initiatives.count), "initiatives": o.initiatives.map(initiative),
+                 "numbers": typography(HarvestTypography.numbers(o.initiatives.map(\.rank).sorted(), lang))]
             },
             "hasOwners": !doc.owners.isEmpty,
             "unowned": doc.unowned.map(initiative), "hasUnowned": !doc.unowned.isEmpty,
+            "unownedNumbers": typography(HarvestTypography.numbers(doc.unowned.map(\.rank).sorted(), lang)),
             "agreementTotal": agreement(doc.agreementTotal),
             "nextSteps": nextSteps, "hasNextSteps": !nextSteps.isEmpty,
             "links": event.links.map { l -> [String: Any] in
@@ -165,26 +194,37 @@ public enum HarvestContext {
                  "table": p.table ?? 0, "hasTable": p.table != nil]
             },
             "hasParticipants": !doc.participants.isEmpty,
-            "organisations": doc.organisations.map { ["name": one($0)] },
-            "hasOrganisations": !doc.organisations.isEmpty,
+            "organisations": doc.organisationsTakingPart.map { ["name": one($0)] },
+            "organisationList": one(HarvestTypography.list(doc.organisationsTakingPart, lang)),
+            "hasOrganisations": !doc.organisationsTakingPart.isEmpty,
             "recipientCount": TemplateCount(doc.recipientCount), "hasRecipients": doc.recipientCount > 0,
             "tables": doc.tables.map { t -> [String: Any] in
                 [
-                    "number": t.number, "name": one(t.name), "hasName": !t.name.isEmpty,
+                    "number": t.number, "name": one(t.name),
+                    // "Bord 2: Bord 2" says nothing twice: a default name is not shown.
+                    "hasName": !t.name.isEmpty && !["bord \(t.number)", "table \(t.number)"].contains(Harvest.mergeKey(t.name)),
                     "host": one(t.host ?? ""), "hasHost": t.host != nil,
                     "noteTaker": one(t.noteTaker ?? ""), "hasNoteTaker": t.noteTaker != nil,
                     "noteCount": TemplateCount(t.noteCount),
-                    "principles": t.principles.map { p -> [String: Any] in
+                    "principles": t.principles.filter { !$0.kinds.isEmpty || !$0.initiatives.isEmpty || $0.agreement.total > 0 }
+                        .map { p -> [String: Any] in
                         [
                             "number": p.number, "title": one(p.title), "kinds": kinds(p.kinds),
                             "hasNotes": !p.kinds.isEmpty || !p.initiatives.isEmpty,
-                            "initiatives": p.initiatives.map(note), "hasInitiatives": !p.initiatives.isEmpty,
+                            "initiatives": p.initiatives.map { n -> [String: Any] in
+                                var entry = note(n)
+                                entry["number"] = numberOf[n.id] ?? 0
+                                return entry
+                            }, "hasInitiatives": !p.initiatives.isEmpty,
                             "agreement": agreement(p.agreement),
                         ]
                     },
                 ]
             },
         ]
+        if flavour == .text {
+            context["fundingTable"] = FundingTable.text(doc, width: width).joined(separator: "\n")
+        }
         context.merge(extra) { _, new in new }
         return context
     }
@@ -199,4 +239,34 @@ public enum HarvestContext {
 
 extension HarvestDocument {
     func fundingLabel(_ f: FundingClass) -> String { fundingLabels[f] ?? f.rawValue }
+
+    /// The kinds of note worth reading in the section of a principle (the
+    /// points are many and stay in the appendix).
+    public static let worthReading: Set<NoteKind> = [.idea, .concern, .question, .quote]
+}
+
+extension HarvestDocument.PrincipleSection {
+    /// The notes worth reading, grouped by kind: ideas, concerns, questions,
+    /// quotes. An idea a table then proposed as an initiative in the same words
+    /// is left out: the initiative says it (the appendix keeps both).
+    public var highlights: [HarvestDocument.KindGroup] {
+        let proposed = Set(initiatives.map { Harvest.mergeKey($0.text) })
+        return kinds.filter { HarvestDocument.worthReading.contains($0.kind) }.compactMap { group in
+            var group = group
+            group.notes.removeAll { proposed.contains(Harvest.mergeKey($0.text)) }
+            return group.notes.isEmpty ? nil : group
+        }
+    }
+}
+
+extension HarvestTypography {
+    /// A label such as "Kan sættes i gang nu" as it stands after "; " in a
+    /// sentence: "kan sættes i gang nu". A first word that starts with two
+    /// capitals ("EU-midler", "KK") keeps them.
+    public static func midSentence(_ label: String) -> String {
+        let firstWord = label.prefix { !$0.isWhitespace }
+        guard let first = firstWord.first, first.isUppercase else { return label }
+        if let second = firstWord.dropFirst().first, second.isUppercase { return label }
+        return first.lowercased() + label.dropFirst()
+    }
 }

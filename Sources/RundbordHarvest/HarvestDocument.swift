@@ -1,6 +1,5 @@
 import Foundation
 import RundbordCore
-import RundbordStore
 
 /// What to harvest and how: which tables, whether anybody may be named, the language.
 public struct HarvestOptions: Sendable {
@@ -16,35 +15,6 @@ public struct HarvestOptions: Sendable {
                 generatedAt: Date = Date()) {
         self.tables = tables; self.anonymous = anonymous; self.language = language
         self.generatedAt = generatedAt
-    }
-}
-
-/// Everything the harvest is computed from, as read from the store.
-public struct HarvestInput: Sendable {
-    public var event: Event
-    public var tables: [RoundTable]
-    public var notes: [Note]
-    public var participants: [Participant]
-    /// Table id → principle id → show of hands.
-    public var agreements: [UUID: [String: AgreementTally]]
-    /// The organiser's merges, owner aliases and key messages.
-    public var curation: CurationState
-    /// Names in notes the organiser chose to keep although the person is not named.
-    public var keptNames: Set<KeptName>
-
-    public init(event: Event, tables: [RoundTable], notes: [Note], participants: [Participant],
-                agreements: [UUID: [String: AgreementTally]], curation: CurationState = CurationState(),
-                keptNames: Set<KeptName> = []) {
-        self.event = event; self.tables = tables; self.notes = notes
-        self.participants = participants; self.agreements = agreements; self.curation = curation
-        self.keptNames = keptNames
-    }
-
-    public static func read(from store: EventStore) throws(RundbordError) -> HarvestInput {
-        HarvestInput(event: try store.event(), tables: try store.tables(), notes: try store.allNotesCredited(),
-                     participants: try store.participants(), agreements: try store.agreements(),
-                     curation: try store.curation(),
-                     keptNames: try store.keptNames())
     }
 }
 
@@ -67,9 +37,12 @@ public struct HarvestDocument: Sendable, Encodable, Equatable {
     public var fundingLabels: [FundingClass: String]
     public var agreementLabels: [AgreementLevel: String]
     public var counts: Counts
+    /// The event's key messages, most important first (from the curation; empty when none were written).
+    public var keyMessages: [String]
     /// What was said under each principle, in the vision's order.
     public var principles: [PrincipleSection]
     /// Every initiative of the harvested tables, merged across tables and principles, ranked by dots.
+    /// Each has one number (`rank`, "Nr."), used wherever it is referred to.
     public var initiatives: [RankedInitiative]
     /// The ranked initiatives split by funding: needs funding, can start now, unclear (always all three).
     public var funding: [FundingSection]
@@ -83,8 +56,13 @@ public struct HarvestDocument: Sendable, Encodable, Equatable {
     public var tables: [TableAppendix]
     /// Participants who agreed to be named (none when anonymous).
     public var participants: [NamedParticipant]
-    /// Organisations of named participants and organisations credited on notes (none when anonymous).
+    /// Organisations of participants who agreed to be named and organisations credited on notes
+    /// (also when anonymous: an organisation is not a person).
     public var organisations: [String]
+    /// Every organisation that took part: the roster's (whatever its people chose about
+    /// their names: an organisation is not a person), those credited on notes and the
+    /// vision's member list.
+    public var organisationsTakingPart: [String]
     /// How many participants receive the follow-up mail (have an e-mail address).
     public var recipientCount: Int
     /// Every live note of the harvested tables, in principle, table and time order.
@@ -97,8 +75,8 @@ public struct HarvestDocument: Sendable, Encodable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case schema, language, generatedAt, anonymous, event, tableNumbers, totalTables, fundingLabels
-        case agreementLabels, counts, principles, initiatives, funding, owners, unowned, agreementTotal
-        case tables, participants, organisations, recipientCount, notes, privacy
+        case agreementLabels, counts, keyMessages, principles, initiatives, funding, owners, unowned, agreementTotal
+        case tables, participants, organisations, organisationsTakingPart, recipientCount, notes, privacy
     }
 
     public struct EventInfo: Sendable, Encodable, Equatable {
@@ -108,6 +86,8 @@ public struct HarvestDocument: Sendable, Encodable, Equatable {
         public var venue: String
         public var organiser: String
         public var organiserEmail: String
+        /// The date written out: "6. november 2024" / "6 November 2024" (as written when not an ISO date).
+        public var longDate: String
         public var visionTitle: String
         public var visionSubtitle: String
         public var visionIssuer: String
@@ -133,6 +113,8 @@ public struct HarvestDocument: Sendable, Encodable, Equatable {
         public var notes: Int
         public var initiatives: Int
         public var participants: Int
+        /// Organisations that took part (see `organisationsTakingPart`).
+        public var organisations: Int
         public var dots: Int
     }
 
@@ -199,6 +181,9 @@ public struct HarvestDocument: Sendable, Encodable, Equatable {
         public var fundingDisputed: Bool
         public var owners: [String]
         public var horizons: [String]
+        /// Who proposed it, as they may be shown: a participant who agreed to be
+        /// named, or a credited organisation (none when anonymous).
+        public var proposedBy: [String]
         public var proposals: [Proposal]
     }
 
@@ -219,7 +204,7 @@ public struct HarvestDocument: Sendable, Encodable, Equatable {
         public var disagree: Int
         public var dontKnow: Int
         public var total: Int
-        /// How many tables reported a show of hands.
+        /// How many tables reported a show of hands (a table counted once, however many principles it voted on).
         public var tablesReporting: Int
     }
 
@@ -229,9 +214,11 @@ public struct HarvestDocument: Sendable, Encodable, Equatable {
         public var title: String
         public var summary: String
         public var questions: [String]
+        /// The principle's key messages (from the curation; empty when none were written).
+        public var keyMessages: [String]
         /// Notes other than initiatives, grouped by kind in the vision's kind order; empty groups left out.
         public var kinds: [KindGroup]
-        /// This principle's initiatives merged across tables, ranked.
+        /// The harvest's initiatives proposed under this principle (at any table), in number order.
         public var initiatives: [RankedInitiative]
         public var agreement: AgreementSummary
     }
@@ -260,228 +247,5 @@ public struct HarvestDocument: Sendable, Encodable, Equatable {
         public var name: String
         public var organisation: String
         public var table: Int?
-    }
-}
-
-/// Builds the harvest document.
-public enum Harvest {
-    public static func build(store: EventStore, options: HarvestOptions) throws(RundbordError) -> HarvestDocument {
-        let input = try HarvestInput.read(from: store)
-        return try build(input: input, options: options)
-    }
-
-    /// The pure computation: the same input and options always give the same document.
-    public static func build(input unredacted: HarvestInput, options: HarvestOptions) throws(RundbordError) -> HarvestDocument {
-        // Names of people who may not be named leave every free text here, once, for every format.
-        let redacted = Redaction.apply(unredacted, options: options)
-        let input = redacted.input
-        var privacy = redacted.summary
-        typealias NoteEntry = HarvestDocument.NoteEntry
-        typealias KindGroup = HarvestDocument.KindGroup
-        typealias AgreementSummary = HarvestDocument.AgreementSummary
-        typealias PrincipleSection = HarvestDocument.PrincipleSection
-        typealias FundingSection = HarvestDocument.FundingSection
-        typealias RankedInitiative = HarvestDocument.RankedInitiative
-        typealias OwnerSection = HarvestDocument.OwnerSection
-        typealias TableAppendix = HarvestDocument.TableAppendix
-        typealias TablePrinciple = HarvestDocument.TablePrinciple
-        typealias NamedParticipant = HarvestDocument.NamedParticipant
-        typealias EventInfo = HarvestDocument.EventInfo
-        typealias AttachmentInfo = HarvestDocument.AttachmentInfo
-        typealias Counts = HarvestDocument.Counts
-        let event = input.event
-        let vision = event.vision
-        let lang = options.language
-
-        if let wanted = options.tables {
-            let known = Set(input.tables.map(\.number))
-            if let missing = wanted.subtracting(known).sorted().first {
-                throw RundbordError(CoreText.storeNoTable, [missing, known.count], exit: .usage)
-            }
-        }
-        let tables = input.tables.filter { options.tables?.contains($0.number) ?? true }.sorted { $0.number < $1.number }
-        let tableById = Dictionary(uniqueKeysWithValues: tables.map { ($0.id, $0) })
-        let participantsById = Dictionary(input.participants.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-
-        // Principles in the vision's order; notes under a principle the vision no longer
-        // has (an edited file) are kept under their id at the end rather than dropped.
-        var principles = vision.principles
-        for note in input.notes where tableById[note.tableId] != nil && !note.isDeleted {
-            if !principles.contains(where: { $0.id == note.principleId }) {
-                principles.append(Principle(id: note.principleId, title: HarvestText.unknownPrinciple.text(lang, note.principleId),
-                                            summary: "", questions: [], minutes: 0))
-            }
-        }
-        let principleNumber = Dictionary(uniqueKeysWithValues: principles.enumerated().map { ($1.id, $0 + 1) })
-        let kindOrder = vision.noteKinds.map(\.kind) + NoteKind.allCases.filter { k in !vision.noteKinds.contains { $0.kind == k } }
-
-        // A person is credited only with consent, never when anonymous; an organisation always.
-        func speaker(_ note: Note) -> String? {
-            if let id = note.speakerId {
-                guard !options.anonymous, let p = participantsById[id], p.mayBeNamed, !p.name.isEmpty else {
-                    privacy.creditsLeftOut += 1
-                    return nil
-                }
-                return p.organisation.isEmpty ? p.name : "\(p.name), \(p.organisation)"
-            }
-            return note.speakerOrganisation.flatMap { $0.isEmpty ? nil : $0 }
-        }
-
-        let entries: [NoteEntry] = input.notes
-            .filter { !$0.isDeleted && tableById[$0.tableId] != nil }
-            .map { note in
-                NoteEntry(id: note.id, table: tableById[note.tableId]!.number, principleId: note.principleId,
-                          principleNumber: principleNumber[note.principleId] ?? 0, kind: note.kind,
-                          kindLabel: vision.label(note.kind), text: note.text, speaker: speaker(note),
-                          createdAt: note.createdAt, editedAt: note.editedAt,
-                          funding: note.isInitiative ? (note.funding ?? .unclear) : nil,
-                          owner: note.isInitiative ? note.owner : nil,
-                          horizon: note.isInitiative ? note.horizon : nil,
-                          dots: note.isInitiative ? note.dots : 0)
-            }
-            .sorted { a, b in
-                // Tuples compare eagerly; the id (a tie-breaker) is only built when needed.
-                if (a.principleNumber, a.table, a.createdAt) != (b.principleNumber, b.table, b.createdAt) {
-                    return (a.principleNumber, a.table, a.createdAt) < (b.principleNumber, b.table, b.createdAt)
-                }
-                return a.id.uuidString < b.id.uuidString
-            }
-
-        func groups(_ notes: [NoteEntry]) -> [KindGroup] {
-            kindOrder.filter { $0 != .initiative }.compactMap { kind in
-                let these = notes.filter { $0.kind == kind }
-                return these.isEmpty ? nil : KindGroup(kind: kind, label: vision.label(kind), notes: these)
-            }
-        }
-
-        func summary(_ tallies: [AgreementTally]) -> AgreementSummary {
-            let sum = tallies.reduce(AgreementTally(), +)
-            return AgreementSummary(agree: sum.agree, partly: sum.partly, disagree: sum.disagree,
-                                    dontKnow: sum.dontKnow, total: sum.total,
-                                    tablesReporting: tallies.filter { $0.total > 0 }.count)
-        }
-
-        func tally(_ table: RoundTable, _ principleId: String) -> AgreementTally {
-            input.agreements[table.id]?[principleId] ?? AgreementTally()
-        }
-
-        let ranked = rank(input, tables: tables, principles: principles, principleNumber: principleNumber, language: lang)
-        let sections = principles.map { p in
-            let here = entries.filter { $0.principleId == p.id }
-            return PrincipleSection(number: principleNumber[p.id]!, id: p.id, title: p.title, summary: p.summary,
-                                    questions: p.questions, kinds: groups(here),
-                                    initiatives: ranked.filter { $0.proposals.contains { $0.principleId == p.id } },
-                                    agreement: summary(tables.map { tally($0, p.id) }))
-        }
-
-        let funding = FundingClass.allCases.map { f in
-            FundingSection(funding: f, label: vision.label(f), initiatives: ranked.filter { $0.funding == f })
-        }
-
-        // Owners compared case- and space-insensitively; shown as first written.
-        var ownerOrder: [String] = []
-        var ownerShown: [String: String] = [:]
-        var byOwner: [String: [RankedInitiative]] = [:]
-        for initiative in ranked {
-            for owner in initiative.owners {
-                let key = mergeKey(owner)
-                if ownerShown[key] == nil { ownerShown[key] = owner; ownerOrder.append(key) }
-                byOwner[key, default: []].append(initiative)
-            }
-        }
-        let owners = ownerOrder.map { OwnerSection(owner: ownerShown[$0]!, initiatives: byOwner[$0]!) }
-
-        let appendix = tables.map { table in
-            let mine = entries.filter { $0.table == table.number }
-            let walked = principles.filter { p in
-                table.principleIds.contains(p.id) || mine.contains { $0.principleId == p.id }
-            }
-            return TableAppendix(
-                number: table.number, name: table.name,
-                host: options.anonymous || table.host.isEmpty ? nil : table.host,
-                noteTaker: options.anonymous || table.noteTaker.isEmpty ? nil : table.noteTaker,
-                noteCount: mine.count,
-                principles: walked.map { p in
-                    let here = mine.filter { $0.principleId == p.id }
-                    return TablePrinciple(
-                        number: principleNumber[p.id]!, id: p.id, title: p.title, kinds: groups(here),
-                        initiatives: here.filter { $0.kind == .initiative }.sorted { ($1.dots, $0.createdAt) < ($0.dots, $1.createdAt) },
-                        agreement: summary([tally(table, p.id)]))
-                })
-        }
-
-        let included = input.participants.filter { p in
-            guard let wanted = options.tables else { return true }
-            return p.tableNumber.map(wanted.contains) ?? true
-        }
-        let named = options.anonymous ? [] : included.filter { $0.mayBeNamed && !$0.name.isEmpty }
-            .map { NamedParticipant(name: $0.name, organisation: $0.organisation, table: $0.tableNumber) }
-        privacy.participantsLeftOut = included.filter { !$0.name.isEmpty }.count - named.count
-        // An organisation is not a person: listed even when anonymous. Those of
-        // participants who consented, and those notes are credited to.
-        var organisations: [String] = []
-        do {
-            var seen = Set<String>()
-            let consenting = included.filter { $0.mayBeNamed && !$0.name.isEmpty }.map(\.organisation)
-            let credited = input.notes.filter { $0.speakerId == nil && tableById[$0.tableId] != nil && !$0.isDeleted }
-                .compactMap(\.speakerOrganisation)
-            for name in consenting + credited where !name.isEmpty && seen.insert(mergeKey(name)).inserted {
-                organisations.append(name)
-            }
-            organisations.sort { $0.compare($1, options: [.caseInsensitive], locale: Locale(identifier: lang.rawValue)) == .orderedAscending }
-        }
-        // Everybody who was at the event receives the mail, whatever tables the harvest covers.
-        var seenAddresses = Set<String>()
-        let recipients = input.participants.map { Sanitize.line($0.email) }
-            .filter { EmailAddress.isValid($0) && seenAddresses.insert($0.lowercased()).inserted }
-
-        return HarvestDocument(
-            language: lang, generatedAt: options.generatedAt, anonymous: options.anonymous,
-            event: EventInfo(id: event.id, title: event.title, date: event.date, venue: event.venue,
-                             organiser: event.organiser, organiserEmail: event.organiserEmail,
-                             visionTitle: vision.title, visionSubtitle: vision.subtitle,
-                             visionIssuer: vision.issuer, visionOrganisations: vision.organisations,
-                             nextSteps: event.nextSteps, links: event.links,
-                             attachments: event.attachments.map {
-                                 AttachmentInfo(name: $0.name, fileName: $0.path.map { URL(fileURLWithPath: $0).lastPathComponent },
-                                                path: $0.path)
-                             }),
-            tableNumbers: tables.map(\.number), totalTables: input.tables.count,
-            fundingLabels: Dictionary(uniqueKeysWithValues: FundingClass.allCases.map { ($0, vision.label($0)) }),
-            agreementLabels: Dictionary(uniqueKeysWithValues: AgreementLevel.allCases.map { ($0, vision.label($0)) }),
-            counts: Counts(tables: tables.count, notes: entries.count,
-                           initiatives: ranked.count, participants: included.count,
-                           dots: entries.reduce(0) { $0 + $1.dots }),
-            principles: sections, initiatives: ranked, funding: funding, owners: owners,
-            unowned: ranked.filter { $0.owners.isEmpty },
-            agreementTotal: summary(tables.flatMap { t in principles.map { tally(t, $0.id) } }),
-            tables: appendix, participants: named, organisations: organisations,
-            recipientCount: recipients.count, notes: entries, recipients: recipients, privacy: privacy)
-    }
-
-    /// Two texts name the same initiative or owner when they are equal ignoring
-    /// case and runs of white space.
-    public static func mergeKey(_ text: String) -> String { Curation.textKey(text) }
-
-    /// The initiatives of the harvested tables as the organiser curated them
-    /// (equal texts and confirmed merges joined, owner aliases applied), in
-    /// the one ranking every format shows (`Ranking`).
-    static func rank(_ input: HarvestInput, tables: [RoundTable], principles: [Principle],
-                     principleNumber: [String: Int], language: Language) -> [HarvestDocument.RankedInitiative] {
-        let vision = input.event.vision
-        return Curation.ranked(notes: input.notes, tables: tables, state: input.curation,
-                               principleOrder: principles.map(\.id)).map { ranked in
-            let i = ranked.initiative
-            return HarvestDocument.RankedInitiative(
-                rank: ranked.rank.number, id: i.id, place: ranked.rank.placeText(language),
-                support: ranked.rank.supportText(language), cost: i.cost,
-                costText: i.cost.map { Curation.costText($0, language) }, decision: i.decision,
-                decisionLabel: Curation.decisionText(i.decision, language), merged: i.mergeId != nil,
-                text: i.text, dots: i.dots, tables: i.tables,
-                principleNumbers: Array(Set(i.principleIds.compactMap { principleNumber[$0] })).sorted(),
-                funding: i.funding, fundingLabel: vision.label(i.funding), fundingDisputed: i.fundingDisputed,
-                owners: i.owners, horizons: i.horizons,
-                proposals: i.sources.map { .init(noteId: $0.noteId, table: $0.table, principleId: $0.principleId, dots: $0.dots) })
-        }
     }
 }

@@ -9,6 +9,10 @@ public enum TextLayout {
     /// the list item's hanging indent instead of starting at the margin.
     public static let softBreak: Character = "\u{2028}"
 
+    /// A line that starts with this character stays on the page of the line
+    /// above it (a table row continued on its next line); it prints as a space.
+    public static let glue: Character = "\u{2060}"
+
     /// Text for the plain-text templates: one line per paragraph, user line
     /// breaks kept as soft breaks, controls removed, blank lines dropped.
     public static func escape(_ text: String) -> String {
@@ -62,7 +66,19 @@ public enum TextLayout {
             }
             page.append(line)
             if page.count == room {
-                pages.append(page); page = []
+                var cut = page.count
+                // A row continued on the next line is not split over two pages.
+                if i + 1 < body.count, body[i + 1].first == glue {
+                    var k = page.count - 1
+                    while k > 0 && page[k].first == glue { k -= 1 }
+                    if k > 0 { cut = k }
+                }
+                // A label ("Spørgsmål (3):") is not left at the foot of a page.
+                var k = cut
+                while k > 0 && page[k - 1].isEmpty { k -= 1 }
+                if k > 1 && page[k - 1].hasSuffix(":") { cut = k - 1 }
+                pages.append(Array(page[..<cut]))
+                page = Array(page[cut...].drop { $0.isEmpty })
             }
         }
         while page.last == "" { page.removeLast() }
@@ -70,7 +86,7 @@ public enum TextLayout {
         let header = truncate(Sanitize.line(title), width: width)
         var out: [String] = []
         for (i, lines) in pages.enumerated() {
-            var text = [header, String(repeating: "-", count: width), ""] + lines
+            var text = [header, String(repeating: "-", count: width), ""] + lines.map(unglued)
             // The footer goes to the page's last line, so every page has the same length.
             let fill = room - lines.count
             text += Array(repeating: "", count: fill) + [""]
@@ -82,6 +98,18 @@ public enum TextLayout {
         // As `pr -f`: a form feed instead of the newline that ends a page's last
         // line, so a printer (or enscript -L N) never sees an extra empty page.
         return out.joined(separator: "\u{0C}") + "\n"
+    }
+
+    /// A line with its glue mark printed as the space it stands for.
+    static func unglued(_ line: String) -> String {
+        line.first == glue ? trimTrailing(" " + line.dropFirst()) : line
+    }
+
+    /// A wrapped line with its no-break spaces (which kept "(bord 4)" and
+    /// the funding table's columns whole through the wrap) made ordinary spaces.
+    public static func breakable(_ line: String) -> String {
+        line.contains(HarvestTypography.noBreakSpace)
+            ? trimTrailing(line.replacingOccurrences(of: String(HarvestTypography.noBreakSpace), with: " ")) : line
     }
 
     /// `text` cut to `width` columns, ending in "…" when cut.

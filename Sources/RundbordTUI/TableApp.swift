@@ -257,7 +257,7 @@ public final class TableApp {
             let settings = exportSettings
             var rendered: [(String, Data)] = []
             for format in formats {
-                rendered.append((format.defaultOutput(eventFile: store.path), try Exporter.render(document, format, settings: settings)))
+                rendered.append((format.defaultOutput(eventFile: store.path, language: state.lang), try Exporter.render(document, format, settings: settings)))
             }
             for (path, data) in rendered { try Exporter.write(data, to: path) }
             AppUpdate.harvestExported(&state, rendered.map(\.0))

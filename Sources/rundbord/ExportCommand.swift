@@ -39,7 +39,7 @@ struct ExportCommand: ParsableCommand {
         let settings = ExportSettings(width: width, linesPerPage: linesPerPage, excel: excel,
                                       templates: HarvestTemplates(library: global.library, language: language))
         let data = try Exporter.render(document, format, settings: settings)
-        let target = out ?? format.defaultOutput(eventFile: file)
+        let target = out ?? format.defaultOutput(eventFile: file, language: language)
         // Past a file size limit the kernel sends SIGXFSZ, which would kill us
         // mid-write; ignored, the write fails with EFBIG and is reported.
         signal(SIGXFSZ, SIG_IGN)

@@ -96,8 +96,9 @@ struct CurationCLITests {
         #expect(try rundbord(["export", file, "--format", "md", "--out", out]).status == 0)
         let markdown = try String(contentsOfFile: out, encoding: .utf8)
         #expect(markdown.contains("Inviter en delegation fra Preston"))
-        let ranking = markdown.split(separator: "\n").filter { $0.hasPrefix("- Nr. ") }
-        #expect(ranking.contains { $0.hasPrefix("- Nr. 1: Inviter en delegation fra Preston —") })
+        // The funding table's rows ("| Nr. | Indsats | …"): the merged wording, once, as Nr. 1.
+        let ranking = markdown.split(separator: "\n").filter { $0.hasPrefix("| ") && $0.dropFirst(2).first?.isNumber == true }
+        #expect(ranking.contains { $0.hasPrefix("| 1 | Inviter en delegation fra Preston") })
         #expect(!ranking.contains { $0.contains("Invitér") }, "the merged wording replaces the sources' in the ranking")
 
         // Split gives the two initiatives back.

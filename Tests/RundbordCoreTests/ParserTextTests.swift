@@ -112,16 +112,3 @@ struct TextTableTests {
     }
 }
 
-@Suite("Lists in a sentence")
-struct ListTextTests {
-    @Test func listsAndLabelsReadAsDanish() {
-        #expect(ListText.join(["1"], .da) == "1")
-        #expect(ListText.join(["1", "2"], .da) == "bord 1 og 2".dropFirst(5).description)
-        #expect(ListText.join(["1", "2", "3"], .da) == "1, 2 og 3")
-        #expect(ListText.join(["1", "2", "3"], .en) == "1, 2 and 3")
-        #expect(ListText.midSentence("Kan sættes i gang nu") == "kan sættes i gang nu")
-        #expect(ListText.midSentence("EU-midler søges") == "EU-midler søges")
-        #expect(ListText.midSentence("") == "")
-        #expect(Catalogue.problems(ListText.self) == [])
-    }
-}

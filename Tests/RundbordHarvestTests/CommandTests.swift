@@ -35,6 +35,14 @@ import RundbordCore
             let mode = try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int
             #expect(mode == 0o600, "\(format) is \(String(mode ?? 0, radix: 8))")
         }
+        // An English export is named by its language and leaves the Danish one alone.
+        let danish = try Data(contentsOf: run.fixture.directory.appendingPathComponent("event.md"))
+        let english = try run("export", file, "--format", "md", "--lang", "en")
+        #expect(english.status == 0, "\(english.stderr)")
+        let englishFile = run.fixture.directory.appendingPathComponent("event.en.md")
+        #expect(try String(contentsOf: englishFile, encoding: .utf8).hasPrefix("# Harvest: "))
+        #expect(try Data(contentsOf: run.fixture.directory.appendingPathComponent("event.md")) == danish)
+        #expect(english.stderr.contains(englishFile.path))
         let stdout = try run("export", file, "--format", "md", "--out", "-", "--lang", "en")
         #expect(stdout.status == 0)
         #expect(stdout.text.hasPrefix("# Harvest: Fælles Værdier"))

@@ -110,8 +110,8 @@ print(json.dumps({
         guard let json = try Tool.python(Self.jsonReader, [file.path]) as? [String: Any] else { return }
         #expect(json["schema"] as? String == "rundbord-export/1")
         #expect(json["keys"] as? [String] == ["agreementLabels", "agreementTotal", "anonymous", "counts", "event",
-                                              "funding", "fundingLabels", "generatedAt", "initiatives", "language",
-                                              "notes", "organisations", "owners", "participants", "principles",
+                                              "funding", "fundingLabels", "generatedAt", "initiatives", "keyMessages", "language",
+                                              "notes", "organisations", "organisationsTakingPart", "owners", "participants", "principles",
                                               "privacy", "recipientCount", "schema", "tableNumbers", "tables", "totalTables", "unowned"])
         #expect(json["principles"] as? Int == 5)
         #expect(json["notes"] as? Int == doc.notes.count)

@@ -54,7 +54,26 @@ import RundbordTemplates
         // Names only for those who agreed.
         #expect(doc.participants.map(\.name) == [Fixture.named, Fixture.hostileName, "Carla Ünal", "Erik Ugyldig"])
         #expect(!doc.notes.contains { $0.speaker?.contains(Fixture.unnamed) == true })
+        // Every organisation that took part, whatever its people chose: the roster's
+        // (Bo's "Hemmelig Forening" though Bo is not named), the credited, the vision's.
+        let vision = try fixture.store.event().vision
+        #expect(doc.organisationsTakingPart.count == vision.organisations.count + 2)
+        #expect(doc.organisationsTakingPart.contains("Hemmelig Forening") && doc.organisationsTakingPart.contains("Fiktiv Forening ApS"))
+        #expect(Set(vision.organisations).isSubset(of: Set(doc.organisationsTakingPart)))
+        #expect(doc.counts.organisations == doc.organisationsTakingPart.count)
+        // The JSON's older list keeps its meaning: named participants' and credited organisations.
         #expect(doc.organisations == ["Fiktiv Forening ApS", "Kaffe Karma", "Kooperationen", "Merkur Andelskasse"])
+        // Each initiative is credited to whom proposed it, when they may be named; the unnamed never.
+        #expect(doc.initiatives.allSatisfy { !$0.proposedBy.contains { $0.contains(Fixture.unnamed) } })
+    }
+
+    /// A funding label inside a sentence ("; kan sættes i gang nu") starts
+    /// lower-case; an acronym keeps its capitals; headings and table cells keep the label.
+    @Test func aLabelMidSentenceIsNotCapitalised() {
+        #expect(HarvestTypography.midSentence("Kan sættes i gang nu") == "kan sættes i gang nu")
+        #expect(HarvestTypography.midSentence("Kræver finansiering") == "kræver finansiering")
+        #expect(HarvestTypography.midSentence("EU-midler søges") == "EU-midler søges")
+        #expect(HarvestTypography.midSentence("") == "")
     }
 
     /// "1 prik", "2 prikker": every count in the templates takes the word that goes with it.
@@ -63,21 +82,22 @@ import RundbordTemplates
         defer { fixture.cleanUp() }
         // Table 2 alone: one table, an initiative with a single dot.
         let da = try Exporter.markdown(try fixture.document(tables: [2]), Fixture.settings())
-        #expect(da.contains("1 bord, "), "\(da)")
-        #expect(da.contains("netværk for socialøkonomiske iværksættere — 1 prik, bord 2"), "\(da)")
-        #expect(da.contains("— 11 prikker, bord 2"))
-        #expect(da.contains("ved 1 af 1 bord)"), "\(da)")
+        #expect(da.contains("ved 1 bord skrev"), "\(da)")
+        #expect(da.contains("netværk for socialøkonomiske iværksættere — 1 prik;"), "\(da)")
+        #expect(da.contains("— 11 prikker;"))
+        #expect(da.contains("Enighed ved 1 af 1 bord:"), "\(da)")
         #expect(!da.contains(" 1 prikker") && !da.contains(" 1 borde"), "\(da)")
         let mail = try Exporter.mailBody(try fixture.document(tables: [2]), Fixture.settings())
         #expect(mail.contains("Ved 1 bord blev der foreslået 3 indsatser"), "\(mail)")
 
         let en = try Exporter.markdown(try fixture.document(tables: [2], language: .en), Fixture.settings(.en))
-        #expect(en.contains("1 table, "), "\(en)")
-        #expect(en.contains("— 1 dot, table 2"), "\(en)")
-        #expect(en.contains("— 11 dots, table 2"))
+        #expect(en.contains("at 1 table wrote"), "\(en)")
+        #expect(en.contains("— 1 dot;"), "\(en)")
+        #expect(en.contains("— 11 dots;"))
         // Every table: plurals, and the mail's recipients.
         let all = try Exporter.printText(try fixture.document(), Fixture.settings())
-        #expect(all.contains("4 borde, "), "\(all)")
+            .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        #expect(all.contains("ved 4 borde skrev"), "\(all)")
         #expect(all.contains("de 3 deltagere, der har oplyst"), "\(all)")
     }
 
@@ -94,6 +114,11 @@ import RundbordTemplates
         let credited = try doc.notes.filter { n in try fixture.store.note(id: n.id)?.speakerId != nil }
         #expect(credited.count > 5 && doc.privacy.creditsLeftOut == credited.count)
         #expect(doc.privacy.participantsLeftOut == 6)
+        // Every organisation that took part, whatever its people chose: the roster's, the vision's.
+        let visionOrganisations = try fixture.store.event().vision.organisations
+        #expect(Set(visionOrganisations + ["Hemmelig Forening", "Fiktiv Forening ApS"]) == Set(doc.organisationsTakingPart))
+        // A person is never shown as proposer; an organisation may be.
+        #expect(doc.initiatives.allSatisfy { $0.proposedBy.allSatisfy { $0 == "Fiktiv Forening ApS" } })
         var settings = Fixture.settings()
         settings.excel = false
         for format in [ExportFormat.md, .txt, .csv, .json, .mailtext] {
@@ -104,7 +129,7 @@ import RundbordTemplates
         }
         let markdown = try Exporter.markdown(doc, Fixture.settings())
         #expect(markdown.contains("Opsamlingen er anonym: ingen deltagere er nævnt ved navn, men organisationer er. Udeladt er \(doc.privacy.creditsLeftOut) krediteringer af deltagere, 6 navne på deltagerlisten"), "\(markdown)")
-        #expect(markdown.contains("- Fiktiv Forening ApS"))
+        #expect(markdown.contains("Fiktiv Forening ApS, "))
     }
 
     @Test func tablesSelectsTablesAndRefusesUnknownOnes() throws {
@@ -116,7 +141,7 @@ import RundbordTemplates
         #expect(doc.initiatives[0].dots == 13)
         #expect(doc.tables.map(\.number) == [1, 3])
         let markdown = try Exporter.markdown(doc, Fixture.settings())
-        #expect(markdown.contains("Opsamlingen dækker kun bord 1 og 3."))
+        #expect(markdown.contains("Opsamlingen dækker kun bord\u{A0}1\u{A0}og\u{A0}3."))
         #expect(throws: RundbordError.self) { try fixture.document(tables: [9]) }
     }
 }

@@ -28,6 +28,7 @@ for b in root:
     t = tag(b)
     if t == 'heading': blocks.append({'t': 'heading', 'level': int(b.get('level')), 'text': text(b)})
     elif t == 'list': blocks.append({'t': 'list', 'items': [text(i) for i in b]})
+    elif t == 'table': blocks.append({'t': 'table', 'rows': [[text(c) for c in r] for r in b]})
     else: blocks.append({'t': t, 'text': text(b)})
 print(json.dumps({'types': types, 'links': links, 'blocks': blocks}))
 """#
@@ -40,11 +41,15 @@ print(json.dumps({'types': types, 'links': links, 'blocks': blocks}))
             blocks.filter { $0["t"] as? String == "heading" && $0["level"] as? Int == level }.compactMap { $0["text"] as? String }
         }
         var items: [String] { blocks.compactMap { $0["items"] as? [String] }.flatMap { $0 } }
+        /// The rows of the tables (cmark-gfm only), the header row first.
+        var tables: [[[String]]] { blocks.compactMap { $0["rows"] as? [[String]] } }
     }
 
-    static func parse(_ markdown: String) throws -> Parsed? {
-        guard let cmark = Tool.require("cmark") else { return nil }
-        let xml = try Tool.run(cmark, ["--to", "xml"], input: Data(markdown.utf8))
+    /// The document as CommonMark (`cmark`) reads it, or with `gfm` as GitHub's
+    /// dialect (`cmark-gfm -e table`), which has tables.
+    static func parse(_ markdown: String, gfm: Bool = false) throws -> Parsed? {
+        guard let cmark = Tool.require(gfm ? "cmark-gfm" : "cmark") else { return nil }
+        let xml = try Tool.run(cmark, (gfm ? ["-e", "table"] : []) + ["--to", "xml"], input: Data(markdown.utf8))
         #expect(xml.status == 0)
         guard let json = try Tool.python(reader, [], input: xml.stdout) as? [String: Any] else { return nil }
         return Parsed(types: json["types"] as? [String: Int] ?? [:], links: json["links"] as? [String] ?? [],
@@ -60,29 +65,30 @@ print(json.dumps({'types': types, 'links': links, 'blocks': blocks}))
 
         // No markup of any kind except what the template writes: headings,
         // lists, paragraphs, line breaks and the one safe link.
-        for forbidden in ["html_block", "html_inline", "code", "code_block", "emph", "strong", "image",
+        for forbidden in ["html_block", "html_inline", "code", "code_block", "emph", "image",
                           "block_quote", "thematic_break"] {
             #expect(parsed.types[forbidden] == nil, "cmark found \(forbidden) nodes")
         }
+        // The template's own bold labels on the front page, and nothing a note wrote.
+        #expect(parsed.types["strong"] == 3)
         #expect(parsed.links == ["https://www.kk.example/nyheder/raadet"])
 
         // Exactly the intended headings.
         #expect(parsed.headings(1).count == 1)
-        #expect(parsed.headings(2).count == 9)
-        let expectedH3 = doc.funding.count + doc.owners.count + (doc.unowned.isEmpty ? 0 : 1)
-            + doc.principles.count + doc.tables.count
-        #expect(parsed.headings(3).count == expectedH3)
-        let expectedH4 = doc.principles.reduce(0) { $0 + $1.kinds.count + ($1.initiatives.isEmpty ? 0 : 1) }
-            + doc.tables.reduce(0) { $0 + $1.principles.count }
+        #expect(parsed.headings(2) == ["Hvad kræver finansiering, og hvad kan sættes i gang nu?", "Hvem skal handle?",
+                                       "Hvad blev sagt under hvert hovedprincip", "Organisationer og deltagere",
+                                       "Links og bilag", "Bilag: bordenes notater"])
+        #expect(parsed.headings(3).count == doc.principles.count + doc.tables.count)
+        // No empty sections: a table's principle is there only when the table said or voted something.
+        let expectedH4 = doc.principles.reduce(0) { $0 + $1.highlights.count }
+            + doc.tables.reduce(0) { $0 + $1.principles.filter { !$0.kinds.isEmpty || !$0.initiatives.isEmpty || $0.agreement.total > 0 }.count }
         #expect(parsed.headings(4).count == expectedH4)
+        #expect(!markdown.contains("Ingen notater"))
         #expect(parsed.headings(3).contains { $0.hasPrefix("1. Vi vil skabe et rummeligt") })
 
-        // Every list has the intended number of items: the ranked list one per initiative, ...
-        let lists = parsed.blocks.compactMap { $0["items"] as? [String] }
-        #expect(lists.first?.count == doc.initiatives.count)
-        // ... and each principle's notes of one kind are one list of that many items.
+        // Each principle's notes worth reading of one kind are one list of that many items.
         for principle in doc.principles {
-            for group in principle.kinds {
+            for group in principle.highlights {
                 let heading = "\(group.label) (\(group.notes.count))"
                 let index = parsed.blocks.firstIndex { ($0["text"] as? String) == heading && ($0["level"] as? Int) == 4 }
                 guard let index, index + 1 < parsed.blocks.count else {
@@ -92,13 +98,33 @@ print(json.dumps({'types': types, 'links': links, 'blocks': blocks}))
             }
         }
 
-        // Each hostile note comes back as the text it was, line by line, inside one list item.
-        for note in Fixture.hostileNotes {
-            let expected = MarkdownEscape.lines(note).joined(separator: "\n")
-            #expect(parsed.items.contains { $0.hasPrefix(expected + " (bord") }, "note not intact: \(expected)")
+        // Each hostile note comes back as the text it was, line by line, inside one
+        // list item of the appendix (a quote between »«).
+        let kinds = NoteKind.allCases.filter { $0 != .initiative }
+        for (i, note) in Fixture.hostileNotes.enumerated() {
+            var expected = MarkdownEscape.lines(note).joined(separator: "\n")
+            if kinds[i % 5] == .quote { expected = "»" + expected + "«" }
+            #expect(parsed.items.contains { $0 == expected || $0.hasPrefix(expected + " (") }, "note not intact: \(expected)")
         }
-        // The merged initiative keeps its markup characters as text.
-        #expect(parsed.items.contains { $0.hasPrefix("Nr. 1: **Fælles** indkøbspulje for <b>socialøkonomiske</b> leverandører — 13 prikker, bord 1 og 3, hovedprincip 2; kræver finansiering; ansvarlig: Københavns Kommune; horisont: 2025") })
+        // The merged initiative keeps its markup characters as text, in the appendix of both its tables.
+        let merged = doc.initiatives[0]
+        #expect(parsed.items.filter { $0.hasPrefix("Nr. \(merged.rank): **Fælles** indkøbspulje for <b>socialøkonomiske</b> leverandører — 9 prikker; kræver finansiering; ansvarlig: Københavns Kommune; horisont: 2025") }.count == 1)
+        #expect(parsed.items.filter { $0.hasPrefix("Nr. \(merged.rank): **fælles**") && $0.contains("INDKØBSPULJE") }.count == 1)
+
+        // GitHub's dialect reads the funding table: a header and one row per initiative, in number order.
+        guard let gfm = try Self.parse(markdown, gfm: true) else { return }
+        #expect(gfm.types["html_block"] == nil && gfm.types["html_inline"] == nil && gfm.types["emph"] == nil)
+        let table = gfm.tables.first ?? []
+        #expect(gfm.tables.count == 1)
+        #expect(table.first == ["Nr.", "Indsats", "Prikker", "Borde", "Finansiering", "Ansvarlig", "Horisont"])
+        let tableOrder: [String?] = doc.funding.flatMap { $0.initiatives.map { String($0.rank) } }
+        #expect(table.dropFirst().map { $0.first } == tableOrder)
+        #expect(table.dropFirst().allSatisfy { $0.count == 7 })
+        let mergedRow = table.first { $0.first == String(merged.rank) }
+        #expect(mergedRow == [String(merged.rank), Fixture.mergedInitiativeTable1, "13", "2\u{A0}af\u{A0}4",
+                              "Kræver finansiering", "Københavns Kommune", "2025"])
+        // The table cell with a pipe, a line break and a formula is one cell, as written.
+        #expect(table.contains { $0[1] == "=HYPERLINK(\"http://evil\") 1. *Delegation* | fra Barcelona" && $0[5] == "Selveje Danmark <admin@x>" })
         // The javascript: link is shown as text, never linked.
         #expect(parsed.items.contains { $0 == "Farligt link: javascript:alert(1)" })
         // No raw control characters reach the file.
@@ -127,8 +153,8 @@ print(json.dumps({'types': types, 'links': links, 'blocks': blocks}))
         defer { fixture.cleanUp() }
         let markdown = try Exporter.markdown(try fixture.document(language: .en), Fixture.settings(.en))
         guard let parsed = try Self.parse(markdown) else { return }
-        #expect(parsed.headings(2).contains("What needs funding, and what can start now?"))
-        #expect(parsed.headings(2).contains("Who is to act?"))
-        #expect(parsed.headings(2).count == 9)
+        #expect(parsed.headings(2) == ["What needs funding, and what can start now?", "Who is to act?",
+                                       "What was said under each principle", "Organisations and participants",
+                                       "Links and attachments", "Appendix: the tables' notes"])
     }
 }

@@ -13,7 +13,7 @@ enum Tool {
     }
 
     /// Debian packages providing each tool (also listed for scripts/setup).
-    static let packages = ["cmark": "cmark", "python3": "python3", "enscript": "enscript",
+    static let packages = ["cmark": "cmark", "cmark-gfm": "cmark-gfm", "python3": "python3", "enscript": "enscript",
                            "ps2pdf": "ghostscript", "pdftotext": "poppler-utils", "pdfinfo": "poppler-utils",
                            "iconv": "libc-bin", "paps": "paps"]
 
