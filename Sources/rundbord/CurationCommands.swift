@@ -167,8 +167,11 @@ struct InitiativesSuggest: ParsableCommand {
     func run() throws {
         let store = try EventStore.open(path: file, readOnly: true)
         defer { store.close() }
-        let initiatives = try store.curator().initiatives
+        let curator = try store.curator()
+        let initiatives = curator.initiatives
+        // A pair the organiser merged and split again was judged not the same.
         let suggestions = DuplicateFinder(texts: initiatives.map(\.text)).suggestions()
+            .filter { !curator.wereSplitApart(initiatives[$0.a], initiatives[$0.b]) }
         let lang = Language.current
         func side(_ i: CuratedInitiative) -> SuggestionJSON.Side {
             .init(id: i.id.uuidString.lowercased(), shortId: Curation.shortId(i.id), text: i.text, tables: i.tables)

@@ -101,10 +101,13 @@ struct CurationCLITests {
         #expect(ranking.contains { $0.hasPrefix("| 1 | Inviter en delegation fra Preston") })
         #expect(!ranking.contains { $0.contains("Invitér") }, "the merged wording replaces the sources' in the ranking")
 
-        // Split gives the two initiatives back.
+        // Split gives the two initiatives back, and they are not suggested again.
         let split = try rundbord(["initiatives", "split", file, merged])
         #expect(split.status == 0, "\(split.stderr)")
         #expect(try Self.json(file).count == 6)
+        let afterSplit = try rundbord(["initiatives", "suggest", file])
+        #expect(!afterSplit.stdout.contains("Preston"), "\(afterSplit.stdout)")
+        #expect(afterSplit.stdout.contains("Kursusforløb"))
     }
 
     @Test func badInputIsRefusedClearlyAndChangesNothing() throws {

@@ -90,6 +90,9 @@ struct CurationTests {
 
         c.apply(try c.split(merged, now: now.addingTimeInterval(5)))
         #expect(c.initiatives == before)
+        let parts = c.initiatives
+        #expect(c.wereSplitApart(parts.first { $0.id == a }!, parts.first { $0.id == b }!))
+        #expect(!c.wereSplitApart(parts.first { $0.id == a }!, parts.last!))
     }
 
     @Test func aMergeOfAMergeSplitsBackToTheFirstMerge() throws {
@@ -305,6 +308,27 @@ struct CurationPropertyTests {
                 c.apply(changes.reversed().map { $0.inverse(now: now) })
             }
             #expect(c.initiatives == before)
+        }
+    }
+
+    @Test func undoThenRedoIsIdentityInACurationSession() async throws {
+        let w = try CurationWorld.evening()
+        await propertyCheck(input: Gen.int(in: 0...1_000_000).array(of: 1...20)) { numbers in
+            var session = CurationSession(curator: w.curator())
+            let start = session.curator.initiatives
+            var now = Date(timeIntervalSince1970: 1_730_900_000)
+            for n in numbers {
+                now = now.addingTimeInterval(1)
+                var probe = session.curator
+                session.record(Self.step(n, &probe, now))
+            }
+            let done = session.curator.initiatives
+            let steps = session.undoStack.count
+            for _ in 0..<steps { now = now.addingTimeInterval(1); _ = try? session.undo(now: now) }
+            #expect(session.curator.initiatives == start)
+            for _ in 0..<steps { now = now.addingTimeInterval(1); _ = try? session.redo(now: now) }
+            #expect(session.curator.initiatives == done)
+            #expect(throws: RundbordError.self) { try session.redo(now: now) }
         }
     }
 }

@@ -150,6 +150,17 @@ public struct Curator: Sendable {
             }
     }
 
+    /// Whether the organiser merged initiatives `a` and `b` once and split
+    /// them again: a "no, not the same" that suggestions respect.
+    public func wereSplitApart(_ a: CuratedInitiative, _ b: CuratedInitiative) -> Bool {
+        let left = Set(a.noteIds), right = Set(b.noteIds)
+        return state.merges.contains { merge in
+            guard !merge.isActive else { return false }
+            let notes = Set(Curation.expandedNotes(merge, state))
+            return !notes.isDisjoint(with: left) && !notes.isDisjoint(with: right)
+        }
+    }
+
     // MARK: Editing
 
     /// Edits an initiative: a merged one keeps the edit on its merge (so a
@@ -346,5 +357,44 @@ extension Curation {
         case .administrative: CurationText.decisionAdministrative.text(language)
         case .undecided: CurationText.decisionNone.text(language)
         }
+    }
+}
+
+/// The organiser's curation with undo and redo, for a screen: each action's
+/// changes are one step. Undoing saves the inverse changes (stamped now, so
+/// they also win a later laptop merge); nothing is ever deleted from the file.
+public struct CurationSession: Sendable {
+    public var curator: Curator
+    public private(set) var undoStack: [[CurationChange]] = []
+    public private(set) var redoStack: [[CurationChange]] = []
+
+    public init(curator: Curator) { self.curator = curator }
+
+    /// Applies one action's changes; returns them, for the store to save.
+    @discardableResult
+    public mutating func record(_ changes: [CurationChange]) -> [CurationChange] {
+        guard !changes.isEmpty else { return [] }
+        curator.apply(changes)
+        undoStack.append(changes)
+        redoStack.removeAll()
+        return changes
+    }
+
+    /// Undoes the last step; returns the changes to save.
+    public mutating func undo(now: Date) throws(RundbordError) -> [CurationChange] {
+        guard let last = undoStack.popLast() else { throw RundbordError(CoreText.ruleNothingToUndo, exit: .usage) }
+        let inverse = last.reversed().map { $0.inverse(now: now) }
+        curator.apply(inverse)
+        redoStack.append(inverse)
+        return inverse
+    }
+
+    /// Redoes the last undone step; returns the changes to save.
+    public mutating func redo(now: Date) throws(RundbordError) -> [CurationChange] {
+        guard let undone = redoStack.popLast() else { throw RundbordError(CoreText.ruleNothingToRedo, exit: .usage) }
+        let again = undone.reversed().map { $0.inverse(now: now) }
+        curator.apply(again)
+        undoStack.append(again)
+        return again
     }
 }
