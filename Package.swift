@@ -15,6 +15,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "rundbord", targets: ["rundbord"]),
+        // The typeset PDF of the harvest; `rundbord export --format pdf` runs it from beside itself.
+        .executable(name: "rundbord-pdf", targets: ["rundbord-pdf"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -30,6 +32,12 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
+        // Pango (text layout) and Cairo (PDF): linked only by rundbord-pdf, never by rundbord.
+        .systemLibrary(
+            name: "CPangoCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]
+        ),
         // Snowball stemming (Danish) for duplicate suggestions; Debian's
         // libstemmer-dev has no .pc file, so the module map names the library.
         .systemLibrary(
@@ -42,6 +50,7 @@ let package = Package(
             exclude: ["Sources/CNcursesw", "Sources/RundbordCore", "Sources/RundbordStore",
                       "Sources/RundbordHarvest", "Sources/RundbordTUI", "Sources/NcursesBackend",
                       "Sources/CStemmer", "Sources/RundbordSuggest",
+                      "Sources/CPangoCairo", "Sources/RundbordPDF", "Sources/rundbord-pdf",
                       "Sources/rundbord", "Sources/RundbordHarness", "Tests", "Package.swift", "README.md", "scripts", "docs",
                       "Templates/README.md", "Templates/README-harvest.md"],
             sources: ["Sources/RundbordTemplates"],
@@ -71,6 +80,18 @@ let package = Package(
             name: "NcursesBackend",
             dependencies: ["CNcursesw", "RundbordTUI"]
         ),
+        // The harvest typeset with Pango and Cairo: a layout engine and the document's blocks.
+        .target(
+            name: "RundbordPDF",
+            dependencies: ["CPangoCairo", "RundbordCore", "RundbordHarvest"]
+        ),
+        .executableTarget(
+            name: "rundbord-pdf",
+            dependencies: [
+                "RundbordPDF", "RundbordCore", "RundbordStore", "RundbordHarvest",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         // Child processes and tmux, for the end-to-end tests and `rundbord bench`.
         .target(name: "RundbordHarness"),
         .executableTarget(
@@ -87,7 +108,7 @@ let package = Package(
             "RundbordStore", "RundbordCore", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "RundbordHarvestTests", dependencies: [
-            "RundbordHarvest", "RundbordStore", "RundbordCore", .product(name: "PropertyBased", package: "swift-property-based"),
+            "RundbordHarvest", "RundbordPDF", "RundbordStore", "RundbordCore", .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["__Snapshots__"]),
         .testTarget(name: "RundbordTUITests", dependencies: ["RundbordTUI", "RundbordStore", "RundbordCore", "RundbordHarvest"],
                     exclude: ["__Snapshots__"]),

@@ -229,7 +229,8 @@ public enum HarvestContext {
         return context
     }
 
-    static func formatDate(_ date: Date) -> String {
+    /// When the harvest was made, as every format shows it.
+    public static func formatDate(_ date: Date) -> String {
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")
         f.dateFormat = "yyyy-MM-dd HH:mm"

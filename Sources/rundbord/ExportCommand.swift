@@ -6,14 +6,36 @@ import RundbordStore
 
 extension ExportFormat: ExpressibleByArgument {}
 
-/// `rundbord export FILE --format md|txt|eml|mailtext|csv|initiatives-csv|json`
+/// What `--format` takes: the harvest's formats, and pdf (typeset by the
+/// separate rundbord-pdf program, see `PDFProgram`).
+enum ExportChoice: ExpressibleByArgument, Equatable {
+    case harvest(ExportFormat)
+    case pdf
+
+    init?(argument: String) {
+        if argument == "pdf" { self = .pdf; return }
+        guard let format = ExportFormat(rawValue: argument) else { return nil }
+        self = .harvest(format)
+    }
+
+    static var allValueStrings: [String] { ExportFormat.allCases.map(\.rawValue) + ["pdf"] }
+
+    var defaultValueDescription: String {
+        switch self {
+        case .harvest(let format): format.rawValue
+        case .pdf: "pdf"
+        }
+    }
+}
+
+/// `rundbord export FILE --format md|txt|pdf|eml|mailtext|csv|initiatives-csv|json`
 struct ExportCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(commandName: "export", abstract: HarvestText.exportAbstract.text())
     }
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp(CLIText.fileHelp.text())) var file: String
-    @Option(name: .long, help: ArgumentHelp(HarvestText.helpFormat.text())) var format: ExportFormat = .md
+    @Option(name: .long, help: ArgumentHelp(HarvestText.helpFormat.text())) var format: ExportChoice = .harvest(.md)
     @Option(name: .long, help: ArgumentHelp(HarvestText.helpOut.text())) var out: String?
     @Option(name: .long, help: ArgumentHelp(HarvestText.helpTables.text())) var tables: String?
     @Flag(name: .long, help: ArgumentHelp(HarvestText.helpAnonymous.text())) var anonymous = false
@@ -27,14 +49,22 @@ struct ExportCommand: ParsableCommand {
         guard (20...200).contains(linesPerPage) else {
             throw RundbordError(HarvestText.badLinesPerPage, [linesPerPage], exit: .usage)
         }
-        if excel && format != .csv && format != .initiativesCSV {
+        if excel && format != .harvest(.csv) && format != .harvest(.initiativesCSV) {
             throw RundbordError(HarvestText.optionOnlyFor, ["--excel", "csv, initiatives-csv"], exit: .usage)
         }
         let language = Language.current
         let store = try EventStore.open(path: file, readOnly: true)
         defer { store.close() }
-        let options = HarvestOptions(tables: try Self.parseTables(tables), anonymous: anonymous,
+        let options = HarvestOptions(tables: try HarvestOptions.parseTables(tables), anonymous: anonymous,
                                      language: language, generatedAt: Date())
+        guard case .harvest(let format) = format else {
+            let target = out ?? ExportFormat.defaultOutput(eventFile: file, fileExtension: "pdf", language: language)
+            try PDFProgram.run(file: file, out: target, options: options)
+            if target != "-" {
+                FileHandle.standardError.write(Data((HarvestText.exportWrote.text(language, target) + "\n").utf8))
+            }
+            return
+        }
         let document = try Harvest.build(store: store, options: options)
         let settings = ExportSettings(width: width, linesPerPage: linesPerPage, excel: excel,
                                       templates: HarvestTemplates(library: global.library, language: language))
@@ -49,16 +79,4 @@ struct ExportCommand: ParsableCommand {
         }
     }
 
-    /// "1,3" → [1, 3]; nil when no list was given.
-    static func parseTables(_ text: String?) throws(RundbordError) -> Set<Int>? {
-        guard let text else { return nil }
-        var out = Set<Int>()
-        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
-            guard let n = Int(part.trimmingCharacters(in: .whitespaces)), n > 0 else {
-                throw RundbordError(HarvestText.badTableList, [Sanitize.line(text)], exit: .usage)
-            }
-            out.insert(n)
-        }
-        return out
-    }
 }
