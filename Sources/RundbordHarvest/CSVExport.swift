@@ -4,6 +4,10 @@ import RundbordCore
 /// RFC 4180 CSV: every field quoted when it holds the delimiter, a quote or
 /// a line break; quotes doubled; CRLF between records. For Danish Excel
 /// (`excel`), a UTF-8 byte order mark and ";" as the delimiter.
+///
+/// Written as UTF-8 bytes into one growing buffer (`Output`): the rules are
+/// byte rules (every character they look at is ASCII), so no field becomes a
+/// `String` or passes through Foundation on its way out.
 public struct CSVWriter: Sendable {
     public var delimiter: Character
     public var byteOrderMark: Bool
@@ -17,8 +21,13 @@ public struct CSVWriter: Sendable {
     /// before one) as a formula; such a text gets a leading apostrophe so it
     /// stays text. Only text cells are neutralised, never numbers.
     public static func neutralise(_ text: String) -> String {
-        guard let first = text.unicodeScalars.first else { return text }
-        return ["=", "+", "-", "@", "\t", "\r"].contains(first) ? "'" + text : text
+        guard let first = text.utf8.first, startsFormula(first) else { return text }
+        return "'" + text
+    }
+
+    static func startsFormula(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "=") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+            || byte == UInt8(ascii: "@") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
     }
 
     public enum Cell: Sendable {
@@ -26,54 +35,146 @@ public struct CSVWriter: Sendable {
         case number(Int)
     }
 
-    func field(_ cell: Cell) -> String {
-        let raw: String
-        switch cell {
-        case .number(let n): return String(n)
-        case .text(let t): raw = Self.neutralise(Sanitize.multiline(t))
+    /// A CSV file being written: fields are appended to `bytes` in order.
+    public struct Output: Sendable {
+        public var bytes: [UInt8] = []
+        let delimiter: UInt8
+        var fieldsInRecord = 0
+
+        static let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+
+        init(delimiter: UInt8, byteOrderMark: Bool, capacity: Int) {
+            self.delimiter = delimiter
+            bytes.reserveCapacity(capacity)
+            if byteOrderMark { bytes += [0xEF, 0xBB, 0xBF] }
         }
-        // By byte, not by Character: a quote followed by a combining mark is
-        // one Character that is not a quote, yet its quote byte would end the field.
-        let delimiterByte = delimiter.asciiValue ?? UInt8(ascii: ",")
-        guard raw.utf8.contains(where: { $0 == delimiterByte || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") }) else {
-            return raw
+
+        mutating func separate() {
+            if fieldsInRecord > 0 { bytes.append(delimiter) }
+            fieldsInRecord += 1
         }
-        // Quoted: quotes doubled, line breaks as CRLF (RFC 4180).
-        var out: [UInt8] = [UInt8(ascii: "\"")]
-        out.reserveCapacity(raw.utf8.count + 8)
-        for byte in raw.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out += [UInt8(ascii: "\""), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\n"): out += [UInt8(ascii: "\r"), UInt8(ascii: "\n")]
-            default: out.append(byte)
+
+        /// A text cell: made safe (`Sanitize.multiline`), neutralised if it
+        /// would run as a formula, quoted when it must be.
+        public mutating func text(_ text: String) {
+            separate()
+            var clean = Sanitize.multiline(text)
+            clean.withUTF8 { utf8 in
+                let formula = utf8.first.map(CSVWriter.startsFormula) ?? false
+                // By byte, not by Character: a quote followed by a combining mark is
+                // one Character that is not a quote, yet its quote byte would end the field.
+                let delimiter = self.delimiter
+                guard utf8.contains(where: { $0 == delimiter || $0 == Self.quote || $0 == Self.lf }) else {
+                    if formula { bytes.append(UInt8(ascii: "'")) }
+                    bytes.append(contentsOf: utf8)
+                    return
+                }
+                // Quoted: quotes doubled, line breaks as CRLF (RFC 4180).
+                bytes.append(Self.quote)
+                if formula { bytes.append(UInt8(ascii: "'")) }
+                var mark = 0
+                for i in 0..<utf8.count where utf8[i] == Self.quote || utf8[i] == Self.lf {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[mark..<i]))
+                    bytes += utf8[i] == Self.quote ? [Self.quote, Self.quote] : [Self.cr, Self.lf]
+                    mark = i + 1
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[mark...]))
+                bytes.append(Self.quote)
             }
         }
-        out.append(UInt8(ascii: "\""))
-        return String(decoding: out, as: UTF8.self)
+
+        public mutating func number(_ n: Int) {
+            separate()
+            CSVWriter.appendDecimal(n, to: &bytes)
+        }
+
+        /// A date as ISO 8601 in UTC, as text ("2024-11-07T09:00:00Z").
+        public mutating func date(_ date: Date) {
+            separate()
+            ISODate.append(date, to: &bytes)
+        }
+
+        /// A UUID as text, upper case with dashes (as `uuidString`).
+        public mutating func uuid(_ id: UUID) {
+            separate()
+            let hex: StaticString = "0123456789ABCDEF"
+            withUnsafeBytes(of: id.uuid) { raw in
+                hex.withUTF8Buffer { digits in
+                    for (i, byte) in raw.enumerated() {
+                        if i == 4 || i == 6 || i == 8 || i == 10 { bytes.append(UInt8(ascii: "-")) }
+                        bytes.append(digits[Int(byte >> 4)])
+                        bytes.append(digits[Int(byte & 0xF)])
+                    }
+                }
+            }
+        }
+
+        public mutating func cell(_ cell: Cell) {
+            switch cell {
+            case .text(let t): text(t)
+            case .number(let n): number(n)
+            }
+        }
+
+        public mutating func endRecord() {
+            bytes += [Self.cr, Self.lf]
+            fieldsInRecord = 0
+        }
+    }
+
+    /// An empty file (the byte order mark for Excel), `capacity` bytes reserved.
+    public func start(capacity: Int = 1 << 16) -> Output {
+        Output(delimiter: delimiter.asciiValue ?? UInt8(ascii: ","), byteOrderMark: byteOrderMark, capacity: capacity)
     }
 
     public func render(header: [String], rows: [[Cell]]) -> Data {
-        var text = byteOrderMark ? "\u{FEFF}" : ""
-        for row in [header.map(Cell.text)] + rows {
-            text += row.map(field).joined(separator: String(delimiter)) + "\r\n"
+        var out = start()
+        for name in header { out.text(name) }
+        out.endRecord()
+        for row in rows {
+            for cell in row { out.cell(cell) }
+            out.endRecord()
         }
-        return Data(text.utf8)
+        return Data(out.bytes)
+    }
+
+    /// `n` in decimal digits.
+    static func appendDecimal(_ n: Int, to bytes: inout [UInt8]) {
+        if n >= 0 && n < 10 {
+            bytes.append(UInt8(ascii: "0") + UInt8(n))
+            return
+        }
+        bytes.append(contentsOf: String(n).utf8)
     }
 }
 
 extension HarvestDocument {
     /// One row per note (initiatives included, with funding, owner, horizon and dots).
+    /// Needs only `notes` and the principles' titles (`HarvestParts.notes`).
     public func notesCSV(excel: Bool) -> Data {
-        let titles = Dictionary(uniqueKeysWithValues: principles.map { ($0.id, $0.title) })
-        let header = HarvestText.csvNotesHeader.text(language).components(separatedBy: "|")
-        let iso = ISO8601DateFormatter()
-        let rows: [[CSVWriter.Cell]] = notes.map { n in
-            [.text(n.id.uuidString), .number(n.table), .number(n.principleNumber), .text(titles[n.principleId] ?? n.principleId),
-             .text(n.kindLabel), .text(n.text), .text(n.speaker ?? ""), .text(iso.string(from: n.createdAt)),
-             .text(iso.string(from: n.editedAt)), .text(n.funding.map(fundingLabel) ?? ""), .text(n.owner ?? ""),
-             .text(n.horizon ?? ""), n.kind == .initiative ? .number(n.dots) : .text("")]
+        let titles = Dictionary(principles.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+        var out = CSVWriter(excel: excel).start(capacity: 1024 + notes.count * 320)
+        for name in HarvestText.csvNotesHeader.text(language).split(separator: "|", omittingEmptySubsequences: false) {
+            out.text(String(name))
         }
-        return CSVWriter(excel: excel).render(header: header, rows: rows)
+        out.endRecord()
+        for n in notes {
+            out.uuid(n.id)
+            out.number(n.table)
+            out.number(n.principleNumber)
+            out.text(titles[n.principleId] ?? n.principleId)
+            out.text(n.kindLabel)
+            out.text(n.text)
+            out.text(n.speaker ?? "")
+            out.date(n.createdAt)
+            out.date(n.editedAt)
+            out.text(n.funding.map(fundingLabel) ?? "")
+            out.text(n.owner ?? "")
+            out.text(n.horizon ?? "")
+            if n.kind == .initiative { out.number(n.dots) } else { out.text("") }
+            out.endRecord()
+        }
+        return Data(out.bytes)
     }
 
     /// One row per initiative, merged across tables and ranked by dots.
@@ -90,10 +191,9 @@ extension HarvestDocument {
     /// The document as JSON (schema "rundbord-export/1", docs/EXPORT-JSON.md):
     /// sorted keys, ISO 8601 dates, so equal events give equal files.
     public func json() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
         // Every field is a plain value; encoding cannot fail.
-        return (try? encoder.encode(self)).map { $0 + Data("\n".utf8) } ?? Data()
+        guard var bytes = try? JSONBytes.encode(self) else { return Data() }
+        bytes.append(UInt8(ascii: "\n"))
+        return Data(bytes)
     }
 }

@@ -17,6 +17,11 @@ public enum ExportFormat: String, Sendable, CaseIterable {
     case initiativesCSV = "initiatives-csv"
     case json
 
+    /// What of the harvest the format renders (the notes CSV needs no ranking).
+    public var harvestParts: HarvestParts {
+        self == .csv ? .notes : .all
+    }
+
     /// The file name extension of the format.
     public var fileExtension: String {
         switch self {

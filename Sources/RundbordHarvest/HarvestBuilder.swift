@@ -106,14 +106,16 @@ public enum Harvest {
         }
 
         let speakerOfNote = Dictionary(entries.map { ($0.id, $0.speaker) }, uniquingKeysWith: { a, _ in a })
-        let ranked = rank(input, tables: tables, principles: principles, principleNumber: principleNumber,
-                          language: lang, speaker: { speakerOfNote[$0] ?? nil })
+        // The notes CSV needs none of the ranking, groups or appendix (`HarvestParts.notes`).
+        let all = options.parts == .all
+        let ranked = !all ? [] : rank(input, tables: tables, principles: principles, principleNumber: principleNumber,
+                                      language: lang, speaker: { speakerOfNote[$0] ?? nil })
         let funding = FundingClass.allCases.map { f in
             FundingSection(funding: f, label: vision.label(f), initiatives: ranked.filter { $0.funding == f })
         }
 
         let sections = principles.map { p in
-            let here = entries.filter { $0.principleId == p.id }
+            let here = all ? entries.filter { $0.principleId == p.id } : []
             return PrincipleSection(number: principleNumber[p.id]!, id: p.id, title: p.title, summary: p.summary,
                                     questions: p.questions, keyMessages: keyMessages(input.curation.keyMessage(p.id)),
                                     kinds: groups(here),
@@ -134,7 +136,7 @@ public enum Harvest {
         }
         let owners = ownerOrder.map { OwnerSection(owner: ownerShown[$0]!, initiatives: byOwner[$0]!) }
 
-        let appendix = tables.map { table in
+        let appendix: [TableAppendix] = !all ? [] : tables.map { table in
             let mine = entries.filter { $0.table == table.number }
             let walked = principles.filter { p in
                 table.principleIds.contains(p.id) || mine.contains { $0.principleId == p.id }
@@ -170,9 +172,9 @@ public enum Harvest {
                 .sorted { $0.compare($1, options: [.caseInsensitive], locale: Locale(identifier: lang.rawValue)) == .orderedAscending }
         }
         let consenting = included.filter { $0.mayBeNamed && !$0.name.isEmpty }.map(\.organisation)
-        let organisations = distinctSorted(consenting + credited)
+        let organisations = all ? distinctSorted(consenting + credited) : []
         // Every organisation on the roster took part, whatever its people chose about their own names.
-        let takingPart = distinctSorted(included.map(\.organisation) + credited + vision.organisations)
+        let takingPart = all ? distinctSorted(included.map(\.organisation) + credited + vision.organisations) : []
         // Everybody who was at the event receives the mail, whatever tables the harvest covers.
         var seenAddresses = Set<String>()
         let recipients = input.participants.map { Sanitize.line($0.email) }

@@ -10,12 +10,24 @@ public struct HarvestOptions: Sendable {
     public var language: Language
     /// The moment the harvest is made (shown in the export, the mail's Date header).
     public var generatedAt: Date
+    /// What to compute: the notes CSV needs the notes alone, not the ranking.
+    public var parts: HarvestParts
 
     public init(tables: Set<Int>? = nil, anonymous: Bool = false, language: Language = .da,
-                generatedAt: Date = Date()) {
+                generatedAt: Date = Date(), parts: HarvestParts = .all) {
         self.tables = tables; self.anonymous = anonymous; self.language = language
-        self.generatedAt = generatedAt
+        self.generatedAt = generatedAt; self.parts = parts
     }
+}
+
+/// How much of the harvest document to compute.
+public enum HarvestParts: Sendable {
+    /// Everything: what Markdown, text, mail, JSON and the initiatives CSV render.
+    case all
+    /// `notes`, the principles' numbers and titles, the event and the counts of
+    /// notes: what the notes CSV renders. Rankings, groups, the appendix,
+    /// owners and organisations are left empty.
+    case notes
 }
 
 /// The harvest of an event: a pure model, computed from the store, that every

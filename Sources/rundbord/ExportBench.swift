@@ -36,6 +36,7 @@ struct ExportBench {
             report.add("Markdown export, \(count) notes (\(output.count / 1024) KiB)", Bench.format(seconds: a),
                        "cmark reading it: " + Bench.format(seconds: b), a / b, "≤ 1.0 at 100k")
         }
+        try dataExports(into: &report)
         // The other formats on the largest event: notes per second, build included.
         guard let (count, path) = events.max(by: { $0.key < $1.key }) else { return }
         for format in [ExportFormat.txt, .csv, .initiativesCSV, .json, .eml] {
@@ -43,7 +44,7 @@ struct ExportBench {
             for _ in 0..<max(1, runs / 2) {
                 times.append(Bench.seconds(try Bench.time {
                     let store = try EventStore.open(path: path, readOnly: true)
-                    let doc = try Harvest.build(store: store, options: HarvestOptions())
+                    let doc = try Harvest.build(store: store, options: HarvestOptions(parts: format.harvestParts))
                     _ = try Exporter.render(doc, format, settings: settings)
                 }))
             }
@@ -51,5 +52,37 @@ struct ExportBench {
             report.add("\(format.rawValue) export, \(count) notes", Bench.format(seconds: t) + String(format: " (%.0f notes/s)", Double(count) / t),
                        "-", nil, "-")
         }
+    }
+
+    /// CSV and JSON exports as whole commands (`rundbord export … --out -`)
+    /// beside `sqlite3 -csv` / `-json` printing the same note rows, each
+    /// pair in the same run, output to a file.
+    func dataExports(into report: inout BenchReport) throws {
+        let sqlite = try Bench.tool("sqlite3")
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+        for (count, path) in events.sorted(by: { $0.key < $1.key }) where count >= 10_000 {
+            for (format, flag, goal) in [("csv", "-csv", "≤ 1.5"), ("json", "-json", "≤ 3.0")] {
+                var ours: [Double] = [], theirs: [Double] = []
+                for _ in 0..<runs {
+                    ours.append(try Self.command(binary, ["export", path, "--format", format, "--out", "-"]))
+                    theirs.append(try Self.command(sqlite, [flag, "-readonly", path, "SELECT * FROM note"]))
+                }
+                let a = Bench.median(ours), b = Bench.median(theirs)
+                report.add("\(format.uppercased()) export, \(count) notes (whole command)", Bench.format(seconds: a),
+                           "sqlite3 \(flag) of the notes: " + Bench.format(seconds: b), a / b, goal)
+            }
+        }
+    }
+
+    /// Wall-clock time of a command run to its end, its output to a file.
+    static func command(_ executable: String, _ arguments: [String]) throws -> Double {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let child = try Subprocess.start(executable, arguments)
+        let status = child.wait()
+        let took = clock.now - start
+        defer { child.cleanUp() }
+        guard status == 0 else { throw ValidationError("\(executable) \(arguments.joined(separator: " ")): \(child.stderr)") }
+        return Bench.seconds(took)
     }
 }

@@ -55,7 +55,7 @@ struct ExportCommand: ParsableCommand {
         let language = Language.current
         let store = try EventStore.open(path: file, readOnly: true)
         defer { store.close() }
-        let options = HarvestOptions(tables: try HarvestOptions.parseTables(tables), anonymous: anonymous,
+        var options = HarvestOptions(tables: try HarvestOptions.parseTables(tables), anonymous: anonymous,
                                      language: language, generatedAt: Date())
         guard case .harvest(let format) = format else {
             let target = out ?? ExportFormat.defaultOutput(eventFile: file, fileExtension: "pdf", language: language)
@@ -65,6 +65,7 @@ struct ExportCommand: ParsableCommand {
             }
             return
         }
+        options.parts = format.harvestParts
         let document = try Harvest.build(store: store, options: options)
         let settings = ExportSettings(width: width, linesPerPage: linesPerPage, excel: excel,
                                       templates: HarvestTemplates(library: global.library, language: language))

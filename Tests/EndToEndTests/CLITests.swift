@@ -168,3 +168,32 @@ struct CLITests {
         #expect(try store.integrityCheck() == "ok")
     }
 }
+
+/// `rundbord run …` is parsed by the `run` command's own parser before the
+/// whole command tree is built (start-up speed); help, errors and an event
+/// that cannot be opened must read exactly as through the full parser.
+@Suite("Start-up fast path")
+struct StartupFastPathTests {
+    @Test func runHelpAndErrorsNameTheWholeCommand() throws {
+        let help = try rundbord(["run", "--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains(": rundbord run ["), "\(help.stdout)")
+        let missing = try rundbord(["run"])
+        #expect(missing.status == 64)
+        #expect(missing.stderr.contains(": rundbord run ["), "\(missing.stderr)")
+        let badTable = try rundbord(["run", "x.rundbord", "--table", "abc"])
+        #expect(badTable.status == 64)
+        #expect(badTable.stderr.contains("'abc'") && badTable.stderr.contains("rundbord run"), "\(badTable.stderr)")
+        // Parsed on the fast path, then refused by the store: the store's message and exit code.
+        let dir = Scratch()
+        let absent = try rundbord(["run", dir.path("ingen.rundbord"), "--lang", "en"])
+        #expect(absent.status == 66, "\(absent.stderr)")
+        #expect(absent.stderr.hasPrefix("rundbord: "), "\(absent.stderr)")
+        let event = dir.path("e.rundbord")
+        _ = try rundbord(["new", event, "--tables", "2"])
+        let noTable = try rundbord(["run", event, "--table", "9"])
+        #expect(noTable.status != 0 && noTable.stderr.contains("9"), "\(noTable.stderr)")
+        let version = try rundbord(["--version"]).stdout
+        #expect(version.range(of: #"^[0-9]+\.[0-9]+\.[0-9]+\n$"#, options: .regularExpression) != nil, "\(version)")
+    }
+}
