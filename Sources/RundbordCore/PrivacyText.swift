@@ -13,6 +13,9 @@ public enum PrivacyText: String, CatalogueKey {
     case fieldText, fieldOwner, fieldHorizon, fieldCredit
     case keepNameAbstract, keepNameNoteHelp, keepNameUndoHelp, keepNameDone, keepNameUndone, keepNameNowhere
     case keepNameConsented, keepNameNoSuchNote, mergeKindPrivacy
+    // Access, erasure, retention
+    case emailRemoved, dataAbstract, forgetAbstract, forgetYesHelp, forgetConfirm, forgetNotConfirmed, forgetNeedsYes
+    case forgetDone, forgetNotCompacted, forgetContactsHelp, forgetContactsDone, compactHelp
 
     public static let table: [PrivacyText: Translation] = [
         .aParticipant: .init("en deltager", "a participant"),
@@ -66,6 +69,32 @@ public enum PrivacyText: String, CatalogueKey {
                                   "{0} has agreed to be named; the name is already in the harvest."),
         .keepNameNoSuchNote: .init("intet notat har id «{0}» (brug mindst 8 tegn, som vist af «rundbord status»)",
                                    "no note has the id '{0}' (use at least 8 characters, as 'rundbord status' shows)"),
-        .mergeKindPrivacy: .init("beholdte navne og sletninger", "kept names and erasures"),
+        .mergeKindPrivacy: .init("beholdte navne, samtykker og sletninger", "kept names, consents and erasures"),
+        .emailRemoved: .init("(e-mailadresse fjernet)", "(e-mail address removed)"),
+        .dataAbstract: .init(
+            "Vis som JSON alt, hvad filen rummer om en deltager: deltagerlisten, samtykket og dets historik, og hvert notat (også tidligere udgaver), der krediterer eller nævner personen (indsigtsret).",
+            "Print as JSON everything the file holds about a participant: the roster row, consent and its history, and every note (earlier versions too) that credits or names them (right of access)."),
+        .forgetAbstract: .init(
+            "Slet en deltager helt: fra deltagerlisten, alle krediteringer, tidligere udgaver og kladder; navnet erstattes i teksterne, og filen ryddes, så hverken navn eller e-mail kan findes i den (ret til sletning).",
+            "Erase a participant entirely: from the roster, every credit, earlier version and draft; their name is replaced in texts and the file is cleaned so neither name nor e-mail can be found in it (right to erasure)."),
+        .forgetYesHelp: .init("Slet uden at spørge (til scripts).", "Erase without asking (for scripts)."),
+        .forgetConfirm: .init("Slet alt om {0} fra {1}? Det kan ikke fortrydes. Skriv ja for at slette: ",
+                              "Erase everything about {0} from {1}? This cannot be undone. Type yes to erase: "),
+        .forgetNotConfirmed: .init("Intet er slettet.", "Nothing was erased."),
+        .forgetNeedsYes: .init("sletning skal bekræftes: kør kommandoen i en terminal, eller giv --yes",
+                               "erasing must be confirmed: run the command in a terminal, or give --yes"),
+        .forgetDone: .init(
+            "Slettede {0}: {1} {1|kreditering|krediteringer} fjernet, {2} {2|notat|notater}, {3} {3|tidligere udgave|tidligere udgaver} og {4} {4|kladde|kladder} renset. Filen er ryddet.",
+            "Erased {0}: {1} {1|credit|credits} removed, {2} {2|note|notes}, {3} {3|earlier version|earlier versions} and {4} {4|draft|drafts} cleaned. The file is cleaned."),
+        .forgetNotCompacted: .init(
+            "{0}: et andet program har filen åben, så gamle bytes kan stadig ligge i filen eller dens log; luk de andre programmer og kør «rundbord event {0} --compact».",
+            "{0}: another program has the file open, so old bytes may still be in the file or its log; close the other programs and run 'rundbord event {0} --compact'."),
+        .forgetContactsHelp: .init(
+            "Fjern alle deltageres e-mailadresser (når opfølgningsmailen er sendt); arrangementet kan stadig høstes.",
+            "Remove every participant's e-mail address (once the follow-up mail is sent); the event can still be harvested."),
+        .compactHelp: .init("Ryd filen: skriv loggen ind i filen, og genopbyg den, så slettede bytes er væk.",
+                            "Clean the file: copy its log into it and rebuild it, so erased bytes are gone."),
+        .forgetContactsDone: .init("Fjernede {0} {0|e-mailadresse|e-mailadresser}; filen er ryddet.",
+                                   "Removed {0} e-mail {0|address|addresses}; the file is cleaned."),
     ]
 }

@@ -67,22 +67,9 @@ public enum Redaction {
             out.notes[i].horizon = redact(out.notes[i].horizon, note: id)
             out.notes[i].speakerOrganisation = redact(out.notes[i].speakerOrganisation, note: id)
         }
-        // The organiser's curation: a merged initiative's text, owner and horizon,
-        // owner aliases (both sides, so notes' redacted owners still find them), key messages.
-        for i in out.curation.merges.indices {
-            out.curation.merges[i].text = redact(out.curation.merges[i].text, note: nil)
-            for field in [InitiativeField.owner, .horizon] {
-                out.curation.merges[i].overrides[field] = redact(out.curation.merges[i].overrides[field], note: nil)
-            }
-        }
-        for i in out.curation.aliases.indices {
-            // Lookup keys, not text shown: not counted.
-            out.curation.aliases[i].alias = redact(out.curation.aliases[i].alias, note: nil, counted: false)
-            out.curation.aliases[i].canonical = redact(out.curation.aliases[i].canonical, note: nil, counted: false)
-        }
-        for i in out.curation.keyMessages.indices {
-            out.curation.keyMessages[i].text = redact(out.curation.keyMessages[i].text, note: nil)
-        }
+        // The organiser's curation; owner aliases are lookup keys (both sides, so
+        // notes' redacted owners still find them), not counted as text shown.
+        out.curation = out.curation.mappingTexts { text, isKey in redact(text, note: nil, counted: !isKey) }
         for i in out.tables.indices where harvested.contains(out.tables[i].id) {
             out.tables[i].host = redact(out.tables[i].host, note: nil)
             out.tables[i].noteTaker = redact(out.tables[i].noteTaker, note: nil)

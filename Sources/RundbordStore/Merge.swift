@@ -49,6 +49,10 @@ struct MergeSource {
     var curation = CurationState()
     /// Names kept in notes, with when (negative: undone then).
     var keptNames: [(KeptName, Double)] = []
+    /// Erased participants, changes of consent, and when contacts were forgotten.
+    var tombstones: [Tombstone] = []
+    var consent: [Retention.ConsentChange] = []
+    var contactsForgottenAt: Date?
 
     var name: String { URL(fileURLWithPath: path).lastPathComponent }
 
@@ -67,6 +71,9 @@ struct MergeSource {
                 source.notes = try Row.fetchAll(db, sql: "SELECT \(Rows.noteColumns(version: version)) FROM note ORDER BY createdAt, id").map(Rows.note)
                 source.curation = try CurationRows.state(db)
                 source.keptNames = try Privacy.keptRows(db)
+                source.tombstones = try Privacy.tombstones(db)
+                source.consent = try Retention.consentChanges(db)
+                source.contactsForgottenAt = try Retention.contactsForgottenAt(db)
                 // A file written before schema v2 has no revisions yet.
                 if try db.tableExists("noteRevision") {
                     source.revisions = try Row.fetchAll(db, sql: "SELECT * FROM noteRevision ORDER BY id").map { row in
@@ -121,8 +128,30 @@ extension EventStore {
             sources.append(source)
         }
         let targetName = URL(fileURLWithPath: path).lastPathComponent
-        return try write { db in
+        let erasing = sources.contains { !$0.tombstones.isEmpty || $0.contactsForgottenAt != nil }
+        if erasing { try secureDelete() }
+        var compactAfter = false
+        let report = try write { db in
             var report = MergeReport()
+            // Erasures travel: a person erased in a source is erased here, and
+            // nothing of an erased person comes in (see `Merger`).
+            var tombstones = try Privacy.tombstones(db)
+            var contactsForgotten = try Retention.contactsForgottenAt(db) != nil
+            for source in sources {
+                let fresh = source.tombstones.filter { t in !tombstones.contains { $0.participantId == t.participantId } }
+                if !fresh.isEmpty {
+                    _ = try Privacy.erase(fresh, now: now, db)
+                    tombstones += fresh
+                    for _ in fresh { report.add(.privacy, \.added) }
+                    compactAfter = true
+                }
+                if source.contactsForgottenAt != nil && !contactsForgotten {
+                    _ = try Retention.forgetContacts(now: now, db)
+                    contactsForgotten = true
+                    report.add(.privacy, \.added)
+                    compactAfter = true
+                }
+            }
             // The target's notes, read once and kept up to date as sources are merged in:
             // one query instead of one per note keeps the write transaction short.
             var notes: [UUID: Note] = [:]
@@ -134,10 +163,20 @@ extension EventStore {
                 report.sources.append(source.path)
                 if source.event.id != target.id { report.forced.append(source.path) }
                 var merger = Merger(db: db, source: source, targetName: targetName, now: now)
+                if !tombstones.isEmpty {
+                    merger.tombstones = tombstones
+                    merger.scrub = Privacy.scrubber(tombstones, language: try Privacy.language(db))
+                }
+                if contactsForgotten {
+                    merger.forgottenEmails = Set(source.participants.map { $0.email.lowercased() }.filter { !$0.isEmpty })
+                    merger.emailRemoved = PrivacyText.emailRemoved.text(try Privacy.language(db))
+                }
                 try merger.run(&report, notes: &notes)
             }
             return report
         }
+        if compactAfter { try compact() }
+        return report
     }
 
     static func isSameFile(_ a: String, _ b: String) -> Bool {
@@ -158,6 +197,14 @@ private struct Merger {
     var participantIds: [UUID: UUID] = [:]
     /// For a file written before schema v4: turns its free-text speakers into credits.
     var legacy: LegacyCredits?
+    /// Erased people: the source's participants who are one of them, and a
+    /// scrubber for their names and addresses in the source's texts.
+    var tombstones: [Tombstone] = []
+    var scrub: ((String) -> String)?
+    var erased: Set<UUID> = []
+    /// After `event --forget-contacts`: the source's e-mail addresses, which do not come in.
+    var forgottenEmails: Set<String>?
+    var emailRemoved = ""
 
     init(db: Database, source: MergeSource, targetName: String, now: Date) {
         self.db = db; self.source = source; self.targetName = targetName; self.now = now
@@ -174,14 +221,18 @@ private struct Merger {
         try mergeAgreements(&report)
         try mergeDrafts(&report)
         try mergeKeptNames(&report)
-        try CurationRows.merge(source.curation, into: db) { inserted, updated in
+        try mergeConsent(&report)
+        let curation = scrub.map { f in source.curation.mappingTexts { text, _ in f(text) } } ?? source.curation
+        try CurationRows.merge(curation, into: db) { inserted, updated in
             report.add(.curation, inserted ? \.added : updated ? \.updated : \.skipped)
         }
     }
 
     mutating func mergeTables(_ report: inout MergeReport) throws {
         var tables = try Row.fetchAll(db, sql: "SELECT * FROM roundTable").map(Rows.table)
-        for theirs in source.tables {
+        for var theirs in source.tables {
+            theirs.host = cleaned(theirs.host)
+            theirs.noteTaker = cleaned(theirs.noteTaker)
             guard let mine = tables.first(where: { $0.id == theirs.id }) ?? tables.first(where: { $0.number == theirs.number }) else {
                 try Rows.save(table: theirs, db)
                 tables.append(theirs)
@@ -205,8 +256,15 @@ private struct Merger {
 
     mutating func mergeParticipants(_ report: inout MergeReport) throws {
         var people = try Row.fetchAll(db, sql: "SELECT * FROM participant ORDER BY id").map(Rows.participant)
-        for theirs in source.participants {
-            guard let mine = people.first(where: { $0.id == theirs.id }) ?? ParticipantIdentity(theirs).match(in: people) else {
+        for var theirs in source.participants {
+            if tombstones.contains(where: { $0.matches(theirs) }) {
+                erased.insert(theirs.id)
+                report.add(.participants, \.skipped)
+                continue
+            }
+            let original = theirs
+            if forgottenEmails != nil { theirs.email = "" }
+            guard let mine = people.first(where: { $0.id == theirs.id }) ?? ParticipantIdentity(original).match(in: people) else {
                 try Rows.save(participant: theirs, db)
                 people.append(theirs)
                 report.add(.participants, \.added)
@@ -232,7 +290,29 @@ private struct Merger {
         n.tableId = tableIds[note.tableId] ?? note.tableId
         n.speakerId = note.speakerId.map { participantIds[$0] ?? $0 }
         if legacy != nil { n = try legacy!.normalise(n) }
+        return cleaned(n)
+    }
+
+    /// Nothing of an erased person, nor a forgotten e-mail address, comes in.
+    func cleaned(_ note: Note) -> Note {
+        var n = note
+        if let id = note.speakerId, erased.contains(id) || tombstones.contains(where: { $0.participantId == id }) {
+            n.speakerId = nil
+        }
+        for f in [scrub, forgottenEmails.map { emails in { Retention.removing(emails, from: $0, removed: emailRemoved) } }] {
+            guard let f else { continue }
+            n.text = f(n.text); n.owner = n.owner.map(f); n.horizon = n.horizon.map(f)
+            n.speakerOrganisation = n.speakerOrganisation.map(f)
+        }
         return n
+    }
+
+    /// A text of the source as it may come in.
+    func cleaned(_ text: String) -> String {
+        var t = text
+        if let scrub { t = scrub(t) }
+        if let emails = forgottenEmails { t = Retention.removing(emails, from: t, removed: emailRemoved) }
+        return t
     }
 
     /// Whether `a` is the version to keep over `b`: the later edit, and on a tie
@@ -245,13 +325,16 @@ private struct Merger {
     mutating func mergeNotes(_ report: inout MergeReport, notes: inout [UUID: Note]) throws {
         for original in source.notes {
             let theirs = try translated(original)
+            // An older version that only differs by what was erased here is not news.
+            let erasedHere = original.speakerId.map { erased.contains($0) } ?? false || theirs.text != original.text
+                || theirs.owner != original.owner || theirs.horizon != original.horizon
             guard let mine = notes[theirs.id] else {
                 try Rows.save(note: theirs, db)
                 notes[theirs.id] = theirs
                 report.add(.notes, \.added)
                 continue
             }
-            if mine == theirs {
+            if mine == theirs || (erasedHere && !Self.wins(theirs, over: mine)) {
                 report.add(.notes, \.skipped)
             } else if Self.wins(theirs, over: mine) {
                 let recorded = try NoteRevisions.save(mine, supersededAt: now, source: targetName, db)
@@ -296,6 +379,9 @@ private struct Merger {
     /// A name kept (or no longer kept) in a note: the later choice wins.
     func mergeKeptNames(_ report: inout MergeReport) throws {
         for (name, keptAt) in source.keptNames {
+            if erased.contains(name.participantId) || tombstones.contains(where: { $0.participantId == name.participantId }) {
+                continue
+            }
             let here = KeptName(noteId: name.noteId, participantId: participantIds[name.participantId] ?? name.participantId)
             let mine = try Double.fetchOne(db, sql: "SELECT keptAt FROM keptName WHERE noteId = ? AND participantId = ?",
                                            arguments: [here.noteId.uuidString, here.participantId.uuidString])
@@ -308,8 +394,20 @@ private struct Merger {
         }
     }
 
+    /// Changes of consent: the history of every person, whoever recorded it.
+    func mergeConsent(_ report: inout MergeReport) throws {
+        for var change in source.consent {
+            if erased.contains(change.participantId) || tombstones.contains(where: { $0.participantId == change.participantId }) {
+                continue
+            }
+            change.participantId = participantIds[change.participantId] ?? change.participantId
+            report.add(.privacy, try Retention.save(change, db) ? \.added : \.skipped)
+        }
+    }
+
     func mergeDrafts(_ report: inout MergeReport) throws {
-        for theirs in source.drafts {
+        for var theirs in source.drafts {
+            theirs.text = cleaned(theirs.text)
             let tableId = tableIds[theirs.tableId] ?? theirs.tableId
             let row = try Row.fetchOne(db, sql: "SELECT * FROM draft WHERE tableId = ?", arguments: [tableId.uuidString])
             if let row {

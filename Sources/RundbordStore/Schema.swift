@@ -88,6 +88,7 @@ enum Schema {
                                    migrate: CurationRows.migrate)
         migrator.registerMigration("v4: credits to known people or organisations, kept names, erasures",
                                    migrate: Privacy.migrate)
+        migrator.registerMigration("v5: consent history, retention", migrate: Retention.migrate)
         return migrator
     }
 }

@@ -141,7 +141,8 @@ struct AgreeCommand: ParsableCommand {
 struct ParticipantsCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(commandName: "participants", abstract: CLIText.participantsAbstract.text(),
-                             subcommands: [Add.self, List.self, Import.self, Change.self, Remove.self, KeepName.self])
+                             subcommands: [Add.self, List.self, Import.self, Change.self, Remove.self, KeepName.self,
+                                           DataCommand.self, Forget.self])
     }
 
     struct Add: ParsableCommand {

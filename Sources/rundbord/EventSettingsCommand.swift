@@ -25,6 +25,8 @@ struct EventSettingsCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(HarvestText.helpAddAttachment.text())) var addAttachment: String?
     @Option(name: .long, help: ArgumentHelp(HarvestText.helpAttachmentPath.text())) var path: String?
     @Option(name: .long, help: ArgumentHelp(HarvestText.helpRemoveAttachment.text())) var removeAttachment: Int?
+    @Flag(name: .long, help: ArgumentHelp(PrivacyText.forgetContactsHelp.text())) var forgetContacts = false
+    @Flag(name: .long, help: ArgumentHelp(PrivacyText.compactHelp.text())) var compact = false
 
     func run() throws {
         let store = try EventStore.open(path: file)
@@ -34,6 +36,14 @@ struct EventSettingsCommand: ParsableCommand {
         try apply(to: &event)
         if event != before { try store.save(event: event) }
         print(Self.describe(event, Language.current))
+        if forgetContacts {
+            let (count, compacted) = try store.forgetContacts()
+            print(PrivacyText.forgetContactsDone.text(.current, count))
+            if !compacted { throw RundbordError(PrivacyText.forgetNotCompacted, [file], exit: .tempFail) }
+        }
+        if compact, !(try store.compact()) {
+            throw RundbordError(PrivacyText.forgetNotCompacted, [file], exit: .tempFail)
+        }
     }
 
     /// Applies every requested change to `event`, checking all before anything is saved.

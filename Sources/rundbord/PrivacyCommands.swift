@@ -70,3 +70,55 @@ enum NamesInText {
         return out
     }
 }
+
+extension ParticipantsCommand {
+    /// `rundbord participants data FILE WHO`: the right of access.
+    struct DataCommand: ParsableCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(commandName: "data", abstract: PrivacyText.dataAbstract.text())
+        }
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp(CLIText.fileHelp.text())) var file: String
+        @Argument(help: ArgumentHelp(MultiText.whoHelp.text())) var who: String
+
+        func run() throws {
+            let store = try EventStore.open(path: file, readOnly: true)
+            defer { store.close() }
+            let person = try ParticipantsCommand.resolve(who, in: store)
+            let data = try store.personData(participantId: person.id)
+            FileHandle.standardOutput.write(try data.json())
+            FileHandle.standardOutput.write(Data("\n".utf8))
+        }
+    }
+
+    /// `rundbord participants forget FILE WHO [--yes]`: the right to erasure.
+    struct Forget: ParsableCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(commandName: "forget", abstract: PrivacyText.forgetAbstract.text())
+        }
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp(CLIText.fileHelp.text())) var file: String
+        @Argument(help: ArgumentHelp(MultiText.whoHelp.text())) var who: String
+        @Flag(name: .long, help: ArgumentHelp(PrivacyText.forgetYesHelp.text())) var yes = false
+
+        func run() throws {
+            let lang = Language.current
+            let store = try EventStore.open(path: file)
+            defer { store.close() }
+            let person = try ParticipantsCommand.resolve(who, in: store)
+            let name = Sanitize.line(person.name)
+            if !yes {
+                guard isatty(STDIN_FILENO) == 1 else { throw RundbordError(PrivacyText.forgetNeedsYes, exit: .usage) }
+                FileHandle.standardError.write(Data(PrivacyText.forgetConfirm.text(lang, name, file).utf8))
+                let answer = (readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+                guard ["ja", "j", "yes", "y"].contains(answer) else {
+                    print(PrivacyText.forgetNotConfirmed.text(lang))
+                    return
+                }
+            }
+            let (report, compacted) = try store.forget(participantId: person.id)
+            print(PrivacyText.forgetDone.text(lang, name, report.credits, report.notes, report.revisions, report.drafts))
+            if !compacted { throw RundbordError(PrivacyText.forgetNotCompacted, [file], exit: .tempFail) }
+        }
+    }
+}

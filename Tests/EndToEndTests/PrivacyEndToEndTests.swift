@@ -51,6 +51,14 @@ struct PrivacyEndToEndTests {
         """#
 
     static func read(_ path: String, _ kind: String) throws -> String {
+        if kind == "pdf" {
+            // The PDF as a reader sees it: its text, and its metadata (title, author).
+            let text = try Subprocess.run("/usr/bin/pdftotext", ["-enc", "UTF-8", path, "-"])
+            let info = try Subprocess.run("/usr/bin/pdfinfo", [path])
+            #expect(text.status == 0 && info.status == 0, "\(text.stderr)\(info.stderr)")
+            // Lines a paragraph was broken into read as one.
+            return (text.stdout + "\n" + info.stdout).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
         let r = try Subprocess.run("/usr/bin/python3", ["-c", reader, path, kind])
         #expect(r.status == 0, "\(r.stderr)")
         return r.stdout
@@ -58,6 +66,7 @@ struct PrivacyEndToEndTests {
 
     static let formats: [(format: String, ext: String)] = [
         ("md", "md"), ("txt", "txt"), ("eml", "eml"), ("csv", "csv"), ("initiatives-csv", "initiatives.csv"), ("json", "json"),
+        ("pdf", "pdf"),
     ]
 
     /// Exports every format (into `dir`, suffix `tag`) and returns what a reader sees in each.
@@ -212,5 +221,55 @@ struct PrivacyEndToEndTests {
         let r = try rundbord(["export", file, "--format", "md", "--out", target] + extra)
         #expect(r.status == 0, "\(r.stderr)")
         return target
+    }
+
+    @Test func accessAndErasureThroughTheBinary() throws {
+        let dir = Scratch()
+        let file = try Self.event(dir, "e.rundbord", roster: true)
+        let credited = try rundbord(["note", file, "--table", "2", "--principle", "1", "--speaker", "Henrik Vestergaard-Lund",
+                                     "Flere lærepladser"])
+        #expect(credited.status == 0, "\(credited.stderr)")
+        #expect(try rundbord(["note", file, "--table", "1", "--principle", "2", "--owner", "henrik vestergaard lund",
+                              "!Henrik Vestergaard-Lunds idé: skriv til hvl@kontra.example"]).status == 0)
+        #expect(try rundbord(["participants", "set", file, "Henrik Vestergaard-Lund", "--named"]).status == 0)
+
+        // Access: JSON a parser reads, holding every note that credits or names him, and his consent history.
+        let data = try rundbord(["participants", "data", file, "hvl@kontra.example"])
+        #expect(data.status == 0, "\(data.stderr)")
+        let dataFile = dir.path("data.json")
+        try data.stdout.write(toFile: dataFile, atomically: true, encoding: .utf8)
+        let summary = try Subprocess.run("/usr/bin/python3", ["-c", """
+            import json, sys
+            d = json.load(open(sys.argv[1], encoding="utf-8"))
+            print(d["schema"], d["participant"]["name"], d["participant"]["email"])
+            print(sorted((n["credited"], ",".join(n["namedIn"])) for n in d["notes"]))
+            print([c["mayBeNamed"] for c in d["consentHistory"]])
+            """, dataFile])
+        #expect(summary.stdout == "rundbord-person/1 Henrik Vestergaard-Lund hvl@kontra.example\n"
+                + "[(False, 'text,owner'), (True, '')]\n[False, True]\n", "\(summary.stdout)\(summary.stderr)")
+
+        // Erasure: refused without a terminal or --yes; then nothing of him is left in the bytes.
+        let refused = try rundbord(["participants", "forget", file, "Henrik Vestergaard-Lund"])
+        #expect(refused.status == 64, "\(refused.stderr)")
+        let forget = try rundbord(["participants", "forget", file, "Henrik Vestergaard-Lund", "--yes", "--lang", "en"])
+        #expect(forget.status == 0, "\(forget.stderr)")
+        #expect(forget.stdout.contains("Erased Henrik Vestergaard-Lund: 1 credit removed, 2 notes"), "\(forget.stdout)")
+        let strings = try Subprocess.run("/usr/bin/strings", ["-a", file])
+        #expect(strings.status == 0)
+        for needle in ["Henrik", "Vestergaard", "hvl@kontra", "kontra.example"] {
+            #expect(!strings.stdout.contains(needle), "strings finds \(needle)")
+        }
+        let wal = FileManager.default.contents(atPath: file + "-wal") ?? Data()
+        #expect(wal.isEmpty, "the write-ahead log is emptied")
+        let gone = try rundbord(["participants", "data", file, "Henrik Vestergaard-Lund"])
+        #expect(gone.status == 65)
+
+        // Retention: every e-mail address goes; the harvest still works.
+        let contacts = try rundbord(["event", file, "--forget-contacts"])
+        #expect(contacts.status == 0, "\(contacts.stderr)")
+        #expect(contacts.stdout.contains("Fjernede 2 e-mailadresser"), "\(contacts.stdout)")
+        let after = try Subprocess.run("/usr/bin/strings", ["-a", file])
+        for needle in ["sofie@aeldresagen.example", "anne@koop.example"] { #expect(!after.stdout.contains(needle), "\(needle)") }
+        #expect(try rundbord(["export", file, "--format", "md", "--out", dir.path("h.md")]).status == 0)
     }
 }

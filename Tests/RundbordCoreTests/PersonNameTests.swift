@@ -64,6 +64,25 @@ import RundbordCore
         #expect(start.text == "En deltager foreslog det. En deltager var enig")
     }
 
+    @Test func sha256MatchesTheStandardVectors() {
+        #expect(SHA256.hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex(String(repeating: "a", count: 1000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    }
+
+    @Test func anErasedNameIsFoundFromItsDigestsAlone() {
+        let stone = Tombstone(of: Self.henrik, erasedAt: Date(timeIntervalSince1970: 0))
+        #expect(stone.matches(Participant(id: UUID(), name: "HENRIK vestergaard lund", organisation: "kontra advokater",
+                                          updatedAt: Self.t)))
+        #expect(stone.matches(Participant(id: UUID(), name: "H. V.-L.", email: "HVL@kontra.example", updatedAt: Self.t)))
+        #expect(!stone.matches(Self.sofie))
+        let text = "Henrik Vestergaard Lunds idé. Skriv til hvl@kontra.example eller henrik.vestergaard.lund@gmail.example."
+        let scrubbed = Erasure.scrub(text, [stone], removedEmail: "(fjernet)") { genitive, capital in
+            (capital ? "En deltager" : "en deltager") + (genitive ? "s" : "")
+        }
+        #expect(scrubbed == "En deltagers idé. Skriv til (fjernet) eller (fjernet).")
+    }
+
     @Test func catalogueIsComplete() {
         #expect(Catalogue.problems(PrivacyText.self) == [])
     }

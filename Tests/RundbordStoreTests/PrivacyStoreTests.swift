@@ -115,4 +115,87 @@ import RundbordCore
         _ = try organiser.merge(from: [laptop])
         #expect(try organiser.keptNames().isEmpty)
     }
+
+    /// Whether any of `needles` is in the file or its write-ahead log, byte for byte.
+    static func bytesHold(_ path: String, _ needles: [String]) throws -> [String] {
+        var found: [String] = []
+        for file in [path, path + "-wal"] where FileManager.default.fileExists(atPath: file) {
+            let data = try Data(contentsOf: URL(fileURLWithPath: file))
+            for needle in needles where data.range(of: Data(needle.utf8)) != nil { found.append("\(file): \(needle)") }
+        }
+        return found
+    }
+
+    static let traces = ["Sofie", "sofie", "SOFIE", "Krag", "krag", "aeldresagen.example", "Ældre Sagen"]
+
+    @Test func forgettingRemovesEveryByteAndAnOlderCopyCannotBringThemBack() throws {
+        let dir = MultiFixture.directory()
+        let event = MultiFixture.event()
+        let organiser = try MultiFixture.create(dir, "arrangør.rundbord", event: event, tables: 2)
+        let t = { (s: Double) in Date(timeIntervalSince1970: s) }
+        let sofie = Participant(id: UUID(), name: "Sofie Krag", organisation: "Ældre Sagen",
+                                email: "sofie.krag@aeldresagen.example", tableNumber: 1, mayBeNamed: true, updatedAt: t(1_000))
+        let anne = Participant(id: UUID(), name: "Anne Ørsted", organisation: "Kooperationen", email: "anne@koop.example",
+                               tableNumber: 1, mayBeNamed: true, updatedAt: t(1_000))
+        try organiser.save(participants: [sofie, anne])
+        try organiser.setConsent(id: sofie.id, mayBeNamed: false, now: t(1_100))
+        let table = try organiser.table(number: 1)
+        let credited = Note(id: UUID(), tableId: table.id, principleId: table.principleIds[0], kind: .point,
+                            text: "Vi skal have flere lærepladser", speakerId: sofie.id, createdAt: t(2_000))
+        let naming = Note(id: UUID(), tableId: table.id, principleId: table.principleIds[1], kind: .initiative,
+                          text: "Sofie Krags forslag; skriv til sofie.krag@aeldresagen.example", speakerId: anne.id,
+                          createdAt: t(2_100), funding: .unclear, owner: "sofie krag", horizon: "Når Sofie Krag er tilbage")
+        try organiser.save(notes: [credited, naming])
+        try organiser.save(draft: "Sofie Krag sagde noget", tableId: try organiser.table(number: 2).id, now: t(2_200))
+        try organiser.setKept([KeptName(noteId: naming.id, participantId: sofie.id)], kept: true, now: t(2_300))
+        try organiser.write { db in
+            try CurationRows.save(keyMessage: KeyMessage(principleId: nil, text: "Tak til Sofie Krag", updatedAt: t(2_400)), db)
+        }
+
+        // A laptop edits the credited note; merged back, the older version becomes a revision.
+        let laptopPath = dir.appendingPathComponent("laptop.rundbord").path
+        try FileManager.default.copyItem(atPath: organiser.path, toPath: laptopPath)
+        let laptop = try EventStore.open(path: laptopPath)
+        var edited = credited
+        edited.text = "Sofie Krag: vi skal have flere lærepladser"
+        edited.editedAt = t(3_000)
+        try laptop.save(note: edited)
+        laptop.close()
+        #expect(try organiser.merge(from: [laptopPath])[.revisions].added == 1)
+        // An older copy of the whole file, as a laptop would keep it.
+        let olderPath = dir.appendingPathComponent("ældre.rundbord").path
+        organiser.close()
+        try FileManager.default.copyItem(atPath: dir.appendingPathComponent("arrangør.rundbord").path, toPath: olderPath)
+        let store = try EventStore.open(path: dir.appendingPathComponent("arrangør.rundbord").path)
+        #expect(!(try Self.bytesHold(store.path, Self.traces)).isEmpty, "the test would find her")
+        let data = try store.personData(participantId: sofie.id)
+        #expect(data.notes.count == 2 && data.revisions.count == 1 && data.drafts.count == 1)
+        #expect(data.consentHistory.map(\.mayBeNamed) == [true, false])
+
+        let (report, compacted) = try store.forget(participantId: sofie.id, now: t(5_000))
+        #expect(compacted)
+        #expect(report.participants == 1 && report.credits == 1 && report.notes == 2 && report.revisions == 1 && report.drafts == 1)
+        #expect(try Self.bytesHold(store.path, Self.traces) == [])
+        #expect(try store.participants().map(\.name) == ["Anne Ørsted"])
+        let after = try #require(try store.note(id: naming.id))
+        #expect(after.text == "En deltagers forslag; skriv til (e-mailadresse fjernet)")
+        #expect(after.owner == "En deltager" && after.horizon == "Når en deltager er tilbage" && after.speakerId == anne.id)
+        #expect(try store.note(id: credited.id)?.speakerId == nil)
+        #expect(try store.keptNames().isEmpty)
+
+        // Merging the older copy back does not bring her back, nor her bytes.
+        let merged = try store.merge(from: [olderPath], now: t(6_000))
+        #expect(merged[.participants].added == 0)
+        #expect(try store.participants().map(\.name) == ["Anne Ørsted"])
+        #expect(try Self.bytesHold(store.path, Self.traces) == [])
+        #expect(try store.allNotes(includeDeleted: true).allSatisfy { !$0.text.contains("Sofie") && $0.speakerId != sofie.id })
+
+        // And the erasure travels the other way: merged into the older copy, it erases her there too.
+        let older = try EventStore.open(path: olderPath)
+        _ = try older.merge(from: [store.path], now: t(7_000))
+        #expect(try older.participants().map(\.name) == ["Anne Ørsted"])
+        #expect(try Self.bytesHold(olderPath, Self.traces) == [])
+        older.close()
+        store.close()
+    }
 }
