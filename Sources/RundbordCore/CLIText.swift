@@ -20,7 +20,7 @@ public enum CLIText: String, CatalogueKey {
     case benchAbstract, benchSizesHelp, benchRunsHelp, benchDirHelp, benchSavesHelp, benchOnlyHelp
 
     public static let table: [CLIText: Translation] = [
-        .abstract: .init("Rundbordssamtaler: før ordet live ved bordene, og høst opsamlingen.",
+        .abstract: .init("Rundbordssamtaler: skriv ned ved bordene, mens der tales, og lav opsamlingen bagefter.",
                          "Round-table conversations: capture them live at the tables, then harvest them."),
         .discussion: .init("Uden argumenter åbnes standardarrangementet i dit datakatalog.",
                            "With no arguments, the default event in your data directory is opened."),
