@@ -111,21 +111,16 @@ extension TableSession {
             return try moveTo(principleIndex - 1, now)
         case .goToPrinciple(let index):
             return try moveTo(index, now)
+        // The phases end at the principle's edges: moving to another principle
+        // is its own step (Ctrl-N/Ctrl-P), never a side effect of Tab.
         case .nextPhase:
-            if let next = phase.next {
-                table.progress.phase = next
-                return progressChanged(now)
-            }
-            return try moveTo(principleIndex + 1, now)
+            guard let next = phase.next else { throw SessionRejection(.ruleLastPhase) }
+            table.progress.phase = next
+            return progressChanged(now)
         case .previousPhase:
-            if let previous = phase.previous {
-                table.progress.phase = previous
-                return progressChanged(now)
-            }
-            var effects = try moveTo(principleIndex - 1, now)
-            table.progress.phase = .wrapUp
-            effects[0] = .saveProgress(table)
-            return effects
+            guard let previous = phase.previous else { throw SessionRejection(.ruleFirstPhase) }
+            table.progress.phase = previous
+            return progressChanged(now)
         case .setPhase(let p):
             table.progress.phase = p
             return progressChanged(now)

@@ -153,16 +153,19 @@ struct SessionTests {
         #expect(s.phase == .present)
         try s.reduce(.nextPhase, world.env)
         #expect(s.phase == .discuss)
+        // Tab after the last phase does not move to another principle unseen: it says how.
         try s.reduce(.setPhase(.wrapUp), world.env)
-        let effects = try s.reduce(.nextPhase, world.env)
+        #expect(throws: SessionRejection(.ruleLastPhase)) { try s.reduce(.nextPhase, world.env) }
+        #expect(s.principleIndex == 0 && s.phase == .wrapUp)
+        #expect(SessionRejection(.ruleLastPhase).reason.text(.da).contains("Ctrl-N"))
+        let effects = try s.reduce(.nextPrinciple, world.env)
         #expect(s.principleIndex == 1)
         #expect(s.phase == .present)
         #expect(effects.count == 2)
         #expect(effects.last == .loadPrinciple(tableId: s.table.id, principleId: s.principleIds[1]))
         #expect(s.timer.durationSeconds == s.vision.principles[1].minutes * 60)
-        try s.reduce(.previousPhase, world.env)
-        #expect(s.principleIndex == 0)
-        #expect(s.phase == .wrapUp)
+        #expect(throws: SessionRejection(.ruleFirstPhase)) { try s.reduce(.previousPhase, world.env) }
+        #expect(s.principleIndex == 1 && s.phase == .present)
         try s.reduce(.goToPrinciple(4), world.env)
         #expect(throws: SessionRejection(.ruleNoPrinciple)) { try s.reduce(.nextPrinciple, world.env) }
         #expect(s.principleIndex == 4)
