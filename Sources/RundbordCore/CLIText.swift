@@ -108,7 +108,7 @@ public enum CLIText: String, CatalogueKey {
         .benchDirHelp: .init("Mappe til de genererede arrangementer (standard: en midlertidig mappe).",
                              "Folder for the generated events (default: a temporary folder)."),
         .benchSavesHelp: .init("Sikre gemninger pr. kørsel i gemmemålingen.", "Durable saves per run in the save benchmark."),
-        .benchOnlyHelp: .init("Kun disse grupper: saves, export, terminal, keys, dashboard (adskilt med komma).",
-                              "Only these groups: saves, export, terminal, keys, dashboard (comma-separated)."),
+        .benchOnlyHelp: .init("Kun disse grupper: saves, export, pdf, terminal, keys, dashboard (adskilt med komma).",
+                              "Only these groups: saves, export, pdf, terminal, keys, dashboard (comma-separated)."),
     ]
 }

@@ -236,6 +236,39 @@ import RundbordStore
         #expect(!FileManager.default.fileExists(atPath: out + ".x"))
     }
 
+    /// The follow-up mail from `rundbord export --format eml` attaches the
+    /// typeset PDF instead of the Markdown, and says so in its body.
+    @Test func theMailAttachesThePDF() throws {
+        guard let rundbord = Tool.rundbord() else { return }
+        let fixture = try Fixture()
+        defer { fixture.cleanUp() }
+        fixture.store.close()
+        let eml = fixture.directory.appendingPathComponent("mail.eml").path
+        let result = try Tool.run(rundbord, ["export", fixture.path, "--format", "eml", "--out", eml])
+        #expect(result.status == 0, "\(result.stderr)")
+        let parts = try Tool.python(#"""
+import sys, json, email, email.policy
+msg = email.message_from_binary_file(open(sys.argv[1], 'rb'), policy=email.policy.default)
+out = {'types': [], 'names': [], 'body': msg.get_body(('plain',)).get_content(), 'pdf': ''}
+for part in msg.iter_attachments():
+    out['types'].append(part.get_content_type()); out['names'].append(part.get_filename())
+    if part.get_content_type() == 'application/pdf' and part.get_filename().startswith('Opsamling'):
+        open(sys.argv[1] + '.pdf', 'wb').write(part.get_content()); out['pdf'] = sys.argv[1] + '.pdf'
+print(json.dumps(out))
+"""#, [eml]) as? [String: Any]
+        let types = parts?["types"] as? [String] ?? []
+        let names = parts?["names"] as? [String] ?? []
+        #expect(types.contains("application/pdf") && !types.contains("text/markdown"), "\(types)")
+        #expect(names.contains { $0.hasSuffix(".pdf") }, "\(names)")
+        let body = Self.folded((parts?["body"] as? String) ?? "")
+        #expect(body.contains(".pdf (opsamlingen som PDF)"), "\(body)")
+        #expect(names.contains { $0.hasPrefix("Opsamling") && $0.hasSuffix(".pdf") }, "\(names)")
+        if let pdf = parts?["pdf"] as? String, !pdf.isEmpty {
+            try Self.qpdfCheck(pdf)
+            #expect(Self.folded(try Self.text(pdf)).contains("Opsamling: Fælles Værdier"))
+        }
+    }
+
     @Test func theCatalogueIsComplete() {
         #expect(Catalogue.problems(PDFText.self) == [])
     }
