@@ -36,6 +36,10 @@ public struct TableSession: Equatable, Sendable {
     public var agreement: AgreementTally
     public var undoStack: [SessionChange] = []
     public var redoStack: [SessionChange] = []
+    /// The phase and clock each principle was left with, by principle index,
+    /// so that going back finds them as they were (a running clock is paused
+    /// when its principle is left). Kept while the session is open.
+    public var leftProgress: [Int: TableProgress] = [:]
 
     public init(vision: Vision, table: RoundTable, notes: [Note] = [], agreement: AgreementTally = .init()) {
         self.vision = vision; self.table = table; self.notes = notes; self.agreement = agreement
@@ -234,8 +238,14 @@ extension TableSession {
         guard principleIds.indices.contains(index) else { throw SessionRejection(.ruleNoPrinciple) }
         let id = principleIds[index]
         let minutes = vision.principle(id: id)?.minutes ?? 15
-        table.progress = TableProgress(principleIndex: index, phase: .present,
-                                       timer: TimerState(durationSeconds: minutes * 60))
+        var leaving = table.progress
+        if let since = leaving.timer.runningSince {
+            leaving.timer.elapsedBeforeStart += max(0, now.timeIntervalSince(since))
+            leaving.timer.runningSince = nil
+        }
+        leftProgress[principleIndex] = leaving
+        table.progress = leftProgress[index] ?? TableProgress(principleIndex: index, phase: .present,
+                                                              timer: TimerState(durationSeconds: minutes * 60))
         table.updatedAt = now
         notes = []
         agreement = AgreementTally()

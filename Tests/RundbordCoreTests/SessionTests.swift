@@ -94,6 +94,24 @@ struct SessionTests {
         #expect(s.redoStack.isEmpty)
     }
 
+    /// Running in Drøftelse at principle 1, Ctrl-N then Ctrl-P: principle 1
+    /// is back in Drøftelse with the time it had used, paused while away.
+    @Test func eachPrincipleKeepsItsOwnClockAndPhase() throws {
+        var s = try Fixtures.session(world)
+        try s.reduce(.setPhase(.discuss), world.env)
+        try s.reduce(.startTimer, world.env)
+        world.advance(120)
+        try s.reduce(.nextPrinciple, world.env)
+        #expect(s.phase == .present && !s.timer.isRunning && s.timer.elapsedBeforeStart == 0)
+        world.advance(600)
+        try s.reduce(.previousPrinciple, world.env)
+        #expect(s.principleIndex == 0 && s.phase == .discuss)
+        #expect(!s.timer.isRunning, "a clock left running is paused, not counting while away")
+        #expect(s.timer.elapsedBeforeStart == 120)
+        try s.reduce(.goToPrinciple(1), world.env)
+        #expect(s.phase == .present)
+    }
+
     /// Ctrl-R then Ctrl-Z gives the clock back; it does not undo a note.
     @Test func undoAfterAClockResetUndoesTheReset() throws {
         var s = try Fixtures.session(world)
