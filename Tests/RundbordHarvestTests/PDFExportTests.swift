@@ -210,6 +210,25 @@ import RundbordStore
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 
+    /// With DejaVu only (no emoji font, no Chinese font), what no font can
+    /// draw is one "□" per character, never Pango's hex box, whose digits
+    /// would read as text.
+    @Test func charactersNoFontHasAreASquareNotGarbage() throws {
+        guard let helper = Self.helper() else { return }
+        let fixture = try Fixture()
+        defer { fixture.cleanUp() }
+        let config = fixture.directory.appendingPathComponent("fonts.conf")
+        try Data("<?xml version=\"1.0\"?>\n<fontconfig><dir>/usr/share/fonts/truetype/dejavu</dir><cachedir>\(fixture.directory.path)/cache</cachedir></fontconfig>\n".utf8)
+            .write(to: config)
+        let out = fixture.directory.appendingPathComponent("out.pdf").path
+        let result = try Tool.run(helper, [fixture.path, "--out", out],
+                                  environment: ProcessInfo.processInfo.environment.merging(["FONTCONFIG_FILE": config.path]) { $1 })
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = Self.folded(try Self.text(out))
+        #expect(text.contains("«citat» □ □□ straße"), "\(text.prefix(400))")
+        try Self.qpdfCheck(out)
+    }
+
     /// `rundbord export --format pdf` runs rundbord-pdf from beside itself:
     /// an owner-only file the tools read, or the PDF on standard output.
     @Test func theCommandWritesAnOwnerOnlyPDF() throws {
