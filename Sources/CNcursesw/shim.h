@@ -56,6 +56,26 @@ static inline void rb_define_keys(void) {
     define_key("\033[1;5C", RB_KEY_CTRL_RIGHT);
     define_key("\033[1;3D", RB_KEY_ALT_LEFT);
     define_key("\033[1;3C", RB_KEY_ALT_RIGHT);
+    /* What terminals send whatever TERM says: xterm's normal and application
+       modes, VT220/PuTTY/tmux (ESC [ n ~), rxvt (ESC [ 7~ / 8~) and the Linux
+       console's F1-F5 (ESC [ [ A-E). A sequence the terminfo entry already
+       names is bound again to the same key, which changes nothing. */
+    static const struct { const char *seq; int key; } common[] = {
+        { "\033[H", KEY_HOME }, { "\033OH", KEY_HOME }, { "\033[1~", KEY_HOME }, { "\033[7~", KEY_HOME },
+        { "\033[F", KEY_END }, { "\033OF", KEY_END }, { "\033[4~", KEY_END }, { "\033[8~", KEY_END },
+        { "\033[2~", KEY_IC }, { "\033[3~", KEY_DC },
+        { "\033[5~", KEY_PPAGE }, { "\033[6~", KEY_NPAGE },
+        { "\033[A", KEY_UP }, { "\033[B", KEY_DOWN }, { "\033[C", KEY_RIGHT }, { "\033[D", KEY_LEFT },
+        { "\033OA", KEY_UP }, { "\033OB", KEY_DOWN }, { "\033OC", KEY_RIGHT }, { "\033OD", KEY_LEFT },
+        { "\033[Z", KEY_BTAB },
+        { "\033OP", KEY_F(1) }, { "\033OQ", KEY_F(2) }, { "\033OR", KEY_F(3) }, { "\033OS", KEY_F(4) },
+        { "\033[11~", KEY_F(1) }, { "\033[12~", KEY_F(2) }, { "\033[13~", KEY_F(3) }, { "\033[14~", KEY_F(4) },
+        { "\033[[A", KEY_F(1) }, { "\033[[B", KEY_F(2) }, { "\033[[C", KEY_F(3) }, { "\033[[D", KEY_F(4) },
+        { "\033[[E", KEY_F(5) },
+        { "\033[15~", KEY_F(5) }, { "\033[17~", KEY_F(6) }, { "\033[18~", KEY_F(7) }, { "\033[19~", KEY_F(8) },
+        { "\033[20~", KEY_F(9) }, { "\033[21~", KEY_F(10) }, { "\033[23~", KEY_F(11) }, { "\033[24~", KEY_F(12) },
+    };
+    for (unsigned i = 0; i < sizeof common / sizeof common[0]; i++) define_key(common[i].seq, common[i].key);
 }
 
 /* Whether `term` is known and can address the cursor, checked before

@@ -117,6 +117,7 @@ public final class NcursesBackend: TerminalBackend {
         case KEY_PPAGE: return .key(.pageUp)
         case KEY_NPAGE: return .key(.pageDown)
         case KEY_DC: return .key(.delete)
+        case KEY_IC: return .key(.insert)
         case KEY_BACKSPACE: return .key(.backspace)
         case KEY_BTAB: return .key(.backTab)
         case KEY_ENTER: return .key(.enter)

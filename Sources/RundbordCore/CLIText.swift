@@ -19,7 +19,7 @@ public enum CLIText: String, CatalogueKey {
     case templateNameHelp, templateFileHelp
 
     public static let table: [CLIText: Translation] = [
-        .abstract: .init("Rundbordssamtaler: før ordet live ved bordene, og høst opsamlingen.",
+        .abstract: .init("Rundbordssamtaler: skriv ned ved bordene, mens der tales, og lav opsamlingen bagefter.",
                          "Round-table conversations: capture them live at the tables, then harvest them."),
         .discussion: .init("Uden argumenter åbnes standardarrangementet i dit datakatalog.",
                            "With no arguments, the default event in your data directory is opened."),
@@ -71,7 +71,8 @@ public enum CLIText: String, CatalogueKey {
                              "The note's kind; by default from the text's first character (! initiative, ? question)."),
         .fundingHelp: .init("Indsatsens finansiering.", "The initiative's funding."),
         .ownerHelp: .init("Hvem der skal handle på indsatsen.", "Who is to act on the initiative."),
-        .horizonHelp: .init("Hvornår indsatsen kan ske, fx 2025.", "When the initiative can happen, e.g. 2025."),
+        .horizonHelp: .init("Hvornår indsatsen kan ske, fx \"inden for et år\" eller \"1-2 år\".",
+                             "When the initiative can happen, e.g. \"within a year\" or \"1-2 years\"."),
         .noteTextHelp: .init("Notatets tekst.", "The note's text."),
         .initiativeHelp: .init("Indsatsens id, som rundbord note udskrev det.", "The initiative's id, as printed by rundbord note."),
         .dotsHelp: .init("Antal prikker.", "The number of dots."),

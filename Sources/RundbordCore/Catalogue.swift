@@ -153,7 +153,7 @@ public enum CoreText: String, CatalogueKey {
     case storeNotRundbord, storeNewer, storeCorrupt, storeExists, storeCannotCreate, storeNotFound
     case storeIO, storeNoTable, storeNoNote, storeNoPrinciple
     case ruleEmptyText, ruleNoSuchNote, ruleNotInitiative, ruleNegative, ruleNothingToUndo
-    case ruleNothingToRedo, ruleNoPrinciple
+    case ruleNothingToRedo, ruleNoPrinciple, ruleLastPhase, ruleFirstPhase
 
     public static let table: [CoreText: Translation] = [
         .phasePresent: .init("Præsentation", "Present"),
@@ -203,6 +203,10 @@ public enum CoreText: String, CatalogueKey {
         .ruleNothingToUndo: .init("intet at fortryde", "nothing to undo"),
         .ruleNothingToRedo: .init("intet at gentage", "nothing to redo"),
         .ruleNoPrinciple: .init("der er ikke flere hovedprincipper i den retning", "no more principles that way"),
+        .ruleLastPhase: .init("opsamling er sidste fase; Ctrl-N går videre til næste hovedprincip",
+                              "wrap-up is the last phase; Ctrl-N moves on to the next principle"),
+        .ruleFirstPhase: .init("præsentation er første fase; Ctrl-P går tilbage til forrige hovedprincip",
+                               "present is the first phase; Ctrl-P goes back to the previous principle"),
     ]
 }
 

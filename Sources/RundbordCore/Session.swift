@@ -17,6 +17,14 @@ public struct NoteChange: Equatable, Sendable {
     public var after: Note
 }
 
+/// One step Ctrl-Z can take back: a note's change, or a reset of a
+/// principle's clock (so Ctrl-R then Ctrl-Z gives the clock back rather
+/// than undoing a note out of sight).
+public enum SessionChange: Equatable, Sendable {
+    case note(NoteChange)
+    case timer(principleIndex: Int, before: TimerState, after: TimerState)
+}
+
 /// The state of one table's session: the rules live in `reduce`.
 public struct TableSession: Equatable, Sendable {
     public let vision: Vision
@@ -26,8 +34,12 @@ public struct TableSession: Equatable, Sendable {
     public var notes: [Note]
     /// The current principle's show of hands.
     public var agreement: AgreementTally
-    public var undoStack: [NoteChange] = []
-    public var redoStack: [NoteChange] = []
+    public var undoStack: [SessionChange] = []
+    public var redoStack: [SessionChange] = []
+    /// The phase and clock each principle was left with, by principle index,
+    /// so that going back finds them as they were (a running clock is paused
+    /// when its principle is left). Kept while the session is open.
+    public var leftProgress: [Int: TableProgress] = [:]
 
     public init(vision: Vision, table: RoundTable, notes: [Note] = [], agreement: AgreementTally = .init()) {
         self.vision = vision; self.table = table; self.notes = notes; self.agreement = agreement
@@ -102,7 +114,12 @@ extension TableSession {
         case .toggleTimer:
             return try reduce(timer.isRunning ? .pauseTimer : .startTimer, env)
         case .resetTimer:
+            let before = timer
             table.progress.timer = TimerState(durationSeconds: (principle?.minutes ?? 15) * 60)
+            if before != timer {
+                undoStack.append(.timer(principleIndex: principleIndex, before: before, after: timer))
+                redoStack.removeAll()
+            }
             return progressChanged(now)
 
         case .nextPrinciple:
@@ -111,21 +128,16 @@ extension TableSession {
             return try moveTo(principleIndex - 1, now)
         case .goToPrinciple(let index):
             return try moveTo(index, now)
+        // The phases end at the principle's edges: moving to another principle
+        // is its own step (Ctrl-N/Ctrl-P), never a side effect of Tab.
         case .nextPhase:
-            if let next = phase.next {
-                table.progress.phase = next
-                return progressChanged(now)
-            }
-            return try moveTo(principleIndex + 1, now)
+            guard let next = phase.next else { throw SessionRejection(.ruleLastPhase) }
+            table.progress.phase = next
+            return progressChanged(now)
         case .previousPhase:
-            if let previous = phase.previous {
-                table.progress.phase = previous
-                return progressChanged(now)
-            }
-            var effects = try moveTo(principleIndex - 1, now)
-            table.progress.phase = .wrapUp
-            effects[0] = .saveProgress(table)
-            return effects
+            guard let previous = phase.previous else { throw SessionRejection(.ruleFirstPhase) }
+            table.progress.phase = previous
+            return progressChanged(now)
         case .setPhase(let p):
             table.progress.phase = p
             return progressChanged(now)
@@ -192,18 +204,11 @@ extension TableSession {
         case .undo:
             guard let last = undoStack.popLast() else { throw SessionRejection(.ruleNothingToUndo) }
             redoStack.append(last)
-            // Undoing a creation is a soft delete, so the note is never lost from the file.
-            var restored = last.before ?? { var n = last.after; n.deletedAt = now; return n }()
-            restored.editedAt = now
-            apply(restored)
-            return [.saveNote(restored)]
+            return try put(last, forward: false, now)
         case .redo:
             guard let next = redoStack.popLast() else { throw SessionRejection(.ruleNothingToRedo) }
             undoStack.append(next)
-            var again = next.after
-            again.editedAt = now
-            apply(again)
-            return [.saveNote(again)]
+            return try put(next, forward: true, now)
 
         case let .loaded(loadedNotes, tally):
             notes = loadedNotes
@@ -233,8 +238,14 @@ extension TableSession {
         guard principleIds.indices.contains(index) else { throw SessionRejection(.ruleNoPrinciple) }
         let id = principleIds[index]
         let minutes = vision.principle(id: id)?.minutes ?? 15
-        table.progress = TableProgress(principleIndex: index, phase: .present,
-                                       timer: TimerState(durationSeconds: minutes * 60))
+        var leaving = table.progress
+        if let since = leaving.timer.runningSince {
+            leaving.timer.elapsedBeforeStart += max(0, now.timeIntervalSince(since))
+            leaving.timer.runningSince = nil
+        }
+        leftProgress[principleIndex] = leaving
+        table.progress = leftProgress[index] ?? TableProgress(principleIndex: index, phase: .present,
+                                                              timer: TimerState(durationSeconds: minutes * 60))
         table.updatedAt = now
         notes = []
         agreement = AgreementTally()
@@ -256,8 +267,34 @@ extension TableSession {
         return try change(id, now, edit)
     }
 
+    /// Puts back one side of `change` (the after side when `forward`). A
+    /// change made under another principle is undone there, in sight: the
+    /// table goes to that principle first.
+    private mutating func put(_ change: SessionChange, forward: Bool, _ now: Date) throws(SessionRejection) -> [SessionEffect] {
+        switch change {
+        case .note(let c):
+            // Undoing a creation is a soft delete, so the note is never lost from the file.
+            var target = forward ? c.after : (c.before ?? { var n = c.after; n.deletedAt = now; return n }())
+            target.editedAt = now
+            if target.tableId == table.id, target.principleId != table.currentPrincipleId,
+               let index = principleIds.firstIndex(of: target.principleId) {
+                return [.saveNote(target)] + (try moveTo(index, now))
+            }
+            apply(target)
+            return [.saveNote(target)]
+        case let .timer(index, before, after):
+            var effects: [SessionEffect] = []
+            if index != principleIndex { effects = try moveTo(index, now) }
+            table.progress.timer = forward ? after : before
+            table.updatedAt = now
+            if effects.isEmpty { return [.saveProgress(table)] }
+            effects[0] = .saveProgress(table)
+            return effects
+        }
+    }
+
     private mutating func record(_ change: NoteChange) -> [SessionEffect] {
-        undoStack.append(change)
+        undoStack.append(.note(change))
         redoStack.removeAll()
         apply(change.after)
         return [.saveNote(change.after)]

@@ -49,6 +49,9 @@ public struct ExportSettings: Sendable {
     public var messageId: String?
     /// The MIME boundary; a fresh one by default.
     public var boundary: String?
+    /// The typeset PDF of the harvest, when it can be made (`rundbord` runs
+    /// rundbord-pdf for it): the mail attaches it instead of the Markdown.
+    public var pdf: (@Sendable () throws(RundbordError) -> Data)?
 
     public static let defaultWidth = 80
     public static let mailWidth = 72
@@ -111,17 +114,18 @@ public enum Exporter {
     static func mailContext(_ doc: HarvestDocument, _ settings: ExportSettings) -> [String: Any] {
         let files = harvestFileNames(doc, settings.templates.language)
         return HarvestContext.make(doc, .text, extra: [
-            "harvestFileMd": files.md, "harvestFileTxt": files.txt,
+            "harvestFileMd": files.md, "harvestFileTxt": files.txt, "harvestFilePdf": files.pdf,
+            "hasPdf": settings.pdf != nil,
             "attachedFiles": doc.event.attachments.compactMap(\.fileName).map { ["name": Sanitize.line($0)] },
         ])
     }
 
-    static func harvestFileNames(_ doc: HarvestDocument, _ lang: Language) -> (md: String, txt: String) {
+    static func harvestFileNames(_ doc: HarvestDocument, _ lang: Language) -> (md: String, txt: String, pdf: String) {
         // A file name from the title: no folder separators, no controls.
         let title = Sanitize.line(doc.event.title).replacingOccurrences(of: "/", with: "-")
             .replacingOccurrences(of: "\\", with: "-")
         let base = HarvestText.harvestFileName.text(lang) + (title.isEmpty ? "" : " - " + String(title.prefix(60)))
-        return (base + ".md", base + ".txt")
+        return (base + ".md", base + ".txt", base + ".pdf")
     }
 
     /// The follow-up mail: from the organiser, to the organiser, every
@@ -135,9 +139,16 @@ public enum Exporter {
         let subject = try settings.templates.render("mail-subject", "txt", context: mailContext(doc, settings))
         let body = try mailBody(doc, settings)
         let files = harvestFileNames(doc, settings.templates.language)
+        // The typeset PDF when there is one (what a council member opens), else the Markdown.
+        let harvest: MailMessage.Attachment
+        if let pdf = settings.pdf {
+            harvest = MailMessage.Attachment(fileName: files.pdf, contentType: "application/pdf", data: try pdf())
+        } else {
+            harvest = MailMessage.Attachment(fileName: files.md, contentType: "text/markdown; charset=utf-8",
+                                             data: Data(try markdown(doc, settings).utf8))
+        }
         var attachments = [
-            MailMessage.Attachment(fileName: files.md, contentType: "text/markdown; charset=utf-8",
-                                   data: Data(try markdown(doc, settings).utf8)),
+            harvest,
             MailMessage.Attachment(fileName: files.txt, contentType: "text/plain; charset=utf-8",
                                    data: Data(try printText(doc, settings).utf8)),
         ]

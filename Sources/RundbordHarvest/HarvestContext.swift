@@ -71,7 +71,7 @@ public enum HarvestContext {
                 "supportShort": typography(HarvestTypography.support(i.tables.count, of: doc.totalTables, lang)),
                 "proposedBy": one(i.proposedBy.joined(separator: "; ")), "hasProposedBy": !i.proposedBy.isEmpty,
                 "principles": list(i.principleNumbers),
-                "funding": one(i.fundingLabel), "fundingDisputed": i.fundingDisputed,
+                "funding": one(i.fundingLabel), "fundingInline": one(HarvestTypography.midSentence(i.fundingLabel)), "fundingDisputed": i.fundingDisputed,
                 "needsFunding": i.funding == .needsFunding, "canStartNow": i.funding == .canStartNow,
                 "unclear": i.funding == .unclear,
                 "owners": one(i.owners.joined(separator: "; ")), "hasOwners": !i.owners.isEmpty,
@@ -84,6 +84,7 @@ public enum HarvestContext {
                 "table": n.table, "tableRef": typography(HarvestTypography.tables([n.table], lang)), "kind": one(n.kindLabel),
                 "speaker": one(n.speaker ?? ""), "hasSpeaker": n.speaker != nil,
                 "dots": TemplateCount(n.dots), "funding": one(n.funding.map { f in doc.fundingLabel(f) } ?? ""),
+                "fundingInline": one(n.funding.map { f in HarvestTypography.midSentence(doc.fundingLabel(f)) } ?? ""),
                 "owner": one(n.owner ?? ""), "hasOwner": n.owner != nil,
                 "horizon": one(n.horizon ?? ""), "hasHorizon": n.horizon != nil,
             ]
@@ -256,5 +257,17 @@ extension HarvestDocument.PrincipleSection {
             group.notes.removeAll { proposed.contains(Harvest.mergeKey($0.text)) }
             return group.notes.isEmpty ? nil : group
         }
+    }
+}
+
+extension HarvestTypography {
+    /// A label such as "Kan sættes i gang nu" as it stands after "; " in a
+    /// sentence: "kan sættes i gang nu". A first word that starts with two
+    /// capitals ("EU-midler", "KK") keeps them.
+    public static func midSentence(_ label: String) -> String {
+        let firstWord = label.prefix { !$0.isWhitespace }
+        guard let first = firstWord.first, first.isUppercase else { return label }
+        if let second = firstWord.dropFirst().first, second.isUppercase { return label }
+        return first.lowercased() + label.dropFirst()
     }
 }

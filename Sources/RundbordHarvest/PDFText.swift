@@ -6,91 +6,94 @@ import RundbordCore
 /// this module, not RundbordPDF, so `rundbord` reports the PDF helper's
 /// errors without loading Pango.
 public enum PDFText: String, CatalogueKey {
-    case title, subjectLine, metaDateVenue, metaOrganiser, metaVision, metaVisionBy, metaCounts, metaGenerated
-    case partial, anonymous
-    case initiativesHeading, initiativesIntro, noInitiatives
-    case columnRank, columnInitiative, columnDots, columnTables, columnPrinciples, columnFunding, columnOwners
-    case fundingDisputed, fundingHeading, fundingClass, none
-    case ownersHeading, noOwners, unownedHeading
-    case principlesHeading, principleHeading, questions, agreementAt, agreement, noAgreement, kindHeading
-    case principleInitiatives, noNotes, noteFrom, noteAt
-    case nextStepsHeading, noNextSteps
-    case recipientsHeading, recipientsWithOrganiser, recipients
-    case participantsHeading, anonymousParticipants, namedParticipants, noParticipants, organisations, participantTable
-    case linksHeading, attachmentFile
+    case title, subjectLine, metaLead, metaLeadBy, keyMessages, counts, countsWithOrganisations
+    case partial, anonymousLeftOut, namedLeftOut, thanks
+    case nextStepsLead, noNextSteps, recipientsLead, recipientsWithOrganiser, recipients, contactLead
+    case fundingHeading, fundingIntro, noInitiatives
+    case columnRank, columnInitiative, columnDots, columnTables, columnFunding, columnOwners
+    case fundingDisputed, proposedBy, horizon, cost
+    case ownersHeading, ownerNumbers, unownedNumbers, noOwners
+    case principlesHeading, principlesIntro, principleHeading, principleInitiatives, agreementAt, agreement
+    case kindHeading, noteAt
+    case participantsHeading, organisationsBehind, anonymousParticipants, namedParticipants, noParticipants
+    case linksHeading, attachmentFile, none
     case appendixHeading, tableHeading, tableHeadingNamed, tableHost, tableNoteTaker, tableNotes
-    case tableInitiative, tableInitiativeOwner, tableInitiativeHorizon
+    case initiativesLabel, tableInitiative, tableInitiativeOwner, tableInitiativeHorizon
     case fontMissing, helperMissing, helperFailed, renderFailed
     case pdfAbstract, helpOut, helpGeneratedAt
 
     public static let table: [PDFText: Translation] = [
         .title: .init("Opsamling: {0}", "Harvest: {0}"),
-        .subjectLine: .init("Rundbordssamtaler om visionspapiret «{0}»", "Round-table conversations on the vision paper “{0}”"),
-        .metaDateVenue: .init("{0}, {1}.", "{0}, {1}."),
-        .metaOrganiser: .init("Arrangør: {0}.", "Organiser: {0}."),
-        .metaVision: .init("Rundbordssamtaler om visionspapiret «{0}».", "Round-table conversations on the vision paper “{0}”."),
-        .metaVisionBy: .init("Rundbordssamtaler om visionspapiret «{0}» fra {1}.",
-                             "Round-table conversations on the vision paper “{0}” by {1}."),
-        .metaCounts: .init("{0} {0|bord|borde}, {1} {1|notat|notater}, {2} {2|indsats|indsatser} og {3} {3|prik|prikker}.",
-                           "{0} {0|table|tables}, {1} {1|note|notes}, {2} {2|initiative|initiatives} and {3} {3|dot|dots}."),
-        .metaGenerated: .init("Opsamlingen er lavet {0}.", "Harvest made {0}."),
-        .partial: .init("Opsamlingen dækker kun bord {0}.", "This harvest covers table {0} only."),
-        .anonymous: .init("Opsamlingen er anonym: ingen deltagere, talere eller organisationer er nævnt.",
-                          "This harvest is anonymous: no participants, speakers or organisations are named."),
-        .initiativesHeading: .init("Indsatserne, rangeret efter prikker", "The initiatives, ranked by dots"),
-        .initiativesIntro: .init("Indsatser med samme ordlyd fra flere borde er lagt sammen, og deres prikker er lagt sammen.",
-                                 "Initiatives worded the same at several tables are merged, and their dots added up."),
+        .subjectLine: .init("Rundbordssamtaler om visionspapiret »{0}«", "Round-table conversations on the vision paper “{0}”"),
+        .metaLead: .init("{0}. Rundbordssamtaler om visionspapiret »{1}«.", "{0}. Round-table conversations on the vision paper “{1}”."),
+        .metaLeadBy: .init("{0}. Rundbordssamtaler om visionspapiret »{1}« fra {2}.",
+                           "{0}. Round-table conversations on the vision paper “{1}” by {2}."),
+        .keyMessages: .init("Det vigtigste", "Key messages"),
+        .counts: .init("{0} {0|deltager|deltagere} ved {1} {1|bord|borde} skrev {2} {2|notat|notater} og foreslog {3} {3|indsats|indsatser}, som fik {4} {4|prik|prikker}.",
+                       "{0} {0|participant|participants} at {1} {1|table|tables} wrote {2} {2|note|notes} and proposed {3} {3|initiative|initiatives}, which received {4} {4|dot|dots}."),
+        .countsWithOrganisations: .init("{0} {0|deltager|deltagere} fra {5} {5|organisation|organisationer} ved {1} {1|bord|borde} skrev {2} {2|notat|notater} og foreslog {3} {3|indsats|indsatser}, som fik {4} {4|prik|prikker}.",
+                                        "{0} {0|participant|participants} from {5} {5|organisation|organisations} at {1} {1|table|tables} wrote {2} {2|note|notes} and proposed {3} {3|initiative|initiatives}, which received {4} {4|dot|dots}."),
+        .partial: .init("Opsamlingen dækker kun {0}.", "This harvest covers {0} only."),
+        .anonymousLeftOut: .init("Opsamlingen er anonym: ingen deltagere er nævnt ved navn, men organisationer er. Udeladt er {0} {0|kreditering|krediteringer} af deltagere, {1} {1|navn|navne} på deltagerlisten og {2} {2|navn|navne} i teksterne, der er erstattet med »en deltager«.",
+                                 "This harvest is anonymous: no participant is named, organisations are. Left out are {0} {0|credit|credits} of participants, {1} {1|name|names} in the participant list and {2} {2|name|names} in the texts, replaced by “a participant”."),
+        .namedLeftOut: .init("Kun deltagere, der har sagt ja til det, er nævnt ved navn. Udeladt er {0} {0|kreditering|krediteringer} af deltagere, {1} {1|navn|navne} på deltagerlisten og {2} {2|navn|navne} i teksterne, der er erstattet med »en deltager«.",
+                             "Only participants who agreed are named. Left out are {0} {0|credit|credits} of participants, {1} {1|name|names} in the participant list and {2} {2|name|names} in the texts, replaced by “a participant”."),
+        .thanks: .init("Tak til alle, der deltog, til bordværterne og referenterne og til de organisationer, der lagde tid og erfaring i samtalerne.",
+                       "Thank you to everyone who took part, to the table hosts and note-takers, and to the organisations that gave their time and experience to the conversations."),
+        .nextStepsLead: .init("Næste skridt.", "Next steps."),
+        .noNextSteps: .init("Arrangøren har endnu ikke skrevet de næste skridt.", "The organiser has not written the next steps yet."),
+        .recipientsLead: .init("Hvem modtager opsamlingen.", "Who receives the harvest."),
+        .recipientsWithOrganiser: .init("{0} og {1} {1|deltager|deltagere}, der har oplyst en e-mailadresse, får opsamlingen med opsamlingsmailen.",
+                                        "{0} and {1} {1|participant|participants} who gave an e-mail address receive the harvest with the follow-up mail."),
+        .recipients: .init("{0} {0|deltager|deltagere}, der har oplyst en e-mailadresse, får opsamlingen med opsamlingsmailen.",
+                           "{0} {0|participant|participants} who gave an e-mail address receive the harvest with the follow-up mail."),
+        .contactLead: .init("Kontakt:", "Contact:"),
+        .fundingHeading: .init("Hvad kræver finansiering, og hvad kan sættes i gang nu?",
+                               "What needs funding, and what can start now?"),
+        .fundingIntro: .init("Alle indsatser én gang, efter finansiering og derefter prikker. Nummeret bruges i resten af opsamlingen. Indsatser med samme ordlyd fra flere borde er lagt sammen.",
+                             "Every initiative once, by funding and then by dots. The number is used in the rest of the harvest. Initiatives worded the same at several tables are merged."),
         .noInitiatives: .init("Der blev ikke foreslået nogen indsatser.", "No initiatives were proposed."),
         .columnRank: .init("Nr.", "No."),
         .columnInitiative: .init("Indsats", "Initiative"),
         .columnDots: .init("Prikker", "Dots"),
-        .columnTables: .init("Bord", "Table"),
-        .columnPrinciples: .init("Princip", "Principle"),
+        .columnTables: .init("Borde", "Tables"),
         .columnFunding: .init("Finansiering", "Funding"),
         .columnOwners: .init("Ansvarlig", "Owner"),
         .fundingDisputed: .init("(bordene var uenige)", "(the tables disagreed)"),
-        .fundingHeading: .init("Hvad kræver finansiering, og hvad kan sættes i gang nu?",
-                               "What needs funding, and what can start now?"),
-        .fundingClass: .init("{0} ({1})", "{0} ({1})"),
-        .none: .init("Ingen.", "None."),
+        .proposedBy: .init("Foreslået af {0}.", "Proposed by {0}."),
+        .horizon: .init("Horisont: {0}.", "Horizon: {0}."),
+        .cost: .init("Pris: {0}.", "Cost: {0}."),
         .ownersHeading: .init("Hvem skal handle?", "Who is to act?"),
-        .noOwners: .init("Ingen indsats har endnu fået en ansvarlig aktør.", "No initiative has an owner yet."),
-        .unownedHeading: .init("Endnu uden ansvarlig aktør", "No owner yet"),
+        .ownerNumbers: .init("{0}: {1}", "{0}: {1}"),
+        .unownedNumbers: .init("Endnu uden ansvarlig: {0}", "No owner yet: {0}"),
+        .noOwners: .init("Ingen indsatser, ingen ansvarlige.", "No initiatives, no owners."),
         .principlesHeading: .init("Hvad blev sagt under hvert hovedprincip", "What was said under each principle"),
+        .principlesIntro: .init("Idéer, bekymringer, spørgsmål og citater. Alle notater, også pointerne, står i bilaget under hvert bord.",
+                                "Ideas, concerns, questions and quotes. Every note, the points too, is in the appendix under its table."),
         .principleHeading: .init("{0}. {1}", "{0}. {1}"),
-        .questions: .init("Spørgsmål til bordene:", "Questions for the tables:"),
-        .agreementAt: .init("Enighed (håndsoprækning ved {0} af {1} {1|bord|borde}): {2} {3}, {4} {5}, {6} {7}, {8} {9}.",
-                            "Agreement (show of hands at {0} of {1} {1|table|tables}): {2} {3}, {4} {5}, {6} {7}, {8} {9}."),
+        .principleInitiatives: .init("Indsatser: {0}.", "Initiatives: {0}."),
+        .agreementAt: .init("Enighed ved {0} af {1} {1|bord|borde}: {2} {3}, {4} {5}, {6} {7}, {8} {9}.",
+                            "Agreement at {0} of {1} {1|table|tables}: {2} {3}, {4} {5}, {6} {7}, {8} {9}."),
         .agreement: .init("Enighed: {0} {1}, {2} {3}, {4} {5}, {6} {7}.", "Agreement: {0} {1}, {2} {3}, {4} {5}, {6} {7}."),
-        .noAgreement: .init("Ingen håndsoprækning registreret.", "No show of hands recorded."),
         .kindHeading: .init("{0} ({1})", "{0} ({1})"),
-        .principleInitiatives: .init("Indsatser", "Initiatives"),
-        .noNotes: .init("Ingen notater.", "No notes."),
-        .noteFrom: .init("bord {0}, {1}", "table {0}, {1}"),
-        .noteAt: .init("bord {0}", "table {0}"),
-        .nextStepsHeading: .init("Næste skridt", "Next steps"),
-        .noNextSteps: .init("Arrangøren har endnu ikke skrevet de næste skridt.", "The organiser has not written the next steps yet."),
-        .recipientsHeading: .init("Hvem modtager opsamlingen", "Who receives the harvest"),
-        .recipientsWithOrganiser: .init("Opsamlingen sendes med opsamlingsmailen til {0} og {1} {1|deltager|deltagere}, der har oplyst en e-mailadresse.",
-                                        "The harvest goes with the follow-up mail to {0} and {1} {1|participant|participants} who gave an e-mail address."),
-        .recipients: .init("Opsamlingen sendes med opsamlingsmailen til {0} {0|deltager|deltagere}, der har oplyst en e-mailadresse.",
-                           "The harvest goes with the follow-up mail to {0} {0|participant|participants} who gave an e-mail address."),
-        .participantsHeading: .init("Deltagere og organisationer", "Participants and organisations"),
-        .anonymousParticipants: .init("Opsamlingen er anonym, så ingen deltagere eller organisationer er nævnt.",
-                                      "The harvest is anonymous, so no participants or organisations are named."),
+        .noteAt: .init("{0}, {1}", "{0}, {1}"),
+        .participantsHeading: .init("Organisationer og deltagere", "Organisations and participants"),
+        .organisationsBehind: .init("{0|Organisationen|Organisationerne} bag samtalerne: {1}.",
+                                    "{0|The organisation|The organisations} behind the conversations: {1}."),
+        .anonymousParticipants: .init("Opsamlingen er anonym, så ingen deltagere er nævnt.", "This harvest is anonymous, so no participants are named."),
         .namedParticipants: .init("Deltagere, der har sagt ja til at blive nævnt:", "Participants who agreed to be named:"),
         .noParticipants: .init("Ingen deltagere har sagt ja til at blive nævnt.", "No participants agreed to be named."),
-        .organisations: .init("Organisationer, der deltog:", "Organisations that took part:"),
-        .participantTable: .init("(bord {0})", "(table {0})"),
         .linksHeading: .init("Links og bilag", "Links and attachments"),
         .attachmentFile: .init("{0} (fil: {1})", "{0} (file: {1})"),
+        .none: .init("Ingen.", "None."),
         .appendixHeading: .init("Bilag: bordenes notater", "Appendix: the tables' notes"),
         .tableHeading: .init("Bord {0}", "Table {0}"),
         .tableHeadingNamed: .init("Bord {0}: {1}", "Table {0}: {1}"),
         .tableHost: .init("Bordvært: {0}.", "Host: {0}."),
         .tableNoteTaker: .init("Referent: {0}.", "Note-taker: {0}."),
         .tableNotes: .init("{0} {0|notat|notater}.", "{0} {0|note|notes}."),
-        .tableInitiative: .init("{0} {0|prik|prikker}; {1}", "{0} {0|dot|dots}; {1}"),
+        .initiativesLabel: .init("Indsatser", "Initiatives"),
+        .tableInitiative: .init("Nr. {0}: ", "No. {0}: "),
         .tableInitiativeOwner: .init("ansvarlig: {0}", "owner: {0}"),
         .tableInitiativeHorizon: .init("horisont: {0}", "horizon: {0}"),
         .fontMissing: .init("skrifttypen {0} er ikke installeret; PDF'en kan ikke sættes uden den (Debian-pakken {1}; scripts/setup installerer den)",

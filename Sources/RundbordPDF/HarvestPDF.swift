@@ -24,136 +24,136 @@ public enum HarvestPDF {
         return try canvas.finish()
     }
 
-    /// The document as blocks, in the order of the Markdown export.
+    /// The document as blocks, in the order of the Markdown export: the front
+    /// page, the one table of initiatives, who is to act, each principle, the
+    /// organisations, links, and the tables' notes as an appendix.
     static func blocks(_ doc: HarvestDocument) -> [PDFBlock] {
         let lang = doc.language
         let t = { (key: PDFText, args: [CustomStringConvertible]) -> String in Markup.text(key.format(lang, args)) }
         var out: [PDFBlock] = []
-        func para(_ markup: String, _ style: PDFParagraph.Style = .body, bullet: Bool = false, indent: Double = 0,
-                  link: String? = nil) {
-            out.append(.paragraph(PDFParagraph(markup: markup, style: style, bullet: bullet, indent: indent, link: link)))
+        func para(_ markup: String, _ style: PDFParagraph.Style = .body, bullet: Bool = false, link: String? = nil) {
+            out.append(.paragraph(PDFParagraph(markup: markup, style: style, bullet: bullet, link: link)))
         }
         /// Multi-line user text: one paragraph per blank-line-separated part, line breaks kept.
-        func paragraphs(_ text: String, bullet: Bool = false) {
+        func paragraphs(_ text: String, lead: String = "") {
             let parts = Sanitize.multiline(text).components(separatedBy: "\n")
                 .split(whereSeparator: { $0.trimmingCharacters(in: .whitespaces).isEmpty })
-            for part in parts { para(Markup.text(part.joined(separator: "\n")), bullet: bullet) }
+            for (n, part) in parts.enumerated() {
+                para((n == 0 && !lead.isEmpty ? lead + " " : "") + Markup.text(part.joined(separator: "\n")))
+            }
         }
         func heading(_ level: Int, _ text: String, outline: Bool = true) {
             out.append(.heading(level: level, markup: Markup.text(text), outline: outline ? Sanitize.line(text) : nil))
         }
-        let list = { (numbers: [Int]) in numbers.map(String.init).joined(separator: ", ") }
         let event = doc.event
+        let typography = { (s: String) in Markup.text(s) }
 
-        // Front matter.
+        // The front page.
         para(Markup.text(PDFText.title.text(lang, Sanitize.line(event.title))), .title)
-        var meta: [String] = []
-        let venue = Sanitize.line(event.venue)
-        meta.append(venue.isEmpty ? Sanitize.line(event.date) + "." : PDFText.metaDateVenue.text(lang, Sanitize.line(event.date), venue))
-        if !Sanitize.line(event.organiser).isEmpty { meta.append(PDFText.metaOrganiser.text(lang, Sanitize.line(event.organiser))) }
-        para(Markup.text(meta.joined(separator: " ")), .lead)
+        var when = Sanitize.line(event.longDate)
+        if !Sanitize.line(event.venue).isEmpty { when += ", " + Sanitize.line(event.venue) }
         let issuer = Sanitize.line(event.visionIssuer)
-        para(issuer.isEmpty ? t(.metaVision, [Sanitize.line(event.visionTitle)])
-             : t(.metaVisionBy, [Sanitize.line(event.visionTitle), issuer]), .lead)
-        para(t(.metaCounts, [doc.counts.tables, doc.counts.notes, doc.counts.initiatives, doc.counts.dots]) + " "
-             + t(.metaGenerated, [HarvestContext.formatDate(doc.generatedAt)]), .lead)
-        if doc.tableNumbers.count < doc.totalTables { para(t(.partial, [list(doc.tableNumbers)]), .lead) }
-        if doc.anonymous { para(t(.anonymous, []), .lead) }
-
-        // The ranked initiatives, as one table.
-        heading(1, PDFText.initiativesHeading.text(lang))
-        if doc.initiatives.isEmpty {
-            para(t(.noInitiatives, []))
+        para(issuer.isEmpty ? t(.metaLead, [when, Sanitize.line(event.visionTitle)])
+             : t(.metaLeadBy, [when, Sanitize.line(event.visionTitle), issuer]), .lead)
+        if !doc.keyMessages.isEmpty {
+            heading(1, PDFText.keyMessages.text(lang))
+            for message in doc.keyMessages { para(Markup.text(message), bullet: true) }
+        }
+        let c = doc.counts
+        out.append(.space(6))
+        para(c.organisations > 0
+             ? t(.countsWithOrganisations, [c.participants, c.tables, c.notes, c.initiatives, c.dots, c.organisations])
+             : t(.counts, [c.participants, c.tables, c.notes, c.initiatives, c.dots]))
+        if doc.tableNumbers.count < doc.totalTables {
+            para(t(.partial, [HarvestTypography.tables(doc.tableNumbers, lang)]))
+        }
+        let privacy = doc.privacy
+        let leftOut: [CustomStringConvertible] = [privacy.creditsLeftOut, privacy.participantsLeftOut, privacy.namesReplaced]
+        if doc.anonymous {
+            para(t(.anonymousLeftOut, leftOut))
+        } else if privacy.creditsLeftOut + privacy.participantsLeftOut + privacy.namesReplaced > 0 {
+            para(t(.namedLeftOut, leftOut))
+        }
+        para(t(.thanks, []))
+        let nextStepsLead = Markup.bold(t(.nextStepsLead, []))
+        if event.nextSteps.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            para(nextStepsLead + " " + t(.noNextSteps, []))
         } else {
-            para(t(.initiativesIntro, []))
-            out.append(.table(initiativeTable(doc.initiatives, lang)))
+            paragraphs(event.nextSteps, lead: nextStepsLead)
+        }
+        let organiser = Sanitize.line(event.organiser)
+        para(Markup.bold(t(.recipientsLead, [])) + " "
+             + (organiser.isEmpty ? t(.recipients, [doc.recipientCount]) : t(.recipientsWithOrganiser, [organiser, doc.recipientCount])))
+        let email = Sanitize.line(event.organiserEmail)
+        if !organiser.isEmpty || !email.isEmpty {
+            let contact = [organiser, email].filter { !$0.isEmpty }.joined(separator: ", ")
+            let target = email.isEmpty ? nil : linkTarget("mailto:" + email)
+            para(Markup.bold(t(.contactLead, [])) + " " + (target == nil ? Markup.text(contact) : Markup.link(Markup.text(contact))),
+                 link: target)
         }
 
+        // Every initiative once, by funding, with the number the rest refers to.
         heading(1, PDFText.fundingHeading.text(lang))
-        for section in doc.funding {
-            heading(2, PDFText.fundingClass.text(lang, Sanitize.line(section.label), section.initiatives.count))
-            if section.initiatives.isEmpty { para(t(.none, [])) } else {
-                out.append(.table(initiativeTable(section.initiatives, lang, funding: false)))
-            }
+        let numbered = doc.funding.flatMap(\.initiatives)
+        if numbered.isEmpty {
+            para(t(.noInitiatives, []))
+        } else {
+            para(t(.fundingIntro, []))
+            out.append(.table(initiativeTable(numbered, doc)))
         }
 
         heading(1, PDFText.ownersHeading.text(lang))
-        if doc.owners.isEmpty { para(t(.noOwners, [])) }
         for owner in doc.owners {
-            heading(2, Sanitize.line(owner.owner))
-            out.append(.table(initiativeTable(owner.initiatives, lang, owners: false)))
+            para(t(.ownerNumbers, [Sanitize.line(owner.owner), HarvestTypography.numbers(owner.initiatives.map(\.rank).sorted(), lang)]),
+                 bullet: true)
         }
         if !doc.unowned.isEmpty {
-            heading(2, PDFText.unownedHeading.text(lang))
-            out.append(.table(initiativeTable(doc.unowned, lang, owners: false)))
+            para(t(.unownedNumbers, [HarvestTypography.numbers(doc.unowned.map(\.rank).sorted(), lang)]), bullet: true)
         }
+        if numbered.isEmpty { para(t(.noOwners, [])) }
 
         let labels = doc.agreementLabels
         func agreementArgs(_ a: HarvestDocument.AgreementSummary) -> [CustomStringConvertible] {
             [Sanitize.line(labels[.agree] ?? ""), a.agree, Sanitize.line(labels[.partly] ?? ""), a.partly,
              Sanitize.line(labels[.disagree] ?? ""), a.disagree, Sanitize.line(labels[.dontKnow] ?? ""), a.dontKnow]
         }
-        func noteLine(_ n: HarvestDocument.NoteEntry, table: Bool) -> String {
-            let source: String
-            if table {
-                source = n.speaker.map { PDFText.noteFrom.text(lang, n.table, Sanitize.line($0)) } ?? PDFText.noteAt.text(lang, n.table)
-            } else {
-                source = n.speaker.map(Sanitize.line) ?? ""
-            }
-            return Markup.text(n.text) + (source.isEmpty ? "" : " " + Markup.gray("(" + Markup.text(source) + ")"))
+        func noteLine(_ n: HarvestDocument.NoteEntry, withTable: Bool) -> String {
+            let table = HarvestTypography.tables([n.table], lang)
+            let source = withTable ? (n.speaker.map { PDFText.noteAt.text(lang, table, Sanitize.line($0)) } ?? table)
+                : (n.speaker.map(Sanitize.line) ?? "")
+            return Markup.text(n.text) + (source.isEmpty ? "" : " " + Markup.gray("(" + typography(source) + ")"))
         }
 
         heading(1, PDFText.principlesHeading.text(lang))
+        para(t(.principlesIntro, []))
         for p in doc.principles {
             heading(2, PDFText.principleHeading.text(lang, p.number, Sanitize.line(p.title)))
-            if !p.summary.isEmpty { paragraphs(p.summary) }
-            if !p.questions.isEmpty {
-                para(Markup.italic(t(.questions, [])))
-                for q in p.questions { para(Markup.line(q), bullet: true) }
+            for message in p.keyMessages { para(Markup.bold(Markup.text(message)), bullet: true) }
+            if !p.initiatives.isEmpty {
+                para(t(.principleInitiatives, [HarvestTypography.numbers(p.initiatives.map(\.rank).sorted(), lang)]))
             }
             if p.agreement.total > 0 {
                 para(t(.agreementAt, [p.agreement.tablesReporting, doc.counts.tables] + agreementArgs(p.agreement)))
-            } else {
-                para(Markup.gray(t(.noAgreement, [])))
             }
-            for group in p.kinds {
+            for group in p.highlights {
                 heading(3, PDFText.kindHeading.text(lang, Sanitize.line(group.label), group.notes.count), outline: false)
-                for n in group.notes { para(noteLine(n, table: true), bullet: true) }
+                for n in group.notes { para(noteLine(n, withTable: true), bullet: true) }
             }
-            if !p.initiatives.isEmpty {
-                heading(3, PDFText.principleInitiatives.text(lang), outline: false)
-                out.append(.table(initiativeTable(p.initiatives, lang, principles: false)))
-            }
-            if p.kinds.isEmpty && p.initiatives.isEmpty { para(Markup.gray(t(.noNotes, []))) }
         }
-
-        heading(1, PDFText.nextStepsHeading.text(lang))
-        if event.nextSteps.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            para(t(.noNextSteps, []))
-        } else {
-            paragraphs(event.nextSteps)
-        }
-
-        heading(1, PDFText.recipientsHeading.text(lang))
-        let organiser = Sanitize.line(event.organiser)
-        para(organiser.isEmpty ? t(.recipients, [doc.recipientCount]) : t(.recipientsWithOrganiser, [organiser, doc.recipientCount]))
 
         heading(1, PDFText.participantsHeading.text(lang))
+        if !doc.organisationsTakingPart.isEmpty {
+            para(t(.organisationsBehind, [doc.organisationsTakingPart.count,
+                                          HarvestTypography.list(doc.organisationsTakingPart.map(Sanitize.line), lang)]))
+        }
         if doc.anonymous {
             para(t(.anonymousParticipants, []))
+        } else if doc.participants.isEmpty {
+            para(t(.noParticipants, []))
         } else {
-            if doc.participants.isEmpty { para(t(.noParticipants, [])) } else {
-                para(t(.namedParticipants, []))
-                for p in doc.participants {
-                    var text = Markup.line(p.name)
-                    if !p.organisation.isEmpty { text += ", " + Markup.line(p.organisation) }
-                    if let table = p.table { text += " " + Markup.gray(t(.participantTable, [table])) }
-                    para(text, bullet: true)
-                }
-            }
-            if !doc.organisations.isEmpty {
-                para(t(.organisations, []))
-                for o in doc.organisations { para(Markup.line(o), bullet: true) }
+            para(t(.namedParticipants, []))
+            for p in doc.participants {
+                para(Markup.line(p.name) + (p.organisation.isEmpty ? "" : ", " + Markup.line(p.organisation)), bullet: true)
             }
         }
 
@@ -173,6 +173,9 @@ public enum HarvestPDF {
         }
         if event.links.isEmpty && event.attachments.isEmpty { para(t(.none, [])) }
 
+        // The appendix: every note of every table; an initiative with its number.
+        var numberOf: [UUID: Int] = [:]
+        for i in numbered { for p in i.proposals { numberOf[p.noteId] = i.rank } }
         heading(1, PDFText.appendixHeading.text(lang))
         for table in doc.tables {
             heading(2, Sanitize.line(table.name).isEmpty ? PDFText.tableHeading.text(lang, table.number)
@@ -187,45 +190,48 @@ public enum HarvestPDF {
                 if p.agreement.total > 0 { para(t(.agreement, agreementArgs(p.agreement))) }
                 for group in p.kinds {
                     para(Markup.italic(Markup.line(group.label) + ":"))
-                    for n in group.notes { para(noteLine(n, table: false), bullet: true) }
+                    for n in group.notes { para(noteLine(n, withTable: false), bullet: true) }
                 }
                 if !p.initiatives.isEmpty {
-                    para(Markup.italic(Markup.text(PDFText.principleInitiatives.text(lang)) + ":"))
+                    para(Markup.italic(t(.initiativesLabel, []) + ":"))
                     for n in p.initiatives {
-                        var details = [PDFText.tableInitiative.text(lang, n.dots, Sanitize.line(n.funding.map { doc.fundingLabels[$0] ?? $0.rawValue } ?? ""))]
+                        var details = ["\(n.dots) " + Plural.form(lang == .da ? "prik|prikker" : "dot|dots", count: n.dots)]
+                        if let f = n.funding { details.append(Sanitize.line(doc.fundingLabels[f] ?? f.rawValue)) }
                         if let owner = n.owner { details.append(PDFText.tableInitiativeOwner.text(lang, Sanitize.line(owner))) }
                         if let horizon = n.horizon { details.append(PDFText.tableInitiativeHorizon.text(lang, Sanitize.line(horizon))) }
-                        para(Markup.text(n.text) + " " + Markup.gray("— " + Markup.text(details.joined(separator: "; "))), bullet: true)
+                        let number = numberOf[n.id].map { Markup.bold(t(.tableInitiative, [$0])) } ?? ""
+                        para(number + Markup.text(n.text) + " " + Markup.gray("— " + Markup.text(details.joined(separator: "; "))), bullet: true)
                     }
                 }
-                if p.kinds.isEmpty && p.initiatives.isEmpty { para(Markup.gray(t(.noNotes, []))) }
             }
         }
         return out
     }
 
-    /// Ranked initiatives as a table; columns the context already says are left out.
-    static func initiativeTable(_ initiatives: [HarvestDocument.RankedInitiative], _ lang: Language,
-                                funding: Bool = true, owners: Bool = true, principles: Bool = true) -> PDFTable {
+    /// The initiatives as one table: number, text (with who proposed it, the
+    /// horizon, cost and decision under it), dots, support, funding, owners.
+    static func initiativeTable(_ initiatives: [HarvestDocument.RankedInitiative], _ doc: HarvestDocument) -> PDFTable {
+        let lang = doc.language
         typealias Column = PDFTable.Column
-        var columns = [Column(header: PDFText.columnRank.text(lang), width: 0, alignRight: true, fit: true),
+        let columns = [Column(header: PDFText.columnRank.text(lang), width: 0, alignRight: true, fit: true),
                        Column(header: PDFText.columnInitiative.text(lang), width: 55),
                        Column(header: PDFText.columnDots.text(lang), width: 0, alignRight: true, fit: true),
-                       Column(header: PDFText.columnTables.text(lang), width: 0, fit: true)]
-        if principles { columns.append(Column(header: PDFText.columnPrinciples.text(lang), width: 0, fit: true)) }
-        if funding { columns.append(Column(header: PDFText.columnFunding.text(lang), width: 18)) }
-        if owners { columns.append(Column(header: PDFText.columnOwners.text(lang), width: 22)) }
-        let list = { (numbers: [Int]) in numbers.map(String.init).joined(separator: ", ") }
+                       Column(header: PDFText.columnTables.text(lang), width: 0, fit: true),
+                       Column(header: PDFText.columnFunding.text(lang), width: 18),
+                       Column(header: PDFText.columnOwners.text(lang), width: 22)]
         let rows = initiatives.map { i -> [String] in
-            var horizon = ""
-            if !i.horizons.isEmpty { horizon = "\n" + Markup.gray(Markup.line(PDFText.tableInitiativeHorizon.text(lang, i.horizons.joined(separator: "; ")))) }
-            var row = [String(i.rank), Markup.text(i.text) + horizon, String(i.dots), list(i.tables)]
-            if principles { row.append(list(i.principleNumbers)) }
-            if funding {
-                row.append(Markup.line(i.fundingLabel) + (i.fundingDisputed ? " " + Markup.gray(Markup.text(PDFText.fundingDisputed.text(lang))) : ""))
+            var details: [String] = []
+            if !i.proposedBy.isEmpty {
+                details.append(PDFText.proposedBy.text(lang, HarvestTypography.list(i.proposedBy.map(Sanitize.line), lang)))
             }
-            if owners { row.append(Markup.line(i.owners.joined(separator: "; "))) }
-            return row
+            if !i.horizons.isEmpty { details.append(PDFText.horizon.text(lang, Sanitize.line(i.horizons.joined(separator: "; ")))) }
+            if let cost = i.costText { details.append(PDFText.cost.text(lang, Sanitize.line(cost))) }
+            if i.decision != .undecided { details.append(Sanitize.line(i.decisionLabel)) }
+            let text = Markup.text(i.text) + (details.isEmpty ? "" : "\n" + Markup.gray(Markup.text(details.joined(separator: " "))))
+            let funding = Markup.line(i.fundingLabel)
+                + (i.fundingDisputed ? " " + Markup.gray(Markup.text(PDFText.fundingDisputed.text(lang))) : "")
+            return [String(i.rank), text, String(i.dots), Markup.text(HarvestTypography.support(i.tables.count, of: doc.totalTables, lang)),
+                    funding, Markup.line(i.owners.joined(separator: "; "))]
         }
         return PDFTable(columns: columns, rows: rows)
     }

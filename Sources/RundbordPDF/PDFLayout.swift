@@ -151,6 +151,7 @@ final class Typesetter {
     }
 
     deinit {
+        if let fontset { g_object_unref(UnsafeMutableRawPointer(fontset)) }
         for font in fonts.values { pango_font_description_free(font) }
         g_object_unref(UnsafeMutableRawPointer(context))
     }
@@ -166,8 +167,39 @@ final class Typesetter {
         return Double(logical.width) / Double(rb_pango_scale())
     }
 
+    /// Whether some installed font has a glyph for `scalar` (cached).
+    private var coverage: [UInt32: Bool] = [:]
+    private lazy var fontset: UnsafeMutablePointer<PangoFontset>? = pango_context_load_fontset(context, fonts[.body], pango_language_get_default())
+
+    func covered(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        // Below Hebrew (Latin, Greek, Cyrillic…), joiners and variation selectors: DejaVu has them or they draw nothing.
+        if v < 0x0590 || v == 0x200D || (0xFE00...0xFE0F).contains(v) || (0x1F3FB...0x1F3FF).contains(v) { return true }
+        if let known = coverage[v] { return known }
+        var has = false
+        if let fontset, let font = pango_fontset_get_font(fontset, v) {
+            has = pango_font_has_char(font, gunichar(v)) != 0
+            g_object_unref(UnsafeMutableRawPointer(font))
+        }
+        coverage[v] = has
+        return has
+    }
+
+    /// Markup with every character no installed font can draw (an emoji
+    /// without an emoji font, a script without its font) shown as one "□",
+    /// instead of Pango's hex box, whose digits would copy out as text.
+    func drawable(_ markup: String) -> String {
+        guard markup.unicodeScalars.contains(where: { !covered($0) }) else { return markup }
+        var out = ""
+        for character in markup {
+            out += character.unicodeScalars.allSatisfy(covered) ? String(character) : "□"
+        }
+        return out
+    }
+
     func box(_ markup: String, _ font: Font, width: Double, align: PangoAlignment = PANGO_ALIGN_LEFT,
              ellipsize: Bool = false) -> TextBox {
+        let markup = drawable(markup)
         let layout = pango_layout_new(context)!
         pango_layout_set_font_description(layout, fonts[font])
         pango_layout_set_width(layout, Int32(max(1, width) * Double(rb_pango_scale())))

@@ -91,9 +91,6 @@ final class PDFCanvas {
                 show(box, box.lines.indices, x: g.left, y: g.top - 30)
                 rule(x: g.left, y: g.top - 16, width: g.textWidth, thickness: 0.4, gray: 0.6)
             }
-            let foot = typesetter.box(Markup.gray(Markup.text(footer(index + 1, pages.count))), .header, width: g.textWidth,
-                                      align: PANGO_ALIGN_CENTER)
-            show(foot, foot.lines.indices, x: g.left, y: g.height - g.bottom + 24)
             for item in items {
                 switch item {
                 case let .text(box, lines, x, y, link):
@@ -115,6 +112,10 @@ final class PDFCanvas {
                     for deeper in parents.keys where deeper > level { parents[deeper] = nil }
                 }
             }
+            // The footer last, so text read in drawing order does not start with it.
+            let foot = typesetter.box(Markup.gray(Markup.text(footer(index + 1, pages.count))), .header, width: g.textWidth,
+                                      align: PANGO_ALIGN_CENTER)
+            show(foot, foot.lines.indices, x: g.left, y: g.height - g.bottom + 24)
             cairo_show_page(cairo)
         }
     }

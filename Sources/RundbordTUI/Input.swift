@@ -7,7 +7,7 @@ public enum Key: Hashable, Sendable {
     case ctrl(Character)
     /// Alt (Meta) plus a character.
     case alt(Character)
-    case enter, altEnter, tab, backTab, escape, backspace, delete
+    case enter, altEnter, tab, backTab, escape, backspace, delete, insert
     case up, down, left, right, home, end, pageUp, pageDown
     case ctrlLeft, ctrlRight, altLeft, altRight
     case function(Int)
@@ -26,6 +26,7 @@ public enum Key: Hashable, Sendable {
         case .escape: return "Esc"
         case .backspace: return "Backspace"
         case .delete: return "Delete"
+        case .insert: return "Insert"
         case .up: return "↑"
         case .down: return "↓"
         case .left: return "←"

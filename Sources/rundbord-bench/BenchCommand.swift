@@ -75,6 +75,7 @@ struct BenchCommand: ParsableCommand {
             try KeystrokeBench(events: keyEvents).measure(into: &report)
         }
         if wants("export") { try ExportBench(events: events, runs: runs).measure(into: &report) }
+        if wants("pdf") { try PDFBench(folder: folder, runs: runs).measure(into: &report) }
         if wants("terminal") {
             try TerminalFigures(folder: folder, events: events, runs: runs).measure(into: &report)
         }

@@ -59,7 +59,7 @@ struct ExportBench {
     /// pair in the same run, output to a file.
     func dataExports(into report: inout BenchReport) throws {
         let sqlite = try Bench.tool("sqlite3")
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+        let binary = Rundbord.binary
         for (count, path) in events.sorted(by: { $0.key < $1.key }) where count >= 10_000 {
             for (format, flag, goal) in [("csv", "-csv", "≤ 1.5"), ("json", "-json", "≤ 3.0")] {
                 var ours: [Double] = [], theirs: [Double] = []

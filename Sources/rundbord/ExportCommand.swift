@@ -67,8 +67,13 @@ struct ExportCommand: ParsableCommand {
         }
         options.parts = format.harvestParts
         let document = try Harvest.build(store: store, options: options)
-        let settings = ExportSettings(width: width, linesPerPage: linesPerPage, excel: excel,
+        var settings = ExportSettings(width: width, linesPerPage: linesPerPage, excel: excel,
                                       templates: HarvestTemplates(library: global.library, language: language))
+        if format == .eml {
+            // The mail attaches the typeset PDF of the same harvest, made by rundbord-pdf.
+            let file = file, pdfOptions = options
+            settings.pdf = { () throws(RundbordError) -> Data in try PDFProgram.data(file: file, options: pdfOptions) }
+        }
         let data = try Exporter.render(document, format, settings: settings)
         let target = out ?? format.defaultOutput(eventFile: file, language: language)
         // Past a file size limit the kernel sends SIGXFSZ, which would kill us

@@ -27,9 +27,48 @@ struct KeysCommand: ParsableCommand {
     }
     @OptionGroup var global: GlobalOptions
     @Flag(name: .long, help: ArgumentHelp(TUIText.markdownHelp.text())) var markdown = false
+    @Flag(name: .customLong("try"), help: ArgumentHelp(KeyTryText.help.text())) var tryKeys = false
 
-    func run() {
+    func run() throws {
+        if tryKeys { return try KeyTry.run(lang: .current) }
         print(markdown ? KeyTable.markdown(.current) : KeyTable.plainText(.current), terminator: "")
+    }
+}
+
+/// `rundbord keys --try`: each key as rundbord understood it, newest last,
+/// to check a terminal (PuTTY, an old xterm, tmux) and for the tests that
+/// feed every raw key sequence.
+enum KeyTry {
+    static func run(lang: Language) throws {
+        let backend = try NcursesBackend.start()
+        defer { backend.stop() }
+        var seen: [String] = []
+        while true {
+            draw(backend, seen, lang)
+            guard let event = backend.nextEvent(timeout: 1) else { continue }
+            switch event {
+            case .terminate, .key(.ctrl("c")): return
+            case .key(let key): seen.append(key.label)
+            case .paste(let text): seen.append(KeyTryText.pasted.text(lang, text.count))
+            case .resize(let size): seen.append(KeyTryText.resized.text(lang, size.width, size.height))
+            case .tick: break
+            }
+        }
+    }
+
+    static func draw(_ backend: NcursesBackend, _ seen: [String], _ lang: Language) {
+        var buffer = Buffer(size: backend.size)
+        _ = buffer.put(KeyTryText.title.text(lang), x: 0, y: 0, style: .bold, limit: buffer.width)
+        _ = buffer.put(KeyTryText.last.text(lang, seen.count, seen.last ?? KeyTryText.none.text(lang)), x: 0, y: 2, limit: buffer.width)
+        // Every key so far, oldest first, as many lines as fit.
+        var lines: [String] = [""]
+        for label in seen {
+            if DisplayWidth.of(lines[lines.count - 1]) + DisplayWidth.of(label) + 2 > buffer.width { lines.append("") }
+            lines[lines.count - 1] += label + "  "
+        }
+        let room = max(0, buffer.height - 4)
+        for (i, line) in lines.suffix(room).enumerated() { _ = buffer.put(line, x: 0, y: 4 + i, limit: buffer.width) }
+        backend.draw(buffer, full: false)
     }
 }
 

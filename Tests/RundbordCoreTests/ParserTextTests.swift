@@ -111,3 +111,4 @@ struct TextTableTests {
         #expect(people == "Navn        Organisation  Bord  Må nævnes\nÅse Ørsted  FRAK             1  ja\nBo                           -  nej")
     }
 }
+

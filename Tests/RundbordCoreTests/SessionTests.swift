@@ -95,6 +95,63 @@ struct SessionTests {
         #expect(s.redoStack.isEmpty)
     }
 
+    /// Running in Drøftelse at principle 1, Ctrl-N then Ctrl-P: principle 1
+    /// is back in Drøftelse with the time it had used, paused while away.
+    @Test func eachPrincipleKeepsItsOwnClockAndPhase() throws {
+        var s = try Fixtures.session(world)
+        try s.reduce(.setPhase(.discuss), world.env)
+        try s.reduce(.startTimer, world.env)
+        world.advance(120)
+        try s.reduce(.nextPrinciple, world.env)
+        #expect(s.phase == .present && !s.timer.isRunning && s.timer.elapsedBeforeStart == 0)
+        world.advance(600)
+        try s.reduce(.previousPrinciple, world.env)
+        #expect(s.principleIndex == 0 && s.phase == .discuss)
+        #expect(!s.timer.isRunning, "a clock left running is paused, not counting while away")
+        #expect(s.timer.elapsedBeforeStart == 120)
+        try s.reduce(.goToPrinciple(1), world.env)
+        #expect(s.phase == .present)
+    }
+
+    /// Ctrl-R then Ctrl-Z gives the clock back; it does not undo a note.
+    @Test func undoAfterAClockResetUndoesTheReset() throws {
+        var s = try Fixtures.session(world)
+        let note = try add(&s, "Bliver stående")
+        try s.reduce(.startTimer, world.env)
+        world.advance(300)
+        try s.reduce(.pauseTimer, world.env)
+        let used = s.timer
+        try s.reduce(.resetTimer, world.env)
+        #expect(s.timer != used)
+        let effects = try s.reduce(.undo, world.env)
+        #expect(s.timer == used)
+        #expect(effects == [.saveProgress(s.table)])
+        #expect(s.note(note.id)?.isDeleted == false)
+        try s.reduce(.redo, world.env)
+        #expect(s.timer.elapsedBeforeStart == 0)
+        // The next undo is the note's, as the history says.
+        try s.reduce(.undo, world.env)
+        try s.reduce(.undo, world.env)
+        #expect(s.note(note.id)?.isDeleted == true)
+    }
+
+    /// A note saved under principle 4, then Ctrl-Z at principle 2: the table
+    /// goes back to principle 4, where the undone note is seen going.
+    @Test func undoNeverActsOutOfSight() throws {
+        var s = try Fixtures.session(world)
+        try s.reduce(.goToPrinciple(3), world.env)
+        let note = try add(&s, "Fælles indkøb")
+        try s.reduce(.previousPrinciple, world.env)
+        try s.reduce(.previousPrinciple, world.env)
+        #expect(s.principleIndex == 1)
+        let effects = try s.reduce(.undo, world.env)
+        #expect(s.principleIndex == 3)
+        guard case .saveNote(let saved) = effects.first else { Issue.record("\(effects)"); return }
+        #expect(saved.id == note.id && saved.isDeleted)
+        #expect(effects.last == .loadPrinciple(tableId: s.table.id, principleId: s.principleIds[3]))
+        #expect(effects.contains(.saveProgress(s.table)))
+    }
+
     @Test func initiativesCarryFundingOwnerHorizonAndDots() throws {
         var s = try Fixtures.session(world)
         let initiative = try add(&s, "!Lokal værdikæde for kaffe")
@@ -154,16 +211,19 @@ struct SessionTests {
         #expect(s.phase == .present)
         try s.reduce(.nextPhase, world.env)
         #expect(s.phase == .discuss)
+        // Tab after the last phase does not move to another principle unseen: it says how.
         try s.reduce(.setPhase(.wrapUp), world.env)
-        let effects = try s.reduce(.nextPhase, world.env)
+        #expect(throws: SessionRejection(.ruleLastPhase)) { try s.reduce(.nextPhase, world.env) }
+        #expect(s.principleIndex == 0 && s.phase == .wrapUp)
+        #expect(SessionRejection(.ruleLastPhase).reason.text(.da).contains("Ctrl-N"))
+        let effects = try s.reduce(.nextPrinciple, world.env)
         #expect(s.principleIndex == 1)
         #expect(s.phase == .present)
         #expect(effects.count == 2)
         #expect(effects.last == .loadPrinciple(tableId: s.table.id, principleId: s.principleIds[1]))
         #expect(s.timer.durationSeconds == s.vision.principles[1].minutes * 60)
-        try s.reduce(.previousPhase, world.env)
-        #expect(s.principleIndex == 0)
-        #expect(s.phase == .wrapUp)
+        #expect(throws: SessionRejection(.ruleFirstPhase)) { try s.reduce(.previousPhase, world.env) }
+        #expect(s.principleIndex == 1 && s.phase == .present)
         try s.reduce(.goToPrinciple(4), world.env)
         #expect(throws: SessionRejection(.ruleNoPrinciple)) { try s.reduce(.nextPrinciple, world.env) }
         #expect(s.principleIndex == 4)

@@ -68,6 +68,15 @@ import RundbordTemplates
         #expect(doc.initiatives.allSatisfy { !$0.proposedBy.contains { $0.contains(Fixture.unnamed) } })
     }
 
+    /// A funding label inside a sentence ("; kan sættes i gang nu") starts
+    /// lower-case; an acronym keeps its capitals; headings and table cells keep the label.
+    @Test func aLabelMidSentenceIsNotCapitalised() {
+        #expect(HarvestTypography.midSentence("Kan sættes i gang nu") == "kan sættes i gang nu")
+        #expect(HarvestTypography.midSentence("Kræver finansiering") == "kræver finansiering")
+        #expect(HarvestTypography.midSentence("EU-midler søges") == "EU-midler søges")
+        #expect(HarvestTypography.midSentence("") == "")
+    }
+
     /// "1 prik", "2 prikker": every count in the templates takes the word that goes with it.
     @Test func countsTakeTheWordThatGoesWithThem() throws {
         let fixture = try Fixture()

@@ -93,11 +93,13 @@ import RundbordStore
 
         let text = try Self.text(pdf)
         let flat = Self.folded(try Self.text(pdf, layout: false))
-        // Every initiative, in rank order, in the first table.
-        var position = flat.startIndex
-        for initiative in doc.initiatives {
-            let wanted = Self.folded(Sanitize.multiline(initiative.text))
-            guard let found = flat.range(of: wanted, range: position..<flat.endIndex) else {
+        // Every initiative, in the one table's order (by funding, then number);
+        // white space left out, as a cell may wrap inside "</b>".
+        let bare = flat.filter { !$0.isWhitespace }
+        var position = bare.startIndex
+        for initiative in doc.funding.flatMap(\.initiatives) {
+            let wanted = Sanitize.multiline(initiative.text).filter { !$0.isWhitespace }
+            guard let found = bare.range(of: wanted, range: position..<bare.endIndex) else {
                 Issue.record("initiative not found in order: \(wanted)")
                 continue
             }
@@ -123,7 +125,7 @@ import RundbordStore
             #expect(titles.contains(PDFText.principleHeading.text(language, p.number, Sanitize.line(p.title))),
                     "principle \(p.number) missing from the outline \(titles)")
         }
-        #expect(outline.contains { $0.title == PDFText.initiativesHeading.text(language) && $0.depth == 0 })
+        #expect(outline.contains { $0.title == PDFText.fundingHeading.text(language) && $0.depth == 0 })
         #expect(outline.contains { $0.title == PDFText.appendixHeading.text(language) && $0.depth == 0 })
         #expect(outline.contains { $0.depth == 1 })
         try Self.qpdfCheck(pdf)
@@ -208,6 +210,25 @@ import RundbordStore
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 
+    /// With DejaVu only (no emoji font, no Chinese font), what no font can
+    /// draw is one "□" per character, never Pango's hex box, whose digits
+    /// would read as text.
+    @Test func charactersNoFontHasAreASquareNotGarbage() throws {
+        guard let helper = Self.helper() else { return }
+        let fixture = try Fixture()
+        defer { fixture.cleanUp() }
+        let config = fixture.directory.appendingPathComponent("fonts.conf")
+        try Data("<?xml version=\"1.0\"?>\n<fontconfig><dir>/usr/share/fonts/truetype/dejavu</dir><cachedir>\(fixture.directory.path)/cache</cachedir></fontconfig>\n".utf8)
+            .write(to: config)
+        let out = fixture.directory.appendingPathComponent("out.pdf").path
+        let result = try Tool.run(helper, [fixture.path, "--out", out],
+                                  environment: ProcessInfo.processInfo.environment.merging(["FONTCONFIG_FILE": config.path]) { $1 })
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = Self.folded(try Self.text(out))
+        #expect(text.contains("«citat» □ □□ straße"), "\(text.prefix(400))")
+        try Self.qpdfCheck(out)
+    }
+
     /// `rundbord export --format pdf` runs rundbord-pdf from beside itself:
     /// an owner-only file the tools read, or the PDF on standard output.
     @Test func theCommandWritesAnOwnerOnlyPDF() throws {
@@ -221,7 +242,7 @@ import RundbordStore
         let mode = (try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int) ?? 0
         #expect(mode == 0o600, "mode \(String(mode, radix: 8))")
         let text = Self.folded(try Self.text(out))
-        #expect(text.contains("Opsamlingen dækker kun bord 1, 2."))
+        #expect(text.contains("Opsamlingen dækker kun bord 1 og 2."), "\(text.prefix(600))")
         #expect(!text.contains(Fixture.named))
         try Self.qpdfCheck(out)
 
@@ -232,6 +253,39 @@ import RundbordStore
         let bad = try Tool.run(rundbord, ["export", fixture.path, "--format", "pdf", "--tables", "9", "--out", out + ".x"])
         #expect(bad.status == 64, "\(bad.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out + ".x"))
+    }
+
+    /// The follow-up mail from `rundbord export --format eml` attaches the
+    /// typeset PDF instead of the Markdown, and says so in its body.
+    @Test func theMailAttachesThePDF() throws {
+        guard let rundbord = Tool.rundbord() else { return }
+        let fixture = try Fixture()
+        defer { fixture.cleanUp() }
+        fixture.store.close()
+        let eml = fixture.directory.appendingPathComponent("mail.eml").path
+        let result = try Tool.run(rundbord, ["export", fixture.path, "--format", "eml", "--out", eml])
+        #expect(result.status == 0, "\(result.stderr)")
+        let parts = try Tool.python(#"""
+import sys, json, email, email.policy
+msg = email.message_from_binary_file(open(sys.argv[1], 'rb'), policy=email.policy.default)
+out = {'types': [], 'names': [], 'body': msg.get_body(('plain',)).get_content(), 'pdf': ''}
+for part in msg.iter_attachments():
+    out['types'].append(part.get_content_type()); out['names'].append(part.get_filename())
+    if part.get_content_type() == 'application/pdf' and part.get_filename().startswith('Opsamling'):
+        open(sys.argv[1] + '.pdf', 'wb').write(part.get_content()); out['pdf'] = sys.argv[1] + '.pdf'
+print(json.dumps(out))
+"""#, [eml]) as? [String: Any]
+        let types = parts?["types"] as? [String] ?? []
+        let names = parts?["names"] as? [String] ?? []
+        #expect(types.contains("application/pdf") && !types.contains("text/markdown"), "\(types)")
+        #expect(names.contains { $0.hasSuffix(".pdf") }, "\(names)")
+        let body = Self.folded((parts?["body"] as? String) ?? "")
+        #expect(body.contains(".pdf (opsamlingen som PDF)"), "\(body)")
+        #expect(names.contains { $0.hasPrefix("Opsamling") && $0.hasSuffix(".pdf") }, "\(names)")
+        if let pdf = parts?["pdf"] as? String, !pdf.isEmpty {
+            try Self.qpdfCheck(pdf)
+            #expect(Self.folded(try Self.text(pdf)).contains("Opsamling: Fælles Værdier"))
+        }
     }
 
     @Test func theCatalogueIsComplete() {
