@@ -132,7 +132,7 @@ let package = Package(
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "RundbordSuggestTests", dependencies: ["RundbordSuggest", "RundbordCore"],
                     exclude: ["DuplicatePairs.tsv"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["RundbordCore", "RundbordStore", "RundbordHarness",
+        .testTarget(name: "EndToEndTests", dependencies: ["RundbordCore", "RundbordStore", "RundbordHarness", "RundbordTemplates",
                                                            "RundbordTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
