@@ -49,6 +49,13 @@ let package = Package(
             name: "CStemmer",
             providers: [.apt(["libstemmer-dev"])]
         ),
+        // GNU libidn2: addresses with æ/ø/å in the domain written in their ASCII
+        // (IDNA) form in the follow-up mail's headers. Only RundbordHarvest imports it.
+        .systemLibrary(
+            name: "CIDN2",
+            pkgConfig: "libidn2",
+            providers: [.apt(["libidn2-dev"])]
+        ),
         // The template files live in Sources/RundbordTemplates/Templates/ and are
         // compiled into the binary; their documentation is in docs/TEMPLATES*.md.
         .target(
@@ -69,7 +76,7 @@ let package = Package(
         ),
         .target(
             name: "RundbordHarvest",
-            dependencies: ["RundbordCore", "RundbordStore", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["RundbordCore", "RundbordStore", "CIDN2", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .target(
             name: "RundbordTUI",

@@ -52,6 +52,8 @@ public struct ExportSettings: Sendable {
     /// The typeset PDF of the harvest, when it can be made (`rundbord` runs
     /// rundbord-pdf for it): the mail attaches it instead of the Markdown.
     public var pdf: (@Sendable () throws(RundbordError) -> Data)?
+    /// Recipients of the mail (To:) besides the organiser (`--to`).
+    public var extraRecipients: [String] = []
 
     public static let defaultWidth = 80
     public static let mailWidth = 72
@@ -104,11 +106,12 @@ public enum Exporter {
                                    footer: { HarvestText.pageFooter.text(lang, $0, $1) })
     }
 
-    /// The follow-up mail's body, wrapped for mail.
+    /// The follow-up mail's body, wrapped for mail as format=flowed text
+    /// (`MailFlow`): a link is never broken.
     public static func mailBody(_ doc: HarvestDocument, _ settings: ExportSettings) throws(RundbordError) -> String {
         let text = try settings.templates.render("mail", "txt", context: mailContext(doc, settings))
-        let lines = TextLayout.wrap(String(tidy(text).dropLast()), width: min(settings.width, ExportSettings.mailWidth)).map(TextLayout.breakable)
-        return lines.joined(separator: "\n") + "\n"
+        return MailFlow.lines(String(tidy(text).dropLast()), width: min(settings.width, ExportSettings.mailWidth))
+            .joined(separator: "\n") + "\n"
     }
 
     static func mailContext(_ doc: HarvestDocument, _ settings: ExportSettings) -> [String: Any] {
@@ -128,14 +131,49 @@ public enum Exporter {
         return (base + ".md", base + ".txt", base + ".pdf")
     }
 
-    /// The follow-up mail: from the organiser, to the organiser, every
-    /// participant with an e-mail address as Bcc, the harvest attached as
-    /// Markdown and text, and every attachment of the event that names a file.
-    public static func mail(_ doc: HarvestDocument, _ settings: ExportSettings) throws(RundbordError) -> MailMessage {
+    /// What the organiser should know before a mail is written: attachments
+    /// that are listed but have no file (the mail cannot carry them), and
+    /// participants' addresses that cannot be written in a mail (left out).
+    public static func mailWarnings(_ doc: HarvestDocument, language: Language) -> [String] {
+        doc.event.attachments.filter { $0.path == nil }.map { MailText.attachmentHasNoFile.text(language, Sanitize.line($0.name)) }
+            + doc.recipients.filter { IDNA.asciiAddress($0) == nil }.map { MailText.addressUnmailable.text(language, $0) }
+    }
+
+    /// The organiser as sender, checked: an address a header can carry.
+    static func sender(_ doc: HarvestDocument) throws(RundbordError) -> MailMessage.Address {
         let sender = Sanitize.line(doc.event.organiserEmail)
         guard !sender.isEmpty else { throw RundbordError(HarvestText.noSenderEmail, exit: .config) }
-        guard EmailAddress.isValid(sender) else { throw RundbordError(HarvestText.badSenderEmail, [sender], exit: .dataError) }
-        let from = MailMessage.Address(name: doc.event.organiser, email: sender)
+        guard EmailAddress.isValid(sender), IDNA.asciiAddress(sender) != nil else {
+            throw RundbordError(HarvestText.badSenderEmail, [sender], exit: .dataError)
+        }
+        return MailMessage.Address(name: doc.event.organiser, email: sender)
+    }
+
+    /// A Message-ID under the sender's domain (in its ASCII form).
+    static func messageId(_ sender: MailMessage.Address, _ settings: ExportSettings) -> String {
+        let domain = sender.email.split(separator: "@").last.flatMap { IDNA.asciiDomain(String($0)) } ?? "rundbord.invalid"
+        return settings.messageId ?? "\(UUID().uuidString.lowercased())@\(domain)"
+    }
+
+    static func boundary(_ settings: ExportSettings) -> String {
+        settings.boundary ?? "=_rb_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(24)
+    }
+
+    /// The follow-up mail, a draft to send (`X-Unsent: 1`): from the
+    /// organiser, to the organiser and any extra recipients, every participant
+    /// with an e-mail address as Bcc, the harvest attached (the PDF when it
+    /// can be made, else the Markdown) with the print text, and every
+    /// attachment of the event that names a file.
+    public static func mail(_ doc: HarvestDocument, _ settings: ExportSettings) throws(RundbordError) -> MailMessage {
+        let from = try sender(doc)
+        var to = [from]
+        for extra in settings.extraRecipients {
+            let address = Sanitize.line(extra)
+            guard EmailAddress.isValid(address), IDNA.asciiAddress(address) != nil else {
+                throw RundbordError(MailText.badRecipient, [address], exit: .usage)
+            }
+            if !to.contains(where: { $0.email.lowercased() == address.lowercased() }) { to.append(.init(name: "", email: address)) }
+        }
         let subject = try settings.templates.render("mail-subject", "txt", context: mailContext(doc, settings))
         let body = try mailBody(doc, settings)
         let files = harvestFileNames(doc, settings.templates.language)
@@ -165,13 +203,12 @@ public enum Exporter {
                 throw RundbordError(HarvestText.attachmentUnreadable, [attachment.name, path, Localized.reason(error)], exit: .noInput)
             }
         }
-        let domain = sender.split(separator: "@").last.map(String.init) ?? "rundbord.invalid"
-        return MailMessage(
-            from: from, to: [from], bcc: doc.recipients,
+        var message = MailMessage(
+            from: from, to: to, bcc: doc.recipients.filter { IDNA.asciiAddress($0) != nil },
             subject: subject.trimmingCharacters(in: .whitespacesAndNewlines), date: doc.generatedAt,
-            messageId: settings.messageId ?? "\(UUID().uuidString.lowercased())@\(domain)",
-            body: body, attachments: attachments,
-            boundary: settings.boundary ?? "=_rb_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(24))
+            messageId: messageId(from, settings), body: body, attachments: attachments, boundary: boundary(settings))
+        message.flowed = true
+        return message
     }
 
     static func contentType(forPath path: String) -> String {

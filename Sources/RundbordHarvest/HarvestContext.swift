@@ -64,6 +64,8 @@ public enum HarvestContext {
                 "text": many(i.text), "line": one(i.text), "dots": TemplateCount(i.dots),
                 "support": one(i.support),
                 "cost": one(i.costText ?? ""), "hasCost": i.costText != nil,
+                // The cost kept on one line ("ca. 2.500.000 kr." never split by the wrap).
+                "costNoBreak": one(i.costText ?? "").replacingOccurrences(of: " ", with: String(HarvestTypography.noBreakSpace)),
                 "decision": one(i.decisionLabel), "hasDecision": i.decision != .undecided,
                 "political": i.decision == .political,
                 "tables": list(i.tables), "tableCount": TemplateCount(i.tables.count), "multipleTables": i.tables.count > 1,
@@ -181,7 +183,7 @@ public enum HarvestContext {
             "nextSteps": nextSteps, "hasNextSteps": !nextSteps.isEmpty,
             "links": event.links.map { l -> [String: Any] in
                 let destination = MarkdownEscape.destination(l.url)
-                return ["title": one(l.title.isEmpty ? l.url : l.title), "url": one(l.url),
+                return ["title": one(l.title.isEmpty ? l.url : l.title), "hasTitle": !l.title.isEmpty, "url": one(l.url),
                         "destination": destination ?? "", "isLinkable": destination != nil]
             },
             "hasLinks": !event.links.isEmpty,

@@ -31,6 +31,12 @@ public struct MailMessage: Sendable {
     /// Separates the MIME parts; must not occur in any part (base64 and
     /// quoted-printable never produce "=_", which it contains).
     public var boundary: String
+    /// `X-Unsent: 1`: mail programs (Outlook, Thunderbird) open the file as a
+    /// draft to send rather than as a message received.
+    public var unsent = true
+    /// The body is `format=flowed` (RFC 3676): its lines that end in a space
+    /// are soft breaks (see `MailFlow`).
+    public var flowed = false
 
     public init(from: Address, to: [Address], bcc: [String], subject: String, date: Date,
                 messageId: String, body: String, attachments: [Attachment], boundary: String) {
@@ -42,17 +48,19 @@ public struct MailMessage: Sendable {
     public func render() -> Data {
         var lines: [String] = []
         lines.append(Self.header("From", Self.address(from)))
-        lines.append(Self.header("To", to.map(Self.address)))
-        if !bcc.isEmpty { lines.append(Self.header("Bcc", bcc.map { "<\(Sanitize.line($0))>" })) }
+        if !to.isEmpty { lines.append(Self.header("To", to.map(Self.address))) }
+        let bcc = bcc.map(Self.addressSpec)
+        if !bcc.isEmpty { lines.append(Self.header("Bcc", bcc.map { "<\($0)>" })) }
         lines.append(Self.header("Subject", Self.encodedWords(Sanitize.line(subject), prefixLength: "Subject: ".count)))
         lines.append("Date: " + Self.rfc5322Date(date))
         lines.append("Message-ID: <\(Sanitize.line(messageId))>")
+        if unsent { lines.append("X-Unsent: 1") }
         lines.append("MIME-Version: 1.0")
         lines.append("Content-Type: multipart/mixed; boundary=\"\(boundary)\"")
         lines.append("")
         lines.append("This is a multi-part message in MIME format.")
         lines.append("--" + boundary)
-        lines.append("Content-Type: text/plain; charset=utf-8")
+        lines.append("Content-Type: text/plain; charset=utf-8" + (flowed ? "; format=flowed; delsp=no" : ""))
         lines.append("Content-Transfer-Encoding: quoted-printable")
         lines.append("")
         lines.append(Self.quotedPrintable(body))
@@ -77,7 +85,7 @@ public struct MailMessage: Sendable {
     /// `Name <address>`: the name as a quoted string when it is plain ASCII,
     /// else as RFC 2047 encoded-words.
     static func address(_ a: Address) -> String {
-        let email = Sanitize.line(a.email)
+        let email = addressSpec(a.email)
         let name = Sanitize.line(a.name)
         guard !name.isEmpty else { return "<\(email)>" }
         let printableASCII = name.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value < 0x7F }
@@ -86,6 +94,13 @@ public struct MailMessage: Sendable {
             return "\"\(quoted)\" <\(email)>"
         }
         return "\(encodedWords(name, prefixLength: 6)) <\(email)>"
+    }
+
+    /// An address as a header carries it: one line, the domain in its ASCII
+    /// (IDNA) form ("kø.dk" → "xn--k-5ga.dk"); as written when libidn2 cannot
+    /// convert it (the export has checked the addresses it puts in a mail).
+    static func addressSpec(_ email: String) -> String {
+        IDNA.asciiAddress(email) ?? Sanitize.line(email)
     }
 
     /// A header with its value folded at white space so no line exceeds 78 characters.

@@ -43,6 +43,7 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(HarvestText.helpLinesPerPage.text()))
     var linesPerPage: Int = ExportSettings.defaultLinesPerPage
     @Flag(name: .long, help: ArgumentHelp(HarvestText.helpExcel.text())) var excel = false
+    @Option(name: .long, help: ArgumentHelp(MailText.helpTo.text())) var to: [String] = []
 
     func run() throws {
         guard (40...200).contains(width) else { throw RundbordError(HarvestText.badWidth, [width], exit: .usage) }
@@ -69,10 +70,18 @@ struct ExportCommand: ParsableCommand {
         let document = try Harvest.build(store: store, options: options)
         var settings = ExportSettings(width: width, linesPerPage: linesPerPage, excel: excel,
                                       templates: HarvestTemplates(library: global.library, language: language))
+        if !to.isEmpty && format != .eml {
+            throw RundbordError(HarvestText.optionOnlyFor, ["--to", "eml"], exit: .usage)
+        }
+        settings.extraRecipients = to
         if format == .eml {
             // The mail attaches the typeset PDF of the same harvest, made by rundbord-pdf.
             let file = file, pdfOptions = options
             settings.pdf = { () throws(RundbordError) -> Data in try PDFProgram.data(file: file, options: pdfOptions) }
+            // Said before the mail is written: what it will not carry.
+            for warning in Exporter.mailWarnings(document, language: language) {
+                FileHandle.standardError.write(Data((warning + "\n").utf8))
+            }
         }
         let data = try Exporter.render(document, format, settings: settings)
         let target = out ?? format.defaultOutput(eventFile: file, language: language)
