@@ -21,13 +21,21 @@ extension AppUpdate {
 
     // MARK: The dashboard
 
-    static func openDashboard(_ state: inout AppState) -> [AppEffect] {
+    static func openDashboard(_ state: inout AppState) -> [Step] {
         if state.dashboard == nil { state.dashboard = DashboardState(returnTo: state.homeTable == nil ? nil : .session) }
         state.screen = .dashboard
-        return [.refresh]
+        return [.command(.refresh(table: state.tableNumber))]
     }
 
-    static func dashboard(_ state: inout AppState, _ command: Command) -> [AppEffect] {
+    /// `rundbord dashboard`: no home table, the dashboard on its own.
+    static func openDashboardAlone(_ state: inout AppState) -> [AppEffect] {
+        state.homeTable = nil
+        state.dashboard = DashboardState(returnTo: nil)
+        state.screen = .dashboard
+        return [.loadDashboard]
+    }
+
+    static func dashboard(_ state: inout AppState, _ command: Command) -> [Step] {
         if let effects = common(&state, command) { return effects }
         guard var board = state.dashboard else { return [] }
         let tables = board.snapshot?.tables ?? []
@@ -40,7 +48,7 @@ extension AppUpdate {
             let number = tables[board.row].number
             // One's own table opens as itself, writable.
             if number == state.homeTable { return closeDashboard(&state) }
-            return [.viewTable(number)]
+            return [.command(.viewTable(number))]
         case .participantsScreen:
             return openParticipants(&state, returnTo: .dashboard)
         case .harvestScreen:
@@ -58,14 +66,14 @@ extension AppUpdate {
         return []
     }
 
-    static func closeDashboard(_ state: inout AppState) -> [AppEffect] {
+    static func closeDashboard(_ state: inout AppState) -> [Step] {
         state.dashboard = nil
         state.screen = .session
         return []
     }
 
     /// The dashboard's snapshot arrived from the store.
-    public static func dashboardLoaded(_ state: inout AppState, _ snapshot: DashboardSnapshot) {
+    static func dashboardLoaded(_ state: inout AppState, _ snapshot: DashboardSnapshot) {
         guard var board = state.dashboard else { return }
         board.snapshot = snapshot
         board.row = min(board.row, max(0, snapshot.tables.count - 1))
@@ -75,7 +83,7 @@ extension AppUpdate {
     // MARK: A table, read-only
 
     /// Another table's session replaces the shown one; the home session waits aside.
-    public static func tableViewOpened(_ state: inout AppState, _ session: TableSession) {
+    static func tableViewOpened(_ state: inout AppState, _ session: TableSession) {
         if !state.isReadOnlyView { state.homeSession = state.session }
         state.session = session
         state.screen = .tableView
@@ -84,7 +92,7 @@ extension AppUpdate {
         state.notesScroll = 0
     }
 
-    static func tableView(_ state: inout AppState, _ command: Command) -> [AppEffect] {
+    static func tableView(_ state: inout AppState, _ command: Command) -> [Step] {
         switch command {
         case .help, .quit, .redraw:
             return common(&state, command) ?? []
@@ -106,7 +114,7 @@ extension AppUpdate {
             state.focus = .entry
             state.notesScroll = 0
             state.screen = .dashboard
-            return [.refresh]
+            return [.command(.refresh(table: state.tableNumber))]
         default:
             break
         }
@@ -123,7 +131,7 @@ extension AppUpdate {
         }
     }
 
-    static func openParticipants(_ state: inout AppState, returnTo: ScreenID) -> [AppEffect] {
+    static func openParticipants(_ state: inout AppState, returnTo: ScreenID) -> [Step] {
         var roster = ParticipantsState(returnTo: returnTo)
         // From a table, its own people first in view.
         if returnTo == .session, let i = Self.roster(state).firstIndex(where: { $0.tableNumber == state.tableNumber }) {
@@ -131,7 +139,7 @@ extension AppUpdate {
         }
         state.roster = roster
         state.screen = .participants
-        return [.refresh]
+        return [.command(.refresh(table: state.tableNumber))]
     }
 
     /// The table after (or before) `current` in the event's order; past the last comes "no table".
@@ -141,7 +149,7 @@ extension AppUpdate {
         return choices[(i + (forward ? 1 : choices.count - 1)) % choices.count]
     }
 
-    static func participants(_ state: inout AppState, _ command: Command) -> [AppEffect] {
+    static func participants(_ state: inout AppState, _ command: Command) -> [Step] {
         if let effects = common(&state, command) { return effects }
         guard var roster = state.roster else { return [] }
         let list = Self.roster(state)
@@ -149,7 +157,7 @@ extension AppUpdate {
         roster.confirmDelete = nil
         let page = max(1, ParticipantsScreen.listRows(state) - 1)
         let selected = list.indices.contains(roster.row) ? list[roster.row] : nil
-        var effects: [AppEffect] = []
+        var effects: [Step] = []
         switch command {
         case .selectUp, .selectDown, .pageUp, .pageDown:
             roster.row = listRow(after: command, from: roster.row, count: list.count, page: page)
@@ -162,14 +170,18 @@ extension AppUpdate {
         case .nextTable, .previousTable:
             guard let selected else { break }
             let table = neighbourTable(selected.tableNumber, state.tableNumbers, forward: command == .nextTable)
-            effects = [.moveParticipant(selected.id, toTable: table)]
+            let place = table.map { TUIText.headerTable.text(state.lang, $0) } ?? TUIText.participantsNoTable.text(state.lang)
+            effects = [.command(.changeParticipants(.move(selected.id, toTable: table),
+                                                    message: TUIText.messageParticipantMoved.text(state.lang, selected.name, place)))]
         case .toggleConsent:
             guard let selected else { break }
-            effects = [.setConsent(selected.id, mayBeNamed: !selected.mayBeNamed)]
+            let message = (selected.mayBeNamed ? TUIText.messageConsentOff : .messageConsentOn).text(state.lang, selected.name)
+            effects = [.command(.changeParticipants(.consent(selected.id, mayBeNamed: !selected.mayBeNamed), message: message))]
         case .deleteParticipant:
             guard let selected else { break }
             if pendingDelete == selected.id {
-                effects = [.deleteParticipant(selected.id)]
+                effects = [.command(.changeParticipants(.delete(selected.id),
+                                                        message: TUIText.messageParticipantDeleted.text(state.lang, selected.name)))]
             } else {
                 roster.confirmDelete = selected.id
                 state.message = .init(text: TUIText.messageDeleteAgain.text(state.lang, Sanitize.line(selected.name)),
@@ -178,7 +190,7 @@ extension AppUpdate {
         case .back:
             state.roster = nil
             state.screen = roster.returnTo
-            return roster.returnTo == .dashboard ? [.refresh] : []
+            return roster.returnTo == .dashboard ? [.command(.refresh(table: state.tableNumber))] : []
         default:
             break
         }
@@ -187,7 +199,7 @@ extension AppUpdate {
     }
 
     /// The participants were changed in the store: the new list, the changed one selected.
-    public static func participantsChanged(_ state: inout AppState, _ participants: [Participant], selecting id: UUID?,
+    static func participantsChanged(_ state: inout AppState, _ participants: [Participant], selecting id: UUID?,
                                            message: String?) {
         state.participants = participants
         guard var roster = state.roster else { return }
@@ -219,7 +231,7 @@ extension AppUpdate {
         }
     }
 
-    static func participantForm(_ state: inout AppState, _ command: Command) -> [AppEffect] {
+    static func participantForm(_ state: inout AppState, _ command: Command) -> [Step] {
         guard var form = state.roster?.form else { return [] }
         let fields = ParticipantForm.Field.allCases
         switch command {
@@ -252,7 +264,7 @@ extension AppUpdate {
     }
 
     /// Checks the form (a name, a valid e-mail or none) and asks the run loop to store it.
-    static func saveForm(_ state: inout AppState, _ form: ParticipantForm) -> [AppEffect] {
+    static func saveForm(_ state: inout AppState, _ form: ParticipantForm) -> [Step] {
         let name = Sanitize.line(form.name.text).trimmingCharacters(in: .whitespaces)
         let organisation = Sanitize.line(form.organisation.text).trimmingCharacters(in: .whitespaces)
         let email = Sanitize.line(form.email.text).trimmingCharacters(in: .whitespaces)
@@ -274,23 +286,26 @@ extension AppUpdate {
         person.email = email
         person.tableNumber = form.tableNumber
         person.mayBeNamed = form.mayBeNamed
-        return [.saveParticipant(person, isNew: existing == nil)]
+        let isNew = existing == nil
+        return [.command(.changeParticipants(.save(person, isNew: isNew),
+                                             message: (isNew ? TUIText.messageParticipantAdded : .messageParticipantSaved)
+                                                 .text(state.lang, person.name)))]
     }
 
     // MARK: The harvest
 
-    static func openHarvest(_ state: inout AppState, returnTo: ScreenID) -> [AppEffect] {
+    static func openHarvest(_ state: inout AppState, returnTo: ScreenID) -> [Step] {
         let harvest = HarvestState(returnTo: returnTo)
         state.harvest = harvest
         state.screen = .harvest
-        return [.previewHarvest(anonymous: harvest.anonymous, keepScroll: false)]
+        return [.command(.previewHarvest(anonymous: harvest.anonymous, keepScroll: false))]
     }
 
-    static func harvest(_ state: inout AppState, _ command: Command) -> [AppEffect] {
+    static func harvest(_ state: inout AppState, _ command: Command) -> [Step] {
         if let effects = common(&state, command) { return effects }
         guard var harvest = state.harvest else { return [] }
         let page = max(1, HarvestScreen.previewRows(state) - 1)
-        var effects: [AppEffect] = []
+        var effects: [Step] = []
         switch command {
         case .selectUp: harvest.row = max(0, harvest.row - 1)
         case .selectDown: harvest.row = min(HarvestState.rowCount - 1, harvest.row + 1)
@@ -300,24 +315,24 @@ extension AppUpdate {
             if harvest.row == harvest.anonymousRow {
                 harvest.anonymous.toggle()
                 harvest.written = []
-                effects = [.previewHarvest(anonymous: harvest.anonymous, keepScroll: false)]
+                effects = [.command(.previewHarvest(anonymous: harvest.anonymous, keepScroll: false))]
             } else {
                 let format = HarvestState.formats[harvest.row]
                 if harvest.chosen.contains(format) { harvest.chosen.remove(format) } else { harvest.chosen.insert(format) }
             }
         case .refreshPreview:
-            effects = [.previewHarvest(anonymous: harvest.anonymous, keepScroll: true)]
+            effects = [.command(.previewHarvest(anonymous: harvest.anonymous, keepScroll: true))]
         case .export:
             let formats = HarvestState.formats.filter { harvest.chosen.contains($0) }
             guard !formats.isEmpty else {
                 state.message = .init(text: TUIText.messageNothingChosen.text(state.lang), isError: true)
                 return []
             }
-            effects = [.exportHarvest(formats, anonymous: harvest.anonymous)]
+            effects = [.command(.exportHarvest(formats, anonymous: harvest.anonymous))]
         case .back:
             state.harvest = nil
             state.screen = harvest.returnTo
-            return harvest.returnTo == .dashboard ? [.refresh] : []
+            return harvest.returnTo == .dashboard ? [.command(.refresh(table: state.tableNumber))] : []
         default:
             break
         }
@@ -328,13 +343,13 @@ extension AppUpdate {
     }
 
     /// The preview was (re)built; a rebuild because another terminal wrote keeps the reader's place.
-    public static func harvestPreviewed(_ state: inout AppState, _ markdown: String, keepScroll: Bool = false) {
+    static func harvestPreviewed(_ state: inout AppState, _ markdown: String, keepScroll: Bool = false) {
         state.harvest?.preview = markdown
         state.harvest?.stale = false
         if !keepScroll { state.harvest?.scroll = 0 }
     }
 
-    public static func harvestExported(_ state: inout AppState, _ paths: [String]) {
+    static func harvestExported(_ state: inout AppState, _ paths: [String]) {
         state.harvest?.written = paths
         let folder = paths.first.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path } ?? ""
         state.message = .init(text: TUIText.messageExported.text(state.lang, paths.count, folder), isError: false)

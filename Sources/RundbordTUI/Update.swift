@@ -2,42 +2,15 @@ import Foundation
 import RundbordCore
 import RundbordHarvest
 
-/// What the run loop must do after an update: the only way state reaches the disk.
-public enum AppEffect: Sendable, Equatable {
-    /// Runs an engine action and persists its effects; `after` is applied only
-    /// once they are on disk.
-    case session(SessionAction, after: AfterSave)
-    /// Runs an engine action on a note of another principle (the table-wide
-    /// vote and its initiatives' details), in a session of that principle.
+/// What a screen's key handler asks for: an engine action, which update
+/// itself runs (on the shown session, or on a note of another principle),
+/// or a command for the runner.
+enum Step: Sendable, Equatable {
+    case engine(SessionAction, after: AfterSave)
+    /// An engine action on a note of another principle (the table-wide vote
+    /// and its initiatives' details).
     case elsewhere(Note, SessionAction, after: AfterSave)
-    case loadTableInitiatives
-    /// Reads the store again now (the session, the participants, the dashboard),
-    /// as if another process had written.
-    case refresh
-    /// Shows table `n` read-only on the `tableView` screen.
-    case viewTable(Int)
-    /// Adds a participant (`isNew`, a fresh id is given) or saves changed details.
-    case saveParticipant(Participant, isNew: Bool)
-    case moveParticipant(UUID, toTable: Int?)
-    case setConsent(UUID, mayBeNamed: Bool)
-    case deleteParticipant(UUID)
-    /// Builds the harvest and renders its Markdown for the preview.
-    case previewHarvest(anonymous: Bool, keepScroll: Bool)
-    /// Renders every format first, then writes them next to the event file.
-    case exportHarvest([ExportFormat], anonymous: Bool)
-    /// Autosaves the entry line (nil deletes the saved draft).
-    case saveDraft(String?)
-    case quit
-}
-
-/// What becomes visible once an engine action is safely stored.
-public enum AfterSave: Sendable, Equatable {
-    case nothing
-    case noteAdded
-    case noteEdited
-    case principleChanged
-    case dotsChanged
-    case message(TUIText)
+    case command(AppEffect)
 }
 
 public enum AppUpdate {
@@ -46,7 +19,33 @@ public enum AppUpdate {
     public static let draftQuiet: TimeInterval = 0.8
     public static let draftMaxAge: TimeInterval = 5
 
-    public static func update(_ state: inout AppState, _ event: InputEvent) -> [AppEffect] {
+    /// The whole program's logic: the state after `message`, and the commands
+    /// the runner must carry out. The engine runs here; `env` gives it the
+    /// clock and new ids.
+    public static func update(_ state: inout AppState, _ message: AppMessage, _ env: SessionEnvironment) -> [AppEffect] {
+        switch message {
+        case .input(let event):
+            state.now = env.now()
+            return resolve(&state, input(&state, event), env)
+        case .stored(let stored):
+            return self.stored(&state, stored, env)
+        case .loaded(let loaded):
+            return self.loaded(&state, loaded, env)
+        case .failed(let failure):
+            failed(&state, failure)
+            return []
+        }
+    }
+
+    /// The functional form of `update`, for readers who expect `(state, msg) -> (state, [command])`.
+    public static func updated(_ state: AppState, _ message: AppMessage,
+                               _ env: SessionEnvironment) -> (AppState, [AppEffect]) {
+        var next = state
+        let commands = update(&next, message, env)
+        return (next, commands)
+    }
+
+    static func input(_ state: inout AppState, _ event: InputEvent) -> [Step] {
         switch event {
         case .resize(let size):
             state.size = size
@@ -54,25 +53,36 @@ public enum AppUpdate {
         case .tick:
             return autosave(&state)
         case .terminate:
-            state.quitRequested = true
-            return [.quit]
+            return quit(&state)
         case .paste(let text):
             state.message = nil
             return paste(&state, text)
         case .key(let key):
             state.message = nil
-            return keyPressed(&state, key)
+            // Ctrl-L repaints whatever layer is open.
+            let repaint: [Step] = KeyTable.command(for: key, on: state.screen) == .redraw ? [.command(.repaint)] : []
+            return keyPressed(&state, key) + repaint
         }
     }
 
-    static func autosave(_ state: inout AppState) -> [AppEffect] {
+    /// The one place the program is told to end: what is in the entry line is
+    /// kept as the draft of the home table, to be offered next time.
+    static func quit(_ state: inout AppState) -> [Step] {
+        state.quitRequested = true
+        guard state.editingNoteId == nil,
+              let home = state.homeSession ?? (state.isReadOnlyView ? nil : state.session) else { return [] }
+        return [.command(.saveDraft(state.editor.isBlank ? nil : state.editor.text, tableId: home.table.id, report: false))]
+    }
+
+    static func autosave(_ state: inout AppState) -> [Step] {
         guard let changed = state.draftChangedAt, state.editingNoteId == nil, !state.isReadOnlyView else { return [] }
         let quiet = state.now.timeIntervalSince(changed) >= draftQuiet
         let old = state.draftSavedAt.map { state.now.timeIntervalSince($0) >= draftMaxAge } ?? true
         guard quiet || old else { return [] }
         state.draftChangedAt = nil
         state.draftSavedAt = state.now
-        return [.saveDraft(state.editor.isBlank ? nil : state.editor.text)]
+        return [.command(.saveDraft(state.editor.isBlank ? nil : state.editor.text, tableId: state.session.table.id,
+                                    report: true))]
     }
 
     static func draftChanged(_ state: inout AppState) {
@@ -85,7 +95,7 @@ public enum AppUpdate {
 
     /// A paste is one edit: newlines kept (CRLF folded), tabs become spaces,
     /// other control characters dropped.
-    static func paste(_ state: inout AppState, _ raw: String) -> [AppEffect] {
+    static func paste(_ state: inout AppState, _ raw: String) -> [Step] {
         let text = Sanitize.multiline(raw).replacingOccurrences(of: "\t", with: " ")
         guard !text.isEmpty else { return [] }
         if state.confirmingQuit { return [] }
@@ -117,7 +127,7 @@ public enum AppUpdate {
         return state.screen
     }
 
-    static func keyPressed(_ state: inout AppState, _ key: Key) -> [AppEffect] {
+    static func keyPressed(_ state: inout AppState, _ key: Key) -> [Step] {
         let screen = effectiveScreen(state)
         guard let command = KeyTable.command(for: key, on: screen) else {
             // A key that would change a writable table says why it does nothing here.
@@ -142,7 +152,7 @@ public enum AppUpdate {
         }
     }
 
-    static func typed(_ state: inout AppState, _ text: String, on screen: ScreenID) -> [AppEffect] {
+    static func typed(_ state: inout AppState, _ text: String, on screen: ScreenID) -> [Step] {
         switch screen {
         case .session:
             state.focus = .entry
@@ -165,7 +175,7 @@ public enum AppUpdate {
 
     // MARK: Commands shared by several screens
 
-    static func common(_ state: inout AppState, _ command: Command) -> [AppEffect]? {
+    static func common(_ state: inout AppState, _ command: Command) -> [Step]? {
         switch command {
         case .help:
             state.helpReturn = state.screen
@@ -177,25 +187,24 @@ public enum AppUpdate {
                 state.confirmingQuit = true
                 return []
             }
-            state.quitRequested = true
-            return [.quit]
+            return quit(&state)
         case .redraw:
             return []
         case .toggleTimer:
-            return [.session(.toggleTimer, after: .nothing)]
+            return [.engine(.toggleTimer, after: .nothing)]
         case .resetTimer:
-            return [.session(.resetTimer, after: .message(.messageTimerReset))]
+            return [.engine(.resetTimer, after: .message(.messageTimerReset))]
         case .projector:
             state.screen = state.screen == .projector ? .session : .projector
             return []
         case .undo:
-            return [.session(.undo, after: .message(.messageUndone))]
+            return [.engine(.undo, after: .message(.messageUndone))]
         case .redo:
-            return [.session(.redo, after: .message(.messageRedone))]
+            return [.engine(.redo, after: .message(.messageRedone))]
         case .nextPrinciple:
-            return [.session(.nextPrinciple, after: .principleChanged)]
+            return [.engine(.nextPrinciple, after: .principleChanged)]
         case .previousPrinciple:
-            return [.session(.previousPrinciple, after: .principleChanged)]
+            return [.engine(.previousPrinciple, after: .principleChanged)]
         default:
             return nil
         }
@@ -203,7 +212,7 @@ public enum AppUpdate {
 
     // MARK: The session screen
 
-    static func session(_ state: inout AppState, _ command: Command, _ key: Key) -> [AppEffect] {
+    static func session(_ state: inout AppState, _ command: Command, _ key: Key) -> [Step] {
         if let effects = common(&state, command) { return effects }
         switch command {
         case .saveNote:
@@ -230,10 +239,10 @@ public enum AppUpdate {
             state.focus = .entry
         case .cycleKind:
             if state.focus == .notes, let note = selectedNote(state) {
-                return [.session(.cycleKind(note.id), after: .nothing)]
+                return [.engine(.cycleKind(note.id), after: .nothing)]
             }
             if let id = state.editingNoteId {
-                return [.session(.cycleKind(id), after: .nothing)]
+                return [.engine(.cycleKind(id), after: .nothing)]
             }
             cycleDraftKind(&state)
         case .pickSpeaker:
@@ -249,7 +258,7 @@ public enum AppUpdate {
             }
             if state.editingNoteId == note.id { stopEditing(&state) }
             moveSelectionAfterDelete(&state, note.id)
-            return [.session(.deleteNote(note.id), after: .message(.messageDeleted))]
+            return [.engine(.deleteNote(note.id), after: .message(.messageDeleted))]
         case .selectUp:
             moveSelection(&state, by: -1)
         case .selectDown:
@@ -257,9 +266,9 @@ public enum AppUpdate {
         case .pageUp, .pageDown:
             pageNotes(&state, up: command == .pageUp)
         case .nextPhase:
-            return [.session(.nextPhase, after: .principleChanged)]
+            return [.engine(.nextPhase, after: .principleChanged)]
         case .previousPhase:
-            return [.session(.previousPhase, after: .principleChanged)]
+            return [.engine(.previousPhase, after: .principleChanged)]
         case .togglePrinciple:
             state.principleExpanded = !(state.principleExpanded ?? true)
         case .back:
@@ -314,10 +323,10 @@ public enum AppUpdate {
         return editor.text != before
     }
 
-    static func saveEntry(_ state: inout AppState) -> [AppEffect] {
+    static func saveEntry(_ state: inout AppState) -> [Step] {
         state.focus = .entry
         if let id = state.editingNoteId {
-            return [.session(.editNote(id, text: state.editor.text), after: .noteEdited)]
+            return [.engine(.editNote(id, text: state.editor.text), after: .noteEdited)]
         }
         guard !state.editor.isBlank else { return [] }
         var speakerId: UUID?
@@ -327,7 +336,7 @@ public enum AppUpdate {
         case .organisation(let name)?: organisation = name
         case nil: break
         }
-        return [.session(.addNote(text: balancedQuote(state.editor.text, state.vision), kind: state.draftKind,
+        return [.engine(.addNote(text: balancedQuote(state.editor.text, state.vision), kind: state.draftKind,
                                   speakerId: speakerId, speakerOrganisation: organisation), after: .noteAdded)]
     }
 
@@ -395,59 +404,11 @@ public enum AppUpdate {
         else { state.selectedNoteId = nil; state.focus = .entry }
     }
 
-    // MARK: Results of effects (called by the run loop)
-
-    /// The engine action was applied and its effects are on disk.
-    public static func saved(_ state: inout AppState, _ after: AfterSave) {
-        switch after {
-        case .nothing:
-            break
-        case .noteAdded:
-            state.editor.clear()
-            state.draftKind = nil
-            state.draftSpeaker = nil
-            state.draftChangedAt = nil
-            state.draftSavedAt = nil
-            state.notesScroll = 0
-            state.message = .init(text: TUIText.messageSaved.text(state.lang), isError: false)
-        case .noteEdited:
-            state.editingNoteId = nil
-            state.editor.clear()
-            state.message = .init(text: TUIText.messageEdited.text(state.lang), isError: false)
-        case .principleChanged:
-            // Said aloud, so that a stray Tab or Ctrl-N is noticed at once.
-            let session = state.session
-            state.message = .init(text: TUIText.messageMoved.text(state.lang, session.principleIndex + 1,
-                                                                  session.principleIds.count,
-                                                                  session.phase.textKey.text(state.lang)), isError: false)
-            state.selectedNoteId = nil
-            state.focus = .entry
-            state.notesScroll = 0
-            state.voteRow = min(state.voteRow, max(0, state.voteRowCount - 1))
-        case .dotsChanged:
-            break
-        case .message(let key):
-            state.message = .init(text: key.text(state.lang), isError: false)
-        }
-        if let id = state.selectedNoteId, state.session.visibleNotes.first(where: { $0.id == id }) == nil {
-            state.selectedNoteId = nil
-            state.focus = .entry
-        }
-    }
-
-    /// The action was refused or could not be stored: nothing is shown as saved.
-    public static func failed(_ state: inout AppState, _ message: String) {
-        state.message = .init(text: message, isError: true)
-    }
-
     // MARK: The quit question
 
-    static func confirm(_ state: inout AppState, _ command: Command) -> [AppEffect] {
+    static func confirm(_ state: inout AppState, _ command: Command) -> [Step] {
         state.confirmingQuit = false
-        if command == .yes {
-            state.quitRequested = true
-            return [.quit]
-        }
+        if command == .yes { return quit(&state) }
         return []
     }
 
@@ -485,7 +446,7 @@ public enum AppUpdate {
         return out
     }
 
-    static func picker(_ state: inout AppState, _ command: Command, _ key: Key) -> [AppEffect] {
+    static func picker(_ state: inout AppState, _ command: Command, _ key: Key) -> [Step] {
         guard var picker = state.picker else { return [] }
         let count = candidates(state).count
         switch command {
@@ -513,7 +474,7 @@ public enum AppUpdate {
                 case .organisation(let name)?: organisation = name
                 case nil: break
                 }
-                return [.session(.attribute(id, speakerId: speakerId, organisation: organisation),
+                return [.engine(.attribute(id, speakerId: speakerId, organisation: organisation),
                                  after: .message(.messageCredited))]
             }
         default:
@@ -525,7 +486,7 @@ public enum AppUpdate {
 
     // MARK: Help
 
-    static func help(_ state: inout AppState, _ command: Command) -> [AppEffect] {
+    static func help(_ state: inout AppState, _ command: Command) -> [Step] {
         switch command {
         case .back: state.screen = state.helpReturn
         case .selectUp: state.helpScroll = max(0, state.helpScroll - 1)
@@ -542,16 +503,16 @@ public enum AppUpdate {
 
     // MARK: The vote screen
 
-    static func openVote(_ state: inout AppState) -> [AppEffect] {
+    static func openVote(_ state: inout AppState) -> [Step] {
         state.screen = .vote
         state.voteNumber = ""
         state.voteRow = min(state.voteRow, max(0, state.voteRowCount - 1))
-        return state.voteScope == .table ? [.loadTableInitiatives] : []
+        return state.voteScope == .table ? [.command(.loadTableInitiatives(tableId: state.session.table.id))] : []
     }
 
-    static func vote(_ state: inout AppState, _ command: Command, _ key: Key) -> [AppEffect] {
+    static func vote(_ state: inout AppState, _ command: Command, _ key: Key) -> [Step] {
         if let effects = common(&state, command) {
-            if case .session(.nextPrinciple, _) = effects.first { state.voteNumber = "" }
+            if case .engine(.nextPrinciple, _) = effects.first { state.voteNumber = "" }
             return effects
         }
         let initiatives = state.voteInitiatives
@@ -576,7 +537,7 @@ public enum AppUpdate {
             state.voteScope = state.voteScope == .principle ? .table : .principle
             state.voteRow = 0
             state.voteNumber = ""
-            return state.voteScope == .table ? [.loadTableInitiatives] : []
+            return state.voteScope == .table ? [.command(.loadTableInitiatives(tableId: state.session.table.id))] : []
         case .toggleReveal:
             toggleReveal(&state)
         case .detailScreen:
@@ -601,12 +562,12 @@ public enum AppUpdate {
     }
 
     /// An engine action on `note`: on the current session, or on the note's own principle.
-    static func noteEffect(_ state: AppState, _ note: Note, _ action: SessionAction, after: AfterSave) -> AppEffect {
-        state.session.note(note.id) == nil ? .elsewhere(note, action, after: after) : .session(action, after: after)
+    static func noteEffect(_ state: AppState, _ note: Note, _ action: SessionAction, after: AfterSave) -> Step {
+        state.session.note(note.id) == nil ? .elsewhere(note, action, after: after) : .engine(action, after: after)
     }
 
     /// Changes the selected vote row: an initiative's dots or one agreement count.
-    static func setVoteRow(_ state: inout AppState, _ initiatives: [Note], _ change: (Int) -> Int) -> [AppEffect] {
+    static func setVoteRow(_ state: inout AppState, _ initiatives: [Note], _ change: (Int) -> Int) -> [Step] {
         if initiatives.indices.contains(state.voteRow) {
             let note = initiatives[state.voteRow]
             let dots = max(0, change(note.dots))
@@ -617,12 +578,12 @@ public enum AppUpdate {
         let level = AgreementLevel.allCases[levelIndex]
         var tally = state.session.agreement
         tally[level] = max(0, change(tally[level]))
-        return [.session(.setAgreement(tally), after: .nothing)]
+        return [.engine(.setAgreement(tally), after: .nothing)]
     }
 
     // MARK: The initiative detail
 
-    static func openDetail(_ state: inout AppState, _ given: Note? = nil) -> [AppEffect] {
+    static func openDetail(_ state: inout AppState, _ given: Note? = nil) -> [Step] {
         var note = given
         if note == nil, let selected = selectedNote(state), selected.isInitiative { note = selected }
         if note == nil, state.focus == .entry, state.selectedNoteId == nil { note = state.session.initiatives.last }
@@ -668,9 +629,9 @@ public enum AppUpdate {
     }
 
     /// The effects that store the text fields when they differ from the note.
-    static func saveDetailFields(_ state: AppState) -> [AppEffect] {
+    static func saveDetailFields(_ state: AppState) -> [Step] {
         guard let detail = state.detail, let note = detailNote(state) else { return [] }
-        var effects: [AppEffect] = []
+        var effects: [Step] = []
         let owner = Sanitize.line(detail.owner.text)
         let horizon = Sanitize.line(detail.horizon.text)
         var current = note
@@ -684,7 +645,7 @@ public enum AppUpdate {
         return effects
     }
 
-    static func detail(_ state: inout AppState, _ command: Command, _ key: Key) -> [AppEffect] {
+    static func detail(_ state: inout AppState, _ command: Command, _ key: Key) -> [Step] {
         if let effects = common(&state, command) {
             return saveDetailFields(state) + effects
         }
@@ -736,7 +697,7 @@ public enum AppUpdate {
 
     // MARK: The projector
 
-    static func projector(_ state: inout AppState, _ command: Command) -> [AppEffect] {
+    static func projector(_ state: inout AppState, _ command: Command) -> [Step] {
         if let effects = common(&state, command) { return effects }
         switch command {
         case .back: state.screen = .session
