@@ -30,8 +30,6 @@ public struct PickerState: Sendable, Equatable {
 public struct DetailState: Sendable, Equatable {
     public enum Field: Int, Sendable, CaseIterable { case funding, owner, horizon }
     public var noteId: UUID
-    /// The screen the detail was opened from, and returns to.
-    public var returnTo: ScreenID = .session
     public var field: Field = .funding
     public var owner = LineEditor()
     public var horizon = LineEditor()
@@ -59,10 +57,11 @@ public struct AppState: Sendable, Equatable {
     /// The clock times beside notes are local; tests fix the zone.
     public var timeZone: TimeZone = .current
 
-    public var screen: ScreenID = .session
-    /// The screen under the help screen, to return to.
-    public var helpReturn: ScreenID = .session
-    public var helpScroll = 0
+    /// The screens, the one shown on top; never empty (the bottom one is the
+    /// table's session, or the dashboard for `rundbord dashboard`).
+    public var stack: [Screen] = [.session]
+    /// A layer over the top screen that takes the keys (the speaker picker, the quit question).
+    public var modal: Modal?
 
     public var editor = LineEditor()
     /// The kind chosen with F3; nil lets the prefix (or the default) decide.
@@ -78,9 +77,6 @@ public struct AppState: Sendable, Equatable {
     public var principleExpanded: Bool?
 
     public var message: StatusMessage?
-    public var picker: PickerState?
-    public var detail: DetailState?
-    public var confirmingQuit = false
 
     public var voteScope: VoteScope = .principle
     public var voteRow = 0
@@ -91,10 +87,6 @@ public struct AppState: Sendable, Equatable {
     /// Principles whose vote the facilitator closed: the projector shows their dots.
     public var revealed: Set<String> = []
 
-    /// The organiser's screens, while open.
-    public var dashboard: DashboardState?
-    public var roster: ParticipantsState?
-    public var harvest: HarvestState?
     /// The event file, beside which exports are written.
     public var eventPath = ""
     /// The event's table numbers, for moving participants.

@@ -9,20 +9,17 @@ public struct DashboardState: Sendable, Equatable {
     public var snapshot: DashboardSnapshot?
     /// The selected table (index into the snapshot's tables).
     public var row = 0
-    /// Where Esc goes: the table session it was opened from, or nowhere (`rundbord dashboard`).
-    public var returnTo: ScreenID?
-    public init(returnTo: ScreenID?) { self.returnTo = returnTo }
+    public init() {}
 }
 
 /// The roster: every participant, grouped by table.
 public struct ParticipantsState: Sendable, Equatable {
-    public var returnTo: ScreenID
     /// The selected participant (index into `AppUpdate.roster(state)`).
     public var row = 0
     public var form: ParticipantForm?
     /// F8 was pressed once on this participant: the second F8 deletes.
     public var confirmDelete: UUID?
-    public init(returnTo: ScreenID) { self.returnTo = returnTo }
+    public init() {}
 }
 
 /// Adding or editing one participant.
@@ -53,7 +50,6 @@ public struct HarvestState: Sendable, Equatable {
     /// The formats the screen offers, in the order shown.
     public static let formats: [ExportFormat] = [.md, .txt, .eml, .csv, .initiativesCSV, .json]
 
-    public var returnTo: ScreenID
     public var chosen: Set<ExportFormat> = [.md, .txt]
     public var anonymous = false
     /// The option under the cursor: a format, then the anonymous toggle.
@@ -67,7 +63,7 @@ public struct HarvestState: Sendable, Equatable {
     public var stale = false
     /// The files the last export wrote.
     public var written: [String] = []
-    public init(returnTo: ScreenID) { self.returnTo = returnTo }
+    public init() {}
 
     public static var rowCount: Int { formats.count + 1 }
     public var anonymousRow: Int { Self.formats.count }

@@ -22,16 +22,14 @@ extension AppUpdate {
     // MARK: The dashboard
 
     static func openDashboard(_ state: inout AppState) -> [Step] {
-        if state.dashboard == nil { state.dashboard = DashboardState(returnTo: state.homeTable == nil ? nil : .session) }
-        state.screen = .dashboard
+        if state.dashboard == nil { state.push(.dashboard(DashboardState())) }
         return [.command(.refresh(table: state.tableNumber))]
     }
 
     /// `rundbord dashboard`: no home table, the dashboard on its own.
     static func openDashboardAlone(_ state: inout AppState) -> [AppEffect] {
         state.homeTable = nil
-        state.dashboard = DashboardState(returnTo: nil)
-        state.screen = .dashboard
+        state.stack = [.dashboard(DashboardState())]
         return [.loadDashboard]
     }
 
@@ -50,11 +48,12 @@ extension AppUpdate {
             if number == state.homeTable { return closeDashboard(&state) }
             return [.command(.viewTable(number))]
         case .participantsScreen:
-            return openParticipants(&state, returnTo: .dashboard)
+            return openParticipants(&state)
         case .harvestScreen:
-            return openHarvest(&state, returnTo: .dashboard)
+            return openHarvest(&state)
         case .back:
-            if board.returnTo == nil {
+            // `rundbord dashboard` has nothing under the dashboard.
+            if state.below == nil {
                 state.message = .init(text: TUIText.messageNoHome.text(state.lang), isError: false)
                 return []
             }
@@ -67,8 +66,7 @@ extension AppUpdate {
     }
 
     static func closeDashboard(_ state: inout AppState) -> [Step] {
-        state.dashboard = nil
-        state.screen = .session
+        state.pop()
         return []
     }
 
@@ -86,7 +84,7 @@ extension AppUpdate {
     static func tableViewOpened(_ state: inout AppState, _ session: TableSession) {
         if !state.isReadOnlyView { state.homeSession = state.session }
         state.session = session
-        state.screen = .tableView
+        state.push(.tableView)
         state.focus = .entry
         state.selectedNoteId = nil
         state.notesScroll = 0
@@ -113,7 +111,7 @@ extension AppUpdate {
             state.selectedNoteId = nil
             state.focus = .entry
             state.notesScroll = 0
-            state.screen = .dashboard
+            state.pop()
             return [.command(.refresh(table: state.tableNumber))]
         default:
             break
@@ -131,14 +129,13 @@ extension AppUpdate {
         }
     }
 
-    static func openParticipants(_ state: inout AppState, returnTo: ScreenID) -> [Step] {
-        var roster = ParticipantsState(returnTo: returnTo)
+    static func openParticipants(_ state: inout AppState) -> [Step] {
+        var roster = ParticipantsState()
         // From a table, its own people first in view.
-        if returnTo == .session, let i = Self.roster(state).firstIndex(where: { $0.tableNumber == state.tableNumber }) {
+        if state.screen == .session, let i = Self.roster(state).firstIndex(where: { $0.tableNumber == state.tableNumber }) {
             roster.row = i
         }
-        state.roster = roster
-        state.screen = .participants
+        state.push(.participants(roster))
         return [.command(.refresh(table: state.tableNumber))]
     }
 
@@ -162,7 +159,7 @@ extension AppUpdate {
         case .selectUp, .selectDown, .pageUp, .pageDown:
             roster.row = listRow(after: command, from: roster.row, count: list.count, page: page)
         case .newParticipant:
-            let table = roster.returnTo == .session ? state.tableNumber : selected?.tableNumber
+            let table = state.below == .session ? state.tableNumber : selected?.tableNumber
             roster.form = ParticipantForm(tableNumber: table)
         case .editParticipant:
             guard let selected else { break }
@@ -188,9 +185,8 @@ extension AppUpdate {
                                       isError: true)
             }
         case .back:
-            state.roster = nil
-            state.screen = roster.returnTo
-            return roster.returnTo == .dashboard ? [.command(.refresh(table: state.tableNumber))] : []
+            state.pop()
+            return state.screen == .dashboard ? [.command(.refresh(table: state.tableNumber))] : []
         default:
             break
         }
@@ -294,10 +290,9 @@ extension AppUpdate {
 
     // MARK: The harvest
 
-    static func openHarvest(_ state: inout AppState, returnTo: ScreenID) -> [Step] {
-        let harvest = HarvestState(returnTo: returnTo)
-        state.harvest = harvest
-        state.screen = .harvest
+    static func openHarvest(_ state: inout AppState) -> [Step] {
+        let harvest = HarvestState()
+        state.push(.harvest(harvest))
         return [.command(.previewHarvest(anonymous: harvest.anonymous, keepScroll: false))]
     }
 
@@ -330,9 +325,8 @@ extension AppUpdate {
             }
             effects = [.command(.exportHarvest(formats, anonymous: harvest.anonymous))]
         case .back:
-            state.harvest = nil
-            state.screen = harvest.returnTo
-            return harvest.returnTo == .dashboard ? [.command(.refresh(table: state.tableNumber))] : []
+            state.pop()
+            return state.screen == .dashboard ? [.command(.refresh(table: state.tableNumber))] : []
         default:
             break
         }

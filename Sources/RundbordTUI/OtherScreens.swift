@@ -271,7 +271,7 @@ enum HelpScreen {
         buffer.put(" " + TUIText.helpTitle.text(lang), x: 0, y: 0, style: header)
         let all = lines(state, width: buffer.width - 2)
         let height = buffer.height - 2
-        let scroll = min(state.helpScroll, max(0, all.count - height))
+        let scroll = min(state.help?.scroll ?? 0, max(0, all.count - height))
         for (i, (line, style)) in all.dropFirst(scroll).prefix(height).enumerated() {
             for (j, wrapped) in [TextLayout.truncate(line, width: buffer.width - 2)].enumerated() {
                 buffer.put(wrapped, x: 1, y: 1 + i + j, style: style)

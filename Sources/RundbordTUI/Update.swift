@@ -178,9 +178,7 @@ public enum AppUpdate {
     static func common(_ state: inout AppState, _ command: Command) -> [Step]? {
         switch command {
         case .help:
-            state.helpReturn = state.screen
-            state.helpScroll = 0
-            state.screen = .help
+            state.push(.help(HelpState()))
             return []
         case .quit:
             if state.hasUnsavedText || state.editingNoteId != nil {
@@ -195,7 +193,8 @@ public enum AppUpdate {
         case .resetTimer:
             return [.engine(.resetTimer, after: .message(.messageTimerReset))]
         case .projector:
-            state.screen = state.screen == .projector ? .session : .projector
+            // The projector is shown over the session, and F9 or Esc goes back to it.
+            state.stack = state.screen == .projector ? [state.stack[0]] : [state.stack[0], .projector]
             return []
         case .undo:
             return [.engine(.undo, after: .message(.messageUndone))]
@@ -281,9 +280,9 @@ public enum AppUpdate {
         case .dashboardScreen:
             return openDashboard(&state)
         case .participantsScreen:
-            return openParticipants(&state, returnTo: .session)
+            return openParticipants(&state)
         case .harvestScreen:
-            return openHarvest(&state, returnTo: .session)
+            return openHarvest(&state)
         default:
             break
         }
@@ -487,24 +486,28 @@ public enum AppUpdate {
     // MARK: Help
 
     static func help(_ state: inout AppState, _ command: Command) -> [Step] {
+        guard var help = state.help else { return [] }
         switch command {
-        case .back: state.screen = state.helpReturn
-        case .selectUp: state.helpScroll = max(0, state.helpScroll - 1)
-        case .selectDown: state.helpScroll += 1
-        case .pageUp: state.helpScroll = max(0, state.helpScroll - max(1, state.size.height - 4))
-        case .pageDown: state.helpScroll += max(1, state.size.height - 4)
+        case .back:
+            state.pop()
+            return []
+        case .selectUp: help.scroll = max(0, help.scroll - 1)
+        case .selectDown: help.scroll += 1
+        case .pageUp: help.scroll = max(0, help.scroll - max(1, state.size.height - 4))
+        case .pageDown: help.scroll += max(1, state.size.height - 4)
         default: break
         }
         // Not past the last line, so that ↑ scrolls back at once.
         let lines = HelpScreen.lines(state, width: state.size.width - 2).count
-        state.helpScroll = min(state.helpScroll, max(0, lines - (state.size.height - 2)))
+        help.scroll = min(help.scroll, max(0, lines - (state.size.height - 2)))
+        state.help = help
         return []
     }
 
     // MARK: The vote screen
 
     static func openVote(_ state: inout AppState) -> [Step] {
-        state.screen = .vote
+        state.push(.vote)
         state.voteNumber = ""
         state.voteRow = min(state.voteRow, max(0, state.voteRowCount - 1))
         return state.voteScope == .table ? [.command(.loadTableInitiatives(tableId: state.session.table.id))] : []
@@ -518,7 +521,7 @@ public enum AppUpdate {
         let initiatives = state.voteInitiatives
         switch command {
         case .back, .voteScreen:
-            state.screen = .session
+            state.pop()
             state.voteNumber = ""
         case .selectUp:
             state.voteRow = max(0, state.voteRow - 1); state.voteNumber = ""
@@ -592,11 +595,9 @@ public enum AppUpdate {
             return []
         }
         var detail = DetailState(noteId: note.id)
-        detail.returnTo = state.screen == .vote ? .vote : .session
         detail.owner.set(note.owner ?? "")
         detail.horizon.set(note.horizon ?? "")
-        state.detail = detail
-        state.screen = .detail
+        state.push(.detail(detail))
         return []
     }
 
@@ -650,14 +651,15 @@ public enum AppUpdate {
             return saveDetailFields(state) + effects
         }
         guard var detail = state.detail, let note = detailNote(state) else {
-            state.screen = .session
+            state.stack = [state.stack[0]]
             return []
         }
         switch command {
         case .back, .voteScreen:
             let effects = saveDetailFields(state)
-            state.detail = nil
-            state.screen = command == .voteScreen ? .vote : detail.returnTo
+            state.pop()
+            // F6 goes to the vote, whichever screen the detail was opened from.
+            if command == .voteScreen && state.screen != .vote { state.push(.vote) }
             return effects
         case .selectUp, .selectDown:
             let effects = saveDetailFields(state)
@@ -700,7 +702,7 @@ public enum AppUpdate {
     static func projector(_ state: inout AppState, _ command: Command) -> [Step] {
         if let effects = common(&state, command) { return effects }
         switch command {
-        case .back: state.screen = .session
+        case .back: state.stack = [state.stack[0]]
         case .toggleReveal: toggleReveal(&state)
         default: break
         }

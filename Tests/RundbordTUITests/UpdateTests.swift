@@ -151,4 +151,45 @@ import Testing
         send(.failed(.read("filen er væk")))
         #expect(state.message == .init(text: "filen er væk", isError: true))
     }
+
+    // MARK: Navigation: a stack of screens, modals on top
+
+    @Test mutating func escReturnsThroughTheStackWithEachScreenAsItWasLeft() throws {
+        try press(.dashboardScreen)
+        try press(.participantsScreen)
+        #expect(state.stack.map(\.id) == [.session, .dashboard, .participants])
+        try press(.newParticipant)
+        #expect(AppUpdate.effectiveScreen(state) == .participantForm)
+        type("Ærø Åkjær")
+        // Help over the form, and back to the form with its text.
+        try press(.help)
+        #expect(state.screen == .help && state.helpReturn == .participants)
+        try press(.back)
+        #expect(state.roster?.form?.name.text == "Ærø Åkjær")
+        try press(.back)                 // closes the form
+        let commands = try press(.back)  // closes the participants
+        #expect(state.stack.map(\.id) == [.session, .dashboard])
+        // The dashboard is read afresh when it shows again.
+        #expect(commands == [.refresh(table: 1)])
+        try press(.back)
+        #expect(state.stack == [.session])
+    }
+
+    @Test mutating func theProjectorAlwaysReturnsToTheSession() throws {
+        try press(.voteScreen)
+        try press(.projector)
+        #expect(state.stack == [.session, .projector])
+        try press(.projector)
+        #expect(state.stack == [.session])
+    }
+
+    @Test mutating func theQuitQuestionIsALayerOverTheScreenUnderIt() throws {
+        try press(.voteScreen)
+        state.editor.set("ufærdig")
+        try press(.quit)
+        #expect(state.modal == .confirmQuit && state.screen == .vote)
+        #expect(AppUpdate.effectiveScreen(state) == .confirm)
+        try press(.no)
+        #expect(state.modal == nil && state.stack == [.session, .vote])
+    }
 }
