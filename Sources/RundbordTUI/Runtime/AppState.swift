@@ -19,26 +19,6 @@ public enum VoteScope: Sendable, Equatable {
     case principle, table
 }
 
-/// The speaker picker: type to filter the table's participants and the organisations.
-public struct PickerState: Sendable, Equatable {
-    public enum Target: Sendable, Equatable { case draft, note(UUID) }
-    public var target: Target
-    public var filter = LineEditor()
-    public var index = 0
-}
-
-public struct DetailState: Sendable, Equatable {
-    public enum Field: Int, Sendable, CaseIterable { case funding, owner, horizon }
-    public var noteId: UUID
-    public var field: Field = .funding
-    public var owner = LineEditor()
-    public var horizon = LineEditor()
-    /// Which suggestion Tab put into the owner field last (cycles on repeated Tab),
-    /// and the text typed before the first Tab, which the suggestions match.
-    public var completion = -1
-    public var completionBase: String?
-}
-
 public struct StatusMessage: Sendable, Equatable {
     public var text: String
     public var isError: Bool
@@ -162,4 +142,10 @@ public struct AppState: Sendable, Equatable {
 public enum Layout {
     public static let minimumWidth = 80
     public static let minimumHeight = 24
+}
+
+extension Layout {
+    /// The principle's summary and questions are shown at first only when
+    /// they leave the notes enough room.
+    public static func expandsPrinciple(_ size: Size) -> Bool { size.height >= 34 }
 }
