@@ -192,4 +192,13 @@ import Testing
         try press(.no)
         #expect(state.modal == nil && state.stack == [.session, .vote])
     }
+
+    @Test func aQuotesClosingMarkGoesEvenWithSomethingAfterIt() {
+        let vision = state.vision
+        #expect(AppUpdate.balancedQuote("\"Vi er mange\"", vision) == "\"Vi er mange")
+        #expect(AppUpdate.balancedQuote("\"Vi er små, men vi er mange\" 👍🏽", vision) == "\"Vi er små, men vi er mange 👍🏽")
+        #expect(AppUpdate.balancedQuote("\"Han sagde \"ja\" til os\"", vision) == "\"Han sagde \"ja\" til os")
+        #expect(AppUpdate.balancedQuote("\"Åben uden slut", vision) == "\"Åben uden slut")
+        #expect(AppUpdate.balancedQuote("Ingen citat\"", vision) == "Ingen citat\"")
+    }
 }

@@ -113,13 +113,16 @@ extension AppUpdate {
 
     /// A quote typed in quotation marks ("Vi er mange") starts with the quote
     /// kind's prefix, which the engine takes off; the closing mark goes too, so
-    /// the stored quote is not left with half a pair.
+    /// the stored quote is not left with half a pair. The closing mark is the
+    /// last one, and what follows it stays (`"Vi er mange" 👍🏽`).
     static func balancedQuote(_ text: String, _ vision: Vision) -> String {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard let prefix = vision.noteKinds.first(where: { $0.kind == .quote })?.prefix, !prefix.isEmpty,
-              vision.kindFromPrefix(trimmed)?.0 == .quote,
-              trimmed.count > 2 * prefix.count, trimmed.hasSuffix(prefix) else { return text }
-        return String(trimmed.dropLast(prefix.count))
+              vision.kindFromPrefix(trimmed)?.0 == .quote else { return text }
+        let body = trimmed.dropFirst(prefix.count)
+        guard let close = body.range(of: prefix, options: .backwards),
+              !body[..<close.lowerBound].trimmingCharacters(in: .whitespaces).isEmpty else { return text }
+        return prefix + body[..<close.lowerBound] + body[close.upperBound...]
     }
 
     /// F3 on the entry line: the next kind after the one the text would get.
