@@ -201,4 +201,48 @@ import Testing
         #expect(AppUpdate.balancedQuote("\"Åben uden slut", vision) == "\"Åben uden slut")
         #expect(AppUpdate.balancedQuote("Ingen citat\"", vision) == "Ingen citat\"")
     }
+
+    // MARK: Scrolling: the frame says how far, update keeps within it
+
+    @Test mutating func helpScrollsByThePageTheFrameReportedAndStopsAtItsEnd() throws {
+        try press(.help)
+        send(.drawn(Viewport(screen: .help, page: 20, maxScroll: 30)))
+        try press(.pageDown)
+        #expect(state.help?.scroll == 20)
+        try press(.pageDown)
+        #expect(state.help?.scroll == 40)
+        // The next frame could show no further than 30: ↑ moves back from there at once.
+        send(.drawn(Viewport(screen: .help, page: 20, maxScroll: 30)))
+        #expect(state.help?.scroll == 30)
+        try press(.selectUp)
+        #expect(state.help?.scroll == 29)
+    }
+
+    @Test mutating func aViewportOfAnotherScreenChangesNothing() throws {
+        state.notesScroll = 12
+        send(.drawn(Viewport(screen: .help, page: 3, maxScroll: 0)))
+        #expect(state.notesScroll == 12)
+    }
+}
+
+@Suite struct FrameGateTests {
+    final class Recorder: TerminalBackend {
+        var size = Size(width: 10, height: 3)
+        var changes: [FrameChange] = []
+        func nextEvent(timeout: TimeInterval) -> InputEvent? { nil }
+        func draw(_ buffer: Buffer, changed: FrameChange) { changes.append(changed) }
+    }
+
+    @Test func onlyChangedRowsReachTheTerminalAndAnEqualFrameNothing() {
+        let gate = FrameGate()
+        let terminal = Recorder()
+        var frame = Buffer(size: terminal.size)
+        gate.show(frame, on: terminal)
+        gate.show(frame, on: terminal)
+        frame.put("æøå", x: 0, y: 1)
+        gate.show(frame, on: terminal)
+        gate.repaintNext()
+        gate.show(frame, on: terminal)
+        #expect(terminal.changes == [.all(repaint: false), .rows([1]), .all(repaint: true)])
+    }
 }

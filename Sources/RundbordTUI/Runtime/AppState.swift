@@ -77,6 +77,9 @@ public struct AppState: Sendable, Equatable {
     /// The home table's session, kept aside while another table is shown read-only.
     public var homeSession: TableSession?
 
+    /// What the last frame said about the top screen's scrolling.
+    public var viewport = Viewport(screen: .session)
+
     /// When the draft last changed and was not yet autosaved.
     public var draftChangedAt: Date?
     public var draftSavedAt: Date?
@@ -134,6 +137,9 @@ public struct AppState: Sendable, Equatable {
     }
 
     public var hasUnsavedText: Bool { !editor.isBlank }
+
+    /// Rows PgUp and PgDn move on the top screen, as its last frame said.
+    var page: Int { viewport.screen == screen ? viewport.page ?? 1 : 1 }
 
     /// The window is too small to work in.
     public var tooSmall: Bool { size.width < Layout.minimumWidth || size.height < Layout.minimumHeight }

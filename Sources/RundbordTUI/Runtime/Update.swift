@@ -34,6 +34,9 @@ public enum AppUpdate {
         case .failed(let failure):
             failed(&state, failure)
             return []
+        case .drawn(let viewport):
+            drawn(&state, viewport)
+            return []
         }
     }
 
@@ -62,6 +65,21 @@ public enum AppUpdate {
             // Ctrl-L repaints whatever layer is open.
             let repaint: [Step] = KeyTable.command(for: key, on: state.screen) == .redraw ? [.command(.repaint)] : []
             return keyPressed(&state, key) + repaint
+        }
+    }
+
+    /// Scroll positions stay within what the frame could show, so that the
+    /// key back (↑, PgDn) moves at once.
+    static func drawn(_ state: inout AppState, _ viewport: Viewport) {
+        state.viewport = viewport
+        guard viewport.screen == state.screen, let end = viewport.maxScroll else { return }
+        switch state.screen {
+        case .session, .tableView: state.notesScroll = min(state.notesScroll, end)
+        case .help:
+            if let scroll = state.help?.scroll { state.help?.scroll = min(scroll, end) }
+        case .harvest:
+            if let scroll = state.harvest?.scroll { state.harvest?.scroll = min(scroll, end) }
+        default: break
         }
     }
 

@@ -29,7 +29,7 @@ extension AppUpdate {
         if let effects = common(&state, command) { return effects }
         guard var board = state.dashboard else { return [] }
         let tables = board.snapshot?.tables ?? []
-        let page = max(1, DashboardScreen.tableRows(state) - 1)
+        let page = state.page
         switch command {
         case .selectUp, .selectDown, .pageUp, .pageDown:
             board.row = listRow(after: command, from: board.row, count: tables.count, page: page)

@@ -65,13 +65,14 @@ enum DashboardScreen {
         return String(repeating: " ", count: max(0, width - 1 - DisplayWidth.of(t))) + t + " "
     }
 
-    static func render(_ state: AppState, into buffer: inout Buffer) {
+    static func render(_ state: AppState, into buffer: inout Buffer) -> Viewport {
+        let viewport = Viewport(screen: .dashboard, page: max(1, tableRows(state) - 1))
         let lang = state.lang
         TitleBar.render(TUIText.dashboardTitle.text(lang, state.eventTitle), into: &buffer)
         guard let board = state.dashboard, let snapshot = board.snapshot else {
             buffer.put(TUIText.dashboardLoading.text(lang), x: 1, y: 2, style: Theme.dim)
             Chrome.keyBar(.dashboard, lang, into: &buffer)
-            return
+            return viewport
         }
         buffer.put(TUIText.dashboardSummary.text(lang, snapshot.tables.count, snapshot.totalNotes,
                                                  snapshot.total(kind: .initiative), snapshot.participants),
@@ -159,5 +160,6 @@ enum DashboardScreen {
         Chrome.status(state, y: buffer.height - 2, into: &buffer)
         if state.message == nil { buffer.fill(Rect(x: 0, y: buffer.height - 2, width: buffer.width, height: 1)) }
         Chrome.keyBar(.dashboard, lang, into: &buffer)
+        return viewport
     }
 }

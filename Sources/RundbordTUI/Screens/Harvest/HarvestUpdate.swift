@@ -37,7 +37,7 @@ extension AppUpdate {
     static func harvest(_ state: inout AppState, _ command: Command) -> [Step] {
         if let effects = common(&state, command) { return effects }
         guard var harvest = state.harvest else { return [] }
-        let page = max(1, HarvestScreen.previewRows(state) - 1)
+        let page = state.page
         var effects: [Step] = []
         switch command {
         case .selectUp: harvest.row = max(0, harvest.row - 1)
@@ -68,8 +68,6 @@ extension AppUpdate {
         default:
             break
         }
-        // Not past the end of the preview, so that PgUp scrolls back at once.
-        harvest.scroll = min(harvest.scroll, max(0, HarvestScreen.previewLines(state).count - HarvestScreen.previewRows(state)))
         state.harvest = harvest
         return effects
     }

@@ -24,9 +24,9 @@ enum HarvestScreen {
         }
     }
 
-    static func render(_ state: AppState, into buffer: inout Buffer) {
+    static func render(_ state: AppState, into buffer: inout Buffer) -> Viewport {
         let lang = state.lang
-        guard let harvest = state.harvest else { return }
+        guard let harvest = state.harvest else { return Viewport(screen: .harvest) }
         TitleBar.render(TUIText.harvestTitle.text(lang, state.eventTitle), into: &buffer)
         let panel = panelWidth(buffer.size)
         var y = 1
@@ -100,5 +100,6 @@ enum HarvestScreen {
             buffer.put(TUIText.harvestHint.text(lang), x: 1, y: statusY, style: Theme.dim)
         }
         Chrome.keyBar(.harvest, lang, into: &buffer)
+        return Viewport(screen: .harvest, page: max(1, rows - 1), maxScroll: max(0, lines.count - rows))
     }
 }

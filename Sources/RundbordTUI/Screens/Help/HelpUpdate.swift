@@ -11,13 +11,10 @@ extension AppUpdate {
             return []
         case .selectUp: help.scroll = max(0, help.scroll - 1)
         case .selectDown: help.scroll += 1
-        case .pageUp: help.scroll = max(0, help.scroll - max(1, state.size.height - 4))
-        case .pageDown: help.scroll += max(1, state.size.height - 4)
+        case .pageUp: help.scroll = max(0, help.scroll - state.page)
+        case .pageDown: help.scroll += state.page
         default: break
         }
-        // Not past the last line, so that ↑ scrolls back at once.
-        let lines = HelpScreen.lines(state, width: state.size.width - 2).count
-        help.scroll = min(help.scroll, max(0, lines - (state.size.height - 2)))
         state.help = help
         return []
     }

@@ -25,7 +25,7 @@ enum HelpScreen {
         return out
     }
 
-    static func render(_ state: AppState, into buffer: inout Buffer) {
+    static func render(_ state: AppState, into buffer: inout Buffer) -> Viewport {
         let lang = state.lang
         let header = Theme.header
         buffer.fill(Rect(x: 0, y: 0, width: buffer.width, height: 1), style: header)
@@ -39,5 +39,6 @@ enum HelpScreen {
             }
         }
         buffer.put(TUIText.helpFooter.text(lang), x: 1, y: buffer.height - 1, style: Theme.dim)
+        return Viewport(screen: .help, page: max(1, buffer.height - 4), maxScroll: max(0, all.count - height))
     }
 }

@@ -45,7 +45,7 @@ extension AppUpdate {
         let list = Self.roster(state)
         let pendingDelete = roster.confirmDelete
         roster.confirmDelete = nil
-        let page = max(1, ParticipantsScreen.listRows(state) - 1)
+        let page = state.page
         let selected = list.indices.contains(roster.row) ? list[roster.row] : nil
         var effects: [Step] = []
         switch command {

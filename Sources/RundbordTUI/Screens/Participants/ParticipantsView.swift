@@ -30,9 +30,10 @@ enum ParticipantsScreen {
         return [name, organisation, rest - name - organisation, table, named]
     }
 
-    static func render(_ state: AppState, into buffer: inout Buffer) {
+    static func render(_ state: AppState, into buffer: inout Buffer) -> Viewport {
         let lang = state.lang
-        guard let roster = state.roster else { return }
+        let viewport = Viewport(screen: .participants, page: max(1, listRows(state) - 1))
+        guard let roster = state.roster else { return viewport }
         let list = AppUpdate.roster(state)
         let here = state.isReadOnlyView ? nil : state.tableNumber
         TitleBar.render(TUIText.participantsTitle.text(lang, list.count),
@@ -96,6 +97,7 @@ enum ParticipantsScreen {
         } else {
             Chrome.keyBar(.participants, lang, into: &buffer)
         }
+        return viewport
     }
 
     /// The form over the list: five fields, a hint, and any error.

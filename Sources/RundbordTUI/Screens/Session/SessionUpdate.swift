@@ -81,17 +81,10 @@ extension AppUpdate {
         return []
     }
 
+    /// Not past the oldest note (the frame says where that is, `.drawn`), so
+    /// that PgDn brings the newest back at once.
     static func pageNotes(_ state: inout AppState, up: Bool) {
-        if up {
-            // Not past the oldest note, so that PgDn brings the newest back at once.
-            let total = state.session.visibleNotes.reduce(0) { rows, note in
-                rows + (SessionScreen.lines(for: note, state, width: state.size.width).map(\.row).max() ?? 0) + 1
-            }
-            let visible = max(1, SessionScreen.noteArea(state, width: state.size.width, height: state.size.height).height)
-            state.notesScroll = min(state.notesScroll + max(1, (state.size.height - 10) / 2), max(0, total - visible))
-        } else {
-            state.notesScroll = max(0, state.notesScroll - max(1, (state.size.height - 10) / 2))
-        }
+        state.notesScroll = max(0, state.notesScroll + (up ? state.page : -state.page))
     }
 
     static func saveEntry(_ state: inout AppState) -> [Step] {

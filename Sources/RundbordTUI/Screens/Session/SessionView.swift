@@ -6,15 +6,19 @@ enum SessionScreen {
     /// A marker column, then the time: "▶14:03 " marks the selected note even without colour.
     static let timeWidth = 7
 
-    static func render(_ state: AppState, into buffer: inout Buffer) {
+    /// PgUp and PgDn move the notes half a screen.
+    static func page(_ size: Size) -> Int { max(1, (size.height - 10) / 2) }
+
+    static func render(_ state: AppState, into buffer: inout Buffer) -> Viewport {
         let lang = state.lang
         Chrome.header(state, into: &buffer)
         var y = 1
         y = principle(state, top: y, into: &buffer)
+        var viewport = Viewport(screen: state.screen, page: page(buffer.size))
 
         if state.isReadOnlyView {
-            readOnly(state, top: y, into: &buffer)
-            return
+            viewport.maxScroll = readOnly(state, top: y, into: &buffer)
+            return viewport
         }
         let entry = entryLayout(state, width: buffer.width, height: buffer.height)
         let promptText = entry.prompt
@@ -28,7 +32,7 @@ enum SessionScreen {
 
         Chrome.rule(TUIText.notesTitle.text(lang, state.session.visibleCount), y: ruleY, into: &buffer,
                     right: state.notesScroll > 0 || state.focus == .notes ? TUIText.notesScrolled.text(lang) : "")
-        noteList(state, area: noteArea(state, width: buffer.width, height: buffer.height), into: &buffer)
+        viewport.maxScroll = noteList(state, area: noteArea(state, width: buffer.width, height: buffer.height), into: &buffer)
 
         Chrome.status(state, y: statusY, into: &buffer)
 
@@ -44,22 +48,25 @@ enum SessionScreen {
             buffer.cursor = (promptWidth + layout.cursorColumn, entryY + layout.cursorRow - first)
         }
         Chrome.keyBar(.session, lang, into: &buffer)
+        return viewport
     }
 
     /// Another table shown from the dashboard: its notes, and in place of the
     /// entry line a banner that says nothing can be changed here.
-    static func readOnly(_ state: AppState, top: Int, into buffer: inout Buffer) {
+    static func readOnly(_ state: AppState, top: Int, into buffer: inout Buffer) -> Int? {
         let lang = state.lang
         let bannerY = buffer.height - 2
         let statusY = bannerY - 1
         let notes = state.session.visibleNotes
         Chrome.rule(TUIText.notesTitle.text(lang, notes.count), y: top, into: &buffer,
                     right: state.notesScroll > 0 || state.focus == .notes ? TUIText.notesScrolled.text(lang) : "")
-        noteList(state, area: Rect(x: 0, y: top + 1, width: buffer.width, height: statusY - top - 1), into: &buffer)
+        let maxScroll = noteList(state, area: Rect(x: 0, y: top + 1, width: buffer.width, height: statusY - top - 1),
+                                 into: &buffer)
         if state.message != nil { Chrome.status(state, y: statusY, into: &buffer) }
         buffer.fill(Rect(x: 0, y: bannerY, width: buffer.width, height: 1), style: Theme.readOnly)
         buffer.put(" " + TUIText.tableViewBanner.text(lang, state.tableNumber), x: 0, y: bannerY, style: Theme.readOnly)
         Chrome.keyBar(.tableView, lang, into: &buffer)
+        return maxScroll
     }
 
     /// "Pointe › ", "Indsats (Kaffe Karma) › ", "Ret notat › ".
@@ -135,14 +142,7 @@ enum SessionScreen {
 
     /// The lines a note takes: time, kind and wrapped text; an initiative adds a details line.
     static func lines(for note: Note, _ state: AppState, width: Int) -> [NoteLine] {
-        let speaker = state.speakerName(of: note)
-        let key = NoteLayoutCache.Key(note: note, width: width, speaker: speaker, lang: state.lang,
-                                      zone: state.timeZone.identifier,
-                                      labels: state.vision.noteKinds.map(\.label) + [state.vision.label(note.funding ?? .unclear)])
-        if let cached = NoteLayoutCache.shared[key] { return cached }
-        let laidOut = layOut(note, speaker: speaker, state, width: width)
-        NoteLayoutCache.shared[key] = laidOut
-        return laidOut
+        layOut(note, speaker: state.speakerName(of: note), state, width: width)
     }
 
     static func layOut(_ note: Note, speaker: String?, _ state: AppState, width: Int) -> [NoteLine] {
@@ -181,16 +181,19 @@ enum SessionScreen {
         return String(format: "%02d:%02d", c.hour ?? 0, c.minute ?? 0)
     }
 
-    /// The notes, newest at the bottom; scrolled up by PgUp or to keep the selected note in view.
-    static func noteList(_ state: AppState, area: Rect, into buffer: inout Buffer) {
-        guard area.height > 0 else { return }
+    /// The notes, newest at the bottom; scrolled up by PgUp or to keep the
+    /// selected note in view. Returns the furthest the list can scroll, when
+    /// the oldest note was reached (nil: older notes were not laid out).
+    @discardableResult
+    static func noteList(_ state: AppState, area: Rect, into buffer: inout Buffer) -> Int? {
+        guard area.height > 0 else { return 0 }
         let notes = state.session.notes
         if state.session.visibleCount == 0 {
             for (i, line) in TextLayout.wrap(TUIText.notesEmpty.text(state.lang), width: area.width - 2).enumerated()
             where i < area.height {
                 buffer.put(line, x: 1, y: area.y + i, style: Theme.dim)
             }
-            return
+            return 0
         }
         // Rows: each row is the pieces drawn on it, tagged with the note. Only the
         // newest notes that can be in view are laid out, walking back from the
@@ -239,36 +242,6 @@ enum SessionScreen {
         }
         if top > 0 || olderNotesLeft { buffer.put("↑", x: area.width - 1, y: area.y, style: Theme.dim) }
         if bottom < rows.count { buffer.put("↓", x: area.width - 1, y: area.y + area.height - 1, style: Theme.dim) }
-    }
-}
-
-/// Laid-out notes by everything their layout depends on. A note's lines do
-/// not change while it is typed under, so each keystroke lays out only the
-/// entry line. Rendering stays a function of the state: the cache only
-/// remembers results.
-final class NoteLayoutCache: @unchecked Sendable {
-    struct Key: Hashable {
-        let note: Note
-        let width: Int
-        let speaker: String?
-        let lang: Language
-        let zone: String
-        let labels: [String]
-    }
-
-    static let shared = NoteLayoutCache()
-    private var entries: [Key: [SessionScreen.NoteLine]] = [:]
-    private let lock = NSLock()
-    /// Enough for several screens of notes at a few widths; cleared whole when full.
-    private let limit = 4096
-
-    subscript(key: Key) -> [SessionScreen.NoteLine]? {
-        get { lock.withLock { entries[key] } }
-        set {
-            lock.withLock {
-                if entries.count >= limit { entries.removeAll(keepingCapacity: true) }
-                entries[key] = newValue
-            }
-        }
+        return olderNotesLeft ? nil : maxScroll
     }
 }
