@@ -12,6 +12,9 @@ public final class NcursesBackend: TerminalBackend {
     private let useColor: Bool
     private var pairs: [PairKey: Int16] = [:]
     public private(set) var size: Size
+    /// The signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT) that ended the input, 0 for none:
+    /// the program exits with 128 + it once the terminal is restored.
+    public private(set) var quitSignal: Int32 = 0
 
     private struct PairKey: Hashable { var fg: Int16; var bg: Int16 }
 
@@ -24,7 +27,7 @@ public final class NcursesBackend: TerminalBackend {
     public static func start() throws(RundbordError) -> NcursesBackend {
         rb_unblock_all_signals()
         guard isatty(0) == 1, isatty(1) == 1 else {
-            throw RundbordError(TUIText.errorNotTerminal, exit: .unavailable)
+            throw RundbordError(TUIText.errorNotTerminal, exit: .config)
         }
         // Danish letters need a UTF-8 character set; the language is a separate choice.
         setlocale(LC_ALL, "")
@@ -87,11 +90,11 @@ public final class NcursesBackend: TerminalBackend {
     // MARK: Input
 
     public func nextEvent(timeout: TimeInterval) -> InputEvent? {
-        if rb_take_signal() != 0 { return .terminate }
+        if takeSignal() { return .terminate }
         wtimeout(window, Int32(timeout * 1000))
         var ch: wint_t = 0
         let result = wget_wch(window, &ch)
-        if rb_take_signal() != 0 { return .terminate }
+        if takeSignal() { return .terminate }
         switch result {
         case KEY_CODE_YES:
             return functionKey(Int32(ch))
@@ -100,6 +103,12 @@ public final class NcursesBackend: TerminalBackend {
         default:
             return nil
         }
+    }
+
+    private func takeSignal() -> Bool {
+        let signal = rb_take_signal()
+        if signal != 0 { quitSignal = signal }
+        return signal != 0
     }
 
     private func functionKey(_ code: Int32) -> InputEvent? {

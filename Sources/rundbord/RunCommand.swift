@@ -91,5 +91,9 @@ enum TableScreen {
         backend.stop()
         store.close()
         if let failure { throw failure }
+        // Ended by SIGTERM, SIGHUP or SIGQUIT: the terminal is restored, and the
+        // exit status says so (128 + the signal), as a shell expects. SIGINT
+        // stays a quiet ending (0), as it was.
+        if [SIGTERM, SIGHUP, SIGQUIT].contains(backend.quitSignal) { Foundation.exit(128 + backend.quitSignal) }
     }
 }
