@@ -11,7 +11,6 @@ public final class NcursesBackend: TerminalBackend {
     private var stopped = false
     private let useColor: Bool
     private var pairs: [PairKey: Int16] = [:]
-    private var lastFrame: Buffer?
     public private(set) var size: Size
     /// The signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT) that ended the input, 0 for none:
     /// the program exits with 128 + it once the terminal is restored.
@@ -192,12 +191,17 @@ public final class NcursesBackend: TerminalBackend {
 
     // MARK: Output
 
-    public func draw(_ buffer: Buffer, full: Bool) {
-        if full { clearok(window, true) }
-        let resized = lastFrame?.size != buffer.size
-        if resized { werase(window) }
-        for y in 0..<buffer.height {
-            if !full && !resized, let last = lastFrame, last.row(y) == buffer.row(y) { continue }
+    public func draw(_ buffer: Buffer, changed: FrameChange) {
+        let rows: [Int]
+        switch changed {
+        case .all(let repaint):
+            if repaint { clearok(window, true) }
+            werase(window)
+            rows = Array(0..<buffer.height)
+        case .rows(let changedRows):
+            rows = changedRows
+        }
+        for y in rows where y < buffer.height {
             for x in 0..<buffer.width {
                 let cell = buffer[x, y]
                 if cell.isContinuation { continue }
@@ -212,7 +216,6 @@ public final class NcursesBackend: TerminalBackend {
         }
         wnoutrefresh(window)
         doupdate()
-        lastFrame = buffer
     }
 
     private func put(_ cell: Cell, x: Int, y: Int) {

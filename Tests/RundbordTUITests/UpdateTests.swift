@@ -151,4 +151,98 @@ import Testing
         send(.failed(.read("filen er væk")))
         #expect(state.message == .init(text: "filen er væk", isError: true))
     }
+
+    // MARK: Navigation: a stack of screens, modals on top
+
+    @Test mutating func escReturnsThroughTheStackWithEachScreenAsItWasLeft() throws {
+        try press(.dashboardScreen)
+        try press(.participantsScreen)
+        #expect(state.stack.map(\.id) == [.session, .dashboard, .participants])
+        try press(.newParticipant)
+        #expect(AppUpdate.effectiveScreen(state) == .participantForm)
+        type("Ærø Åkjær")
+        // Help over the form, and back to the form with its text.
+        try press(.help)
+        #expect(state.screen == .help && state.helpReturn == .participants)
+        try press(.back)
+        #expect(state.roster?.form?.name.text == "Ærø Åkjær")
+        try press(.back)                 // closes the form
+        let commands = try press(.back)  // closes the participants
+        #expect(state.stack.map(\.id) == [.session, .dashboard])
+        // The dashboard is read afresh when it shows again.
+        #expect(commands == [.refresh(table: 1)])
+        try press(.back)
+        #expect(state.stack == [.session])
+    }
+
+    @Test mutating func theProjectorAlwaysReturnsToTheSession() throws {
+        try press(.voteScreen)
+        try press(.projector)
+        #expect(state.stack == [.session, .projector])
+        try press(.projector)
+        #expect(state.stack == [.session])
+    }
+
+    @Test mutating func theQuitQuestionIsALayerOverTheScreenUnderIt() throws {
+        try press(.voteScreen)
+        state.editor.set("ufærdig")
+        try press(.quit)
+        #expect(state.modal == .confirmQuit && state.screen == .vote)
+        #expect(AppUpdate.effectiveScreen(state) == .confirm)
+        try press(.no)
+        #expect(state.modal == nil && state.stack == [.session, .vote])
+    }
+
+    @Test func aQuotesClosingMarkGoesEvenWithSomethingAfterIt() {
+        let vision = state.vision
+        #expect(AppUpdate.balancedQuote("\"Vi er mange\"", vision) == "\"Vi er mange")
+        #expect(AppUpdate.balancedQuote("\"Vi er små, men vi er mange\" 👍🏽", vision) == "\"Vi er små, men vi er mange 👍🏽")
+        #expect(AppUpdate.balancedQuote("\"Han sagde \"ja\" til os\"", vision) == "\"Han sagde \"ja\" til os")
+        #expect(AppUpdate.balancedQuote("\"Åben uden slut", vision) == "\"Åben uden slut")
+        #expect(AppUpdate.balancedQuote("Ingen citat\"", vision) == "Ingen citat\"")
+    }
+
+    // MARK: Scrolling: the frame says how far, update keeps within it
+
+    @Test mutating func helpScrollsByThePageTheFrameReportedAndStopsAtItsEnd() throws {
+        try press(.help)
+        send(.drawn(Viewport(screen: .help, page: 20, maxScroll: 30)))
+        try press(.pageDown)
+        #expect(state.help?.scroll == 20)
+        try press(.pageDown)
+        #expect(state.help?.scroll == 40)
+        // The next frame could show no further than 30: ↑ moves back from there at once.
+        send(.drawn(Viewport(screen: .help, page: 20, maxScroll: 30)))
+        #expect(state.help?.scroll == 30)
+        try press(.selectUp)
+        #expect(state.help?.scroll == 29)
+    }
+
+    @Test mutating func aViewportOfAnotherScreenChangesNothing() throws {
+        state.notesScroll = 12
+        send(.drawn(Viewport(screen: .help, page: 3, maxScroll: 0)))
+        #expect(state.notesScroll == 12)
+    }
+}
+
+@Suite struct FrameGateTests {
+    final class Recorder: TerminalBackend {
+        var size = Size(width: 10, height: 3)
+        var changes: [FrameChange] = []
+        func nextEvent(timeout: TimeInterval) -> InputEvent? { nil }
+        func draw(_ buffer: Buffer, changed: FrameChange) { changes.append(changed) }
+    }
+
+    @Test func onlyChangedRowsReachTheTerminalAndAnEqualFrameNothing() {
+        let gate = FrameGate()
+        let terminal = Recorder()
+        var frame = Buffer(size: terminal.size)
+        gate.show(frame, on: terminal)
+        gate.show(frame, on: terminal)
+        frame.put("æøå", x: 0, y: 1)
+        gate.show(frame, on: terminal)
+        gate.repaintNext()
+        gate.show(frame, on: terminal)
+        #expect(terminal.changes == [.all(repaint: false), .rows([1]), .all(repaint: true)])
+    }
 }

@@ -15,6 +15,8 @@ public enum AppMessage: Sendable, Equatable {
     case loaded(Loaded)
     /// A command failed; nothing it would have changed is shown as changed.
     case failed(Failure)
+    /// A frame was drawn: how the top screen's scrolled part fits.
+    case drawn(Viewport)
 }
 
 /// Results of commands that wrote.

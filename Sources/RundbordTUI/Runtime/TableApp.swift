@@ -93,7 +93,9 @@ public final class TableApp {
     public func draw() {
         // A terminal resized under a blocked read tells it here.
         if state.size != backend.size { dispatch(.input(.resize(backend.size))) }
-        frames.show(Screens.render(state), on: backend)
+        let (frame, viewport) = Screens.draw(state)
+        frames.show(frame, on: backend)
+        dispatch(.drawn(viewport))
     }
 
     // MARK: Messages and commands
