@@ -1,4 +1,5 @@
 import RundbordCore
+import RundbordHarvest
 
 /// Where a key acts: a screen, or a modal layer over one (the picker, the
 /// quit question, the participant form). Only the key table, the help and

@@ -1,5 +1,6 @@
 import Foundation
 import RundbordCore
+import RundbordHarvest
 
 /// The parts every screen shares: header, key bar, status line, boxes, rules, the title bar.
 enum Chrome {
@@ -152,7 +153,7 @@ enum TitleBar {
 
 enum TooSmallScreen {
     static func render(_ state: AppState, into buffer: inout Buffer) {
-        let lines = TextLayout.wrap(TUIText.tooSmall.text(state.lang, state.size.width, state.size.height,
+        let lines = TextLayout.lines(TUIText.tooSmall.text(state.lang, state.size.width, state.size.height,
                                                           Layout.minimumWidth, Layout.minimumHeight),
                                     width: max(1, buffer.width - 2))
         let top = max(0, (buffer.height - lines.count) / 2)

@@ -64,34 +64,19 @@ extension AppState {
     // changes the one on the stack; screens are opened and closed with push
     // and pop, not by assigning nil.
 
-    public var detail: DetailState? {
-        get { stack.lazy.compactMap { if case .detail(let d) = $0 { d } else { nil } }.last }
-        set { replace(newValue.map(Screen.detail)) { if case .detail = $0 { true } else { false } } }
-    }
+    public var detail: DetailState? { get { self[DetailState.self] } set { self[DetailState.self] = newValue } }
+    public var help: HelpState? { get { self[HelpState.self] } set { self[HelpState.self] = newValue } }
+    public var dashboard: DashboardState? { get { self[DashboardState.self] } set { self[DashboardState.self] = newValue } }
+    public var roster: ParticipantsState? { get { self[ParticipantsState.self] } set { self[ParticipantsState.self] = newValue } }
+    public var harvest: HarvestState? { get { self[HarvestState.self] } set { self[HarvestState.self] = newValue } }
 
-    public var help: HelpState? {
-        get { stack.lazy.compactMap { if case .help(let h) = $0 { h } else { nil } }.last }
-        set { replace(newValue.map(Screen.help)) { if case .help = $0 { true } else { false } } }
-    }
-
-    public var dashboard: DashboardState? {
-        get { stack.lazy.compactMap { if case .dashboard(let d) = $0 { d } else { nil } }.last }
-        set { replace(newValue.map(Screen.dashboard)) { if case .dashboard = $0 { true } else { false } } }
-    }
-
-    public var roster: ParticipantsState? {
-        get { stack.lazy.compactMap { if case .participants(let p) = $0 { p } else { nil } }.last }
-        set { replace(newValue.map(Screen.participants)) { if case .participants = $0 { true } else { false } } }
-    }
-
-    public var harvest: HarvestState? {
-        get { stack.lazy.compactMap { if case .harvest(let h) = $0 { h } else { nil } }.last }
-        set { replace(newValue.map(Screen.harvest)) { if case .harvest = $0 { true } else { false } } }
-    }
-
-    private mutating func replace(_ screen: Screen?, where matches: (Screen) -> Bool) {
-        guard let screen else { preconditionFailure("a screen is closed by popping it") }
-        if let i = stack.lastIndex(where: matches) { stack[i] = screen }
+    /// The state of the topmost screen of that kind.
+    subscript<S: ScreenState>(_ kind: S.Type) -> S? {
+        get { stack.lazy.compactMap(S.init(screen:)).last }
+        set {
+            guard let newValue else { preconditionFailure("a screen is closed by popping it") }
+            if let i = stack.lastIndex(where: { S(screen: $0) != nil }) { stack[i] = newValue.screen }
+        }
     }
 
     /// The speaker picker, while open.
@@ -104,4 +89,37 @@ extension AppState {
         get { modal == .confirmQuit }
         set { modal = newValue ? .confirmQuit : nil }
     }
+}
+
+/// The state a kind of screen carries on the stack.
+protocol ScreenState {
+    /// The screen's state, when `screen` is one of this kind.
+    init?(screen: Screen)
+    /// This state as a screen on the stack.
+    var screen: Screen { get }
+}
+
+extension DetailState: ScreenState {
+    init?(screen: Screen) { guard case .detail(let s) = screen else { return nil }; self = s }
+    var screen: Screen { .detail(self) }
+}
+
+extension HelpState: ScreenState {
+    init?(screen: Screen) { guard case .help(let s) = screen else { return nil }; self = s }
+    var screen: Screen { .help(self) }
+}
+
+extension DashboardState: ScreenState {
+    init?(screen: Screen) { guard case .dashboard(let s) = screen else { return nil }; self = s }
+    var screen: Screen { .dashboard(self) }
+}
+
+extension ParticipantsState: ScreenState {
+    init?(screen: Screen) { guard case .participants(let s) = screen else { return nil }; self = s }
+    var screen: Screen { .participants(self) }
+}
+
+extension HarvestState: ScreenState {
+    init?(screen: Screen) { guard case .harvest(let s) = screen else { return nil }; self = s }
+    var screen: Screen { .harvest(self) }
 }

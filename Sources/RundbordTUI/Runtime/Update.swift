@@ -227,6 +227,13 @@ public enum AppUpdate {
         }
     }
 
+    /// Closes the top screen; a dashboard under it is read afresh, since the
+    /// tables wrote while it was covered.
+    static func close(_ state: inout AppState) -> [Step] {
+        state.pop()
+        return state.screen == .dashboard ? [.command(.refresh(table: state.tableNumber))] : []
+    }
+
     /// Applies a line-editing command; true when the text changed.
     static func edit(_ editor: inout LineEditor, _ command: Command) -> Bool {
         let before = editor.text

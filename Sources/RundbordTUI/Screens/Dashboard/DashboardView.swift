@@ -1,5 +1,6 @@
 import Foundation
 import RundbordCore
+import RundbordHarvest
 import RundbordStore
 
 /// The organiser's view of every table: principle, phase, time left, counts and

@@ -1,5 +1,6 @@
 import Foundation
 import RundbordCore
+import RundbordHarvest
 
 /// Funding class, owner and horizon of one initiative.
 enum DetailScreen {
@@ -10,7 +11,7 @@ enum DetailScreen {
         var y = 1
         buffer.put(TUIText.detailTitle.text(lang), x: 1, y: y, style: Theme.title)
         y += 1
-        for line in TextLayout.wrap(TextLayout.visibleLines(note.text),
+        for line in TextLayout.lines(TextLayout.visibleLines(note.text),
                                     width: buffer.width - 4).prefix(4) {
             buffer.put(line, x: 3, y: y); y += 1
         }

@@ -63,8 +63,7 @@ extension AppUpdate {
             }
             effects = [.command(.exportHarvest(formats, anonymous: harvest.anonymous))]
         case .back:
-            state.pop()
-            return state.screen == .dashboard ? [.command(.refresh(table: state.tableNumber))] : []
+            return close(&state)
         default:
             break
         }

@@ -10,7 +10,7 @@ enum HarvestScreen {
     static func previewLines(_ state: AppState) -> [String] {
         guard let markdown = state.harvest?.preview else { return [] }
         let width = state.size.width - panelWidth(state.size) - 2
-        return TextLayout.wrap(TextLayout.visibleLines(markdown), width: max(10, width))
+        return TextLayout.lines(TextLayout.visibleLines(markdown), width: max(10, width))
     }
 
     static func label(_ format: ExportFormat) -> TUIText {
@@ -52,13 +52,13 @@ enum HarvestScreen {
         y += 1
         // The event file's name; the folder is said once something is written.
         let file = URL(fileURLWithPath: state.eventPath).lastPathComponent
-        for line in TextLayout.wrap(TUIText.harvestWhere.text(lang, file), width: panel - 3) where y < buffer.height - 3 {
+        for line in TextLayout.lines(TUIText.harvestWhere.text(lang, file), width: panel - 3) where y < buffer.height - 3 {
             buffer.put(line, x: 1, y: y, style: Theme.dim); y += 1
         }
         // An export error in full (the status line may cut it): what to do about it is in its text.
         if let message = state.message, message.isError {
             y += 1
-            for line in TextLayout.wrap("✗ " + message.text, width: panel - 3) where y < buffer.height - 2 {
+            for line in TextLayout.lines("✗ " + message.text, width: panel - 3) where y < buffer.height - 2 {
                 buffer.put(line, x: 1, y: y, style: Theme.error); y += 1
             }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import RundbordCore
+import RundbordHarvest
 
 /// Every key of the key table, grouped by screen, the current screen first.
 enum HelpScreen {
@@ -14,7 +15,7 @@ enum HelpScreen {
             guard !rows.isEmpty else { continue }
             out.append((screen.title.text(lang), Theme.title))
             for row in rows {
-                let described = TextLayout.wrap(row.description.text(lang), width: max(10, width - keyWidth - 3))
+                let described = TextLayout.lines(row.description.text(lang), width: max(10, width - keyWidth - 3))
                 for (i, line) in described.enumerated() {
                     let key = i == 0 ? row.keysLabel(lang) : ""
                     out.append(("  " + TextLayout.pad(key, width: keyWidth) + " " + line, .plain))

@@ -78,8 +78,7 @@ extension AppUpdate {
                                       isError: true)
             }
         case .back:
-            state.pop()
-            return state.screen == .dashboard ? [.command(.refresh(table: state.tableNumber))] : []
+            return close(&state)
         default:
             break
         }

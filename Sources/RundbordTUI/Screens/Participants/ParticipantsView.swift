@@ -1,5 +1,6 @@
 import Foundation
 import RundbordCore
+import RundbordHarvest
 import RundbordStore
 
 /// The roster, grouped by table, and the form that adds or edits a participant.
@@ -46,7 +47,7 @@ enum ParticipantsScreen {
         }
         let height = listRows(state)
         if list.isEmpty {
-            for (i, line) in TextLayout.wrap(TUIText.participantsEmpty.text(lang), width: buffer.width - 4).enumerated() {
+            for (i, line) in TextLayout.lines(TUIText.participantsEmpty.text(lang), width: buffer.width - 4).enumerated() {
                 buffer.put(line, x: 2, y: 3 + i, style: Theme.dim)
             }
         }

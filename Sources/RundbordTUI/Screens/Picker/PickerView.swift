@@ -1,5 +1,6 @@
 import Foundation
 import RundbordCore
+import RundbordHarvest
 
 /// The speaker picker, a box over the session.
 enum PickerOverlay {

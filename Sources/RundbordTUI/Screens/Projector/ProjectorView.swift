@@ -1,5 +1,6 @@
 import Foundation
 import RundbordCore
+import RundbordHarvest
 
 /// A large read-only view for the room: principle, questions, the timer in
 /// big digits, initiatives (dots only once the vote is closed).
@@ -15,7 +16,7 @@ enum ProjectorScreen {
         // Centred, for a room reading from a distance.
         buffer.put(heading, x: max(0, (buffer.width - DisplayWidth.of(heading)) / 2), y: y, style: Theme.dim)
         y += 1
-        for line in TextLayout.wrap(principle.title, width: min(width, 72)).prefix(3) {
+        for line in TextLayout.lines(principle.title, width: min(width, 72)).prefix(3) {
             buffer.put(line, x: max(0, (buffer.width - DisplayWidth.of(line)) / 2), y: y,
                        style: Style(bold: true, underline: true))
             y += 1
@@ -51,7 +52,7 @@ enum ProjectorScreen {
         let questionsRoom = max(0, bottom - y - min(initiatives.count, 6) - 2)
         var qLines: [String] = []
         for q in principle.questions {
-            for (i, line) in TextLayout.wrap(q, width: width - 2).enumerated() { qLines.append((i == 0 ? "• " : "  ") + line) }
+            for (i, line) in TextLayout.lines(q, width: width - 2).enumerated() { qLines.append((i == 0 ? "• " : "  ") + line) }
         }
         for line in qLines.prefix(questionsRoom) {
             buffer.put(line, x: 2, y: y); y += 1

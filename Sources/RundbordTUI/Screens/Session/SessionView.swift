@@ -1,5 +1,6 @@
 import Foundation
 import RundbordCore
+import RundbordHarvest
 
 /// The main screen: header, the principle, its notes, the status line, the entry line, the key bar.
 enum SessionScreen {
@@ -92,7 +93,7 @@ enum SessionScreen {
     /// everything and a one-line reminder.
     static func principleLines(_ state: AppState, width: Int, height: Int) -> [(String, Style)] {
         guard let principle = state.session.principle else { return [] }
-        let titleLines = TextLayout.wrap("\(state.session.principleIndex + 1). " + principle.title, width: width - 2)
+        let titleLines = TextLayout.lines("\(state.session.principleIndex + 1). " + principle.title, width: width - 2)
         var out: [(String, Style)] = titleLines.prefix(2).map { ($0, Theme.title) }
         let auto = state.principleExpanded == nil
         guard state.principleExpanded ?? true else {
@@ -103,9 +104,9 @@ enum SessionScreen {
         // Asked for with Ctrl-G, the principle may take all but about eight note rows.
         let room = state.principleExpanded == true ? max(2, height - 16) : max(2, (height - 12) / 2)
         var lines: [(String, Style)] = withSummary
-            ? TextLayout.wrap(principle.summary, width: width - 2).map { ($0, Theme.dim) } : []
+            ? TextLayout.lines(principle.summary, width: width - 2).map { ($0, Theme.dim) } : []
         for q in principle.questions {
-            for (i, line) in TextLayout.wrap(q, width: width - 4).enumerated() {
+            for (i, line) in TextLayout.lines(q, width: width - 4).enumerated() {
                 lines.append(((i == 0 ? "• " : "  ") + line, .plain))
             }
         }
@@ -150,7 +151,7 @@ enum SessionScreen {
         let indent = timeWidth + labelWidth + 1
         var text = note.text
         if let speaker { text += " — " + speaker }
-        let wrapped = TextLayout.wrap(TextLayout.visibleLines(text),
+        let wrapped = TextLayout.lines(TextLayout.visibleLines(text),
                                       width: max(10, width - indent - 1))
         var out: [NoteLine] = []
         let kindStyle = note.isInitiative ? Theme.initiative : Theme.kind
@@ -165,7 +166,7 @@ enum SessionScreen {
             parts.append(state.vision.label(note.funding ?? .unclear))
             if let owner = note.owner { parts.append(TUIText.ownerShort.text(state.lang, owner)) }
             if let horizon = note.horizon { parts.append(TUIText.horizonShort.text(state.lang, horizon)) }
-            let details = TextLayout.wrap("↳ " + Sanitize.line(parts.joined(separator: " · ")), width: max(10, width - indent - 1))
+            let details = TextLayout.lines("↳ " + Sanitize.line(parts.joined(separator: " · ")), width: max(10, width - indent - 1))
             for (i, line) in details.enumerated() {
                 out.append(NoteLine(noteId: note.id, text: (i == 0 ? "" : "  ") + line, style: Theme.dim,
                                     x: indent, row: wrapped.count + i))
@@ -189,7 +190,7 @@ enum SessionScreen {
         guard area.height > 0 else { return 0 }
         let notes = state.session.notes
         if state.session.visibleCount == 0 {
-            for (i, line) in TextLayout.wrap(TUIText.notesEmpty.text(state.lang), width: area.width - 2).enumerated()
+            for (i, line) in TextLayout.lines(TUIText.notesEmpty.text(state.lang), width: area.width - 2).enumerated()
             where i < area.height {
                 buffer.put(line, x: 1, y: area.y + i, style: Theme.dim)
             }

@@ -1,5 +1,6 @@
 import Foundation
 import RundbordCore
+import RundbordHarvest
 
 /// Dots per initiative and the agreement tally, set from a show of hands.
 enum VoteScreen {
@@ -10,7 +11,7 @@ enum VoteScreen {
         let scope = state.voteScope == .principle
             ? TUIText.voteScopePrinciple.text(lang, state.session.principle?.title ?? "")
             : TUIText.voteScopeTable.text(lang, state.tableNumber)
-        for line in TextLayout.wrap(scope, width: buffer.width - 2).prefix(2) {
+        for line in TextLayout.lines(scope, width: buffer.width - 2).prefix(2) {
             buffer.put(line, x: 1, y: y, style: Theme.title); y += 1
         }
         let revealKey = state.isRevealed ? TUIText.voteClosedState : TUIText.voteOpenState
