@@ -103,8 +103,8 @@ static inline void rb_unblock_all_signals(void) {
     sigprocmask(SIG_SETMASK, &all, NULL);
 }
 
-/* SIGINT, SIGTERM and SIGHUP only set a flag (and interrupt get_wch): the
-   run loop sees it and leaves through the one path that restores the terminal. */
+/* SIGINT, SIGTERM, SIGHUP and SIGQUIT only set a flag (and interrupt get_wch):
+   the run loop sees it and leaves through the one path that restores the terminal. */
 static volatile sig_atomic_t rb_signal_seen = 0;
 static inline void rb_flag_signal(int sig) { rb_signal_seen = sig; }
 static inline void rb_install_quit_signals(void) {
@@ -116,6 +116,7 @@ static inline void rb_install_quit_signals(void) {
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
+    sigaction(SIGQUIT, &sa, NULL);
 }
 static inline int rb_take_signal(void) { int s = rb_signal_seen; rb_signal_seen = 0; return s; }
 

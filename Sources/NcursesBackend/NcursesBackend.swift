@@ -11,8 +11,10 @@ public final class NcursesBackend: TerminalBackend {
     private var stopped = false
     private let useColor: Bool
     private var pairs: [PairKey: Int16] = [:]
-    private var lastFrame: Buffer?
     public private(set) var size: Size
+    /// The signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT) that ended the input, 0 for none:
+    /// the program exits with 128 + it once the terminal is restored.
+    public private(set) var quitSignal: Int32 = 0
 
     private struct PairKey: Hashable { var fg: Int16; var bg: Int16 }
 
@@ -25,7 +27,7 @@ public final class NcursesBackend: TerminalBackend {
     public static func start() throws(RundbordError) -> NcursesBackend {
         rb_unblock_all_signals()
         guard isatty(0) == 1, isatty(1) == 1 else {
-            throw RundbordError(TUIText.errorNotTerminal, exit: .unavailable)
+            throw RundbordError(TUIText.errorNotTerminal, exit: .config)
         }
         // Danish letters need a UTF-8 character set; the language is a separate choice.
         setlocale(LC_ALL, "")
@@ -88,11 +90,11 @@ public final class NcursesBackend: TerminalBackend {
     // MARK: Input
 
     public func nextEvent(timeout: TimeInterval) -> InputEvent? {
-        if rb_take_signal() != 0 { return .terminate }
+        if takeSignal() { return .terminate }
         wtimeout(window, Int32(timeout * 1000))
         var ch: wint_t = 0
         let result = wget_wch(window, &ch)
-        if rb_take_signal() != 0 { return .terminate }
+        if takeSignal() { return .terminate }
         switch result {
         case KEY_CODE_YES:
             return functionKey(Int32(ch))
@@ -101,6 +103,12 @@ public final class NcursesBackend: TerminalBackend {
         default:
             return nil
         }
+    }
+
+    private func takeSignal() -> Bool {
+        let signal = rb_take_signal()
+        if signal != 0 { quitSignal = signal }
+        return signal != 0
     }
 
     private func functionKey(_ code: Int32) -> InputEvent? {
@@ -183,12 +191,17 @@ public final class NcursesBackend: TerminalBackend {
 
     // MARK: Output
 
-    public func draw(_ buffer: Buffer, full: Bool) {
-        if full { clearok(window, true) }
-        let resized = lastFrame?.size != buffer.size
-        if resized { werase(window) }
-        for y in 0..<buffer.height {
-            if !full && !resized, let last = lastFrame, last.row(y) == buffer.row(y) { continue }
+    public func draw(_ buffer: Buffer, changed: FrameChange) {
+        let rows: [Int]
+        switch changed {
+        case .all(let repaint):
+            if repaint { clearok(window, true) }
+            werase(window)
+            rows = Array(0..<buffer.height)
+        case .rows(let changedRows):
+            rows = changedRows
+        }
+        for y in rows where y < buffer.height {
             for x in 0..<buffer.width {
                 let cell = buffer[x, y]
                 if cell.isContinuation { continue }
@@ -203,7 +216,6 @@ public final class NcursesBackend: TerminalBackend {
         }
         wnoutrefresh(window)
         doupdate()
-        lastFrame = buffer
     }
 
     private func put(_ cell: Cell, x: Int, y: Int) {

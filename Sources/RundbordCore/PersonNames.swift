@@ -189,32 +189,52 @@ public struct NameMention: Sendable, Equatable {
 }
 
 /// Finds roster names in free text, with the same matching as credits
-/// (case, accents and spacing ignored), whole words only. A one-word name
-/// is only found capitalised, so a roster name like "Bo" does not match the
-/// verb "bo".
+/// (case, accents and spacing ignored), whole words only. A person is also
+/// found by a part of their name written alone, capitalised: the first name
+/// ("Henrik sagde") or everything after it ("Vestergaard-Lund mente"), since
+/// either names them to the people in the room; and by their e-mail address.
+/// A one-word name or a part is only found capitalised, so a roster name like
+/// "Bo" does not match the verb "bo". The last word of a longer surname alone
+/// ("Lund" of "Vestergaard-Lund") is a place as often as a person: not a part.
 public struct NameFinder: Sendable {
     let byKey: [String: [UUID]]
-    let singleWord: Set<String>
+    /// Keys found only when capitalised: one-word names and parts of names.
+    let capitalisedOnly: Set<String>
+    /// Lower-cased e-mail addresses.
+    let byEmail: [String: [UUID]]
     let maxWords: Int
 
     public init(people: [Participant]) {
         var byKey: [String: [UUID]] = [:]
-        var single = Set<String>()
+        var parts: [String: [UUID]] = [:]
+        var byEmail: [String: [UUID]] = [:]
+        var capitalised = Set<String>()
         var words = 0
         for p in people {
+            let email = p.email.trimmingCharacters(in: .whitespaces).lowercased()
+            if email.contains("@") { byEmail[email, default: []].append(p.id) }
             let tokens = PersonName.tokens(p.name)
             let key = tokens.map(\.folded).joined()
             guard key.count >= 2 else { continue }
             byKey[key, default: []].append(p.id)
-            if tokens.count == 1 { single.insert(key) }
+            if tokens.count == 1 { capitalised.insert(key) }
             words = max(words, tokens.count)
+            guard tokens.count > 1 else { continue }
+            for part in [tokens[0].folded, tokens.dropFirst().map(\.folded).joined()] where part.count >= 2 {
+                if !parts[part, default: []].contains(p.id) { parts[part, default: []].append(p.id) }
+            }
         }
-        self.byKey = byKey; self.singleWord = single
+        // A whole name wins over a part that is spelled the same ("Bo" and "Bo Holm").
+        for (part, ids) in parts where byKey[part] == nil {
+            byKey[part] = ids
+            capitalised.insert(part)
+        }
+        self.byKey = byKey; self.capitalisedOnly = capitalised; self.byEmail = byEmail
         // A name written with its parts run together or split once more than on the roster.
         self.maxWords = words + 1
     }
 
-    public var isEmpty: Bool { byKey.isEmpty }
+    public var isEmpty: Bool { byKey.isEmpty && byEmail.isEmpty }
 
     /// The names a harvest replaces: with `anonymous` every participant's,
     /// else those of participants who have not agreed to be named.
@@ -222,9 +242,28 @@ public struct NameFinder: Sendable {
         NameFinder(people: people.filter { anonymous || !$0.mayBeNamed || $0.name.isEmpty })
     }
 
-    /// Every roster name in `text`, in order, longest match first where two overlap.
+    /// Every roster name and e-mail address in `text`, in order, longest
+    /// match first where two overlap. An address that holds a name
+    /// ("sofie.krag@…") is one mention, the whole address.
     public func mentions(in text: String) -> [NameMention] {
-        guard !byKey.isEmpty, !text.isEmpty else { return [] }
+        guard !isEmpty, !text.isEmpty else { return [] }
+        let addresses = text.contains("@") ? Erasure.emailRanges(text) : []
+        guard !addresses.isEmpty else { return names(in: text) }
+        var out = names(in: text).filter { name in !addresses.contains { $0.overlaps(name.range) } }
+        for range in addresses {
+            if let ids = byEmail[text[range].lowercased()] {
+                out.append(NameMention(participantIds: ids, range: range, genitive: false))
+            } else if case let inside = names(in: String(text[range])), !inside.isEmpty {
+                out.append(NameMention(participantIds: Array(Set(inside.flatMap(\.participantIds))).sorted { $0.uuidString < $1.uuidString },
+                                       range: range, genitive: false))
+            }
+        }
+        return out.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// The names (whole or in part) in `text`.
+    private func names(in text: String) -> [NameMention] {
+        guard !byKey.isEmpty else { return [] }
         let tokens = PersonName.tokens(text)
         var out: [NameMention] = []
         var i = 0
@@ -252,7 +291,7 @@ public struct NameFinder: Sendable {
     }
 
     private func accepts(_ key: String, _ first: PersonName.Token, _ text: String) -> Bool {
-        guard singleWord.contains(key) else { return true }
+        guard capitalisedOnly.contains(key) else { return true }
         return text[first.range].first?.isUppercase ?? false
     }
 

@@ -44,7 +44,7 @@ public enum TemplateLoader {
     }
 
     /// Line and column (1-based) of the first byte that breaks UTF-8.
-    static func firstInvalidUTF8(_ data: Data) -> (Int, Int) {
+    public static func firstInvalidUTF8(_ data: Data) -> (Int, Int) {
         let bytes = [UInt8](data)
         var line = 1, lineStart = 0, i = 0
         while i < bytes.count {
@@ -240,6 +240,15 @@ public struct TemplateLibrary: Sendable {
     public func files() throws(RundbordError) -> [String: Data] {
         guard let directory else {
             return EmbeddedTemplates.files.mapValues { Data($0) }
+        }
+        // A folder that is missing, or a file, is an error: using the
+        // built-in templates instead would silently ignore what was asked for.
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isFolder) else {
+            throw RundbordError(ReliabilityText.templatesMissing, [directory.path], exit: .noInput)
+        }
+        guard isFolder.boolValue else {
+            throw RundbordError(ReliabilityText.templatesNotFolder, [directory.path], exit: .noInput)
         }
         var out: [String: Data] = [:]
         let base = directory.standardizedFileURL

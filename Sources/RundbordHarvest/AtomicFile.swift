@@ -15,8 +15,10 @@ public enum AtomicFile {
         }
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
-        let temporary = folder + "/.\(url.lastPathComponent).\(UUID().uuidString).tmp"
-        let fd = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        // What an export of the same name that was killed left behind.
+        StaleTemporaries.clean(for: path)
+        let temporary = StaleTemporaries.name(for: path)
+        let fd = StaleTemporaries.create(temporary)
         guard fd >= 0 else {
             throw RundbordError(HarvestText.writeCannotCreate, [path, Localized.reason(errno: errno)], exit: .cantCreate)
         }

@@ -39,13 +39,17 @@ public struct HarvestTemplates: Sendable {
         }
         let suffix = ".\(language.rawValue).\(ext).mustache"
         var templates: [String: MustacheTemplate] = [:]
+        var texts: [String: (text: String, shown: String)] = [:]
         for (relative, data) in files where relative.hasPrefix("harvest/") && relative.hasSuffix(suffix) {
             let partialName = String(relative.dropFirst("harvest/".count).dropLast(suffix.count))
             templates[partialName] = try parse(data, relative)
+            texts[partialName] = (String(decoding: data, as: UTF8.self), shownPath(relative))
         }
         guard let main = templates[name] else {
             throw RundbordError(HarvestText.templateMissing, [path(name, ext), shownPath("harvest/")], exit: .noInput)
         }
+        // A template that includes itself would recurse until the stack ran out.
+        try TemplateIncludes.check(main: name, templates: texts)
         let mustache = MustacheLibrary(templates: templates)
         return main.render(context, library: mustache)
     }
@@ -56,15 +60,22 @@ public struct HarvestTemplates: Sendable {
 
     func parse(_ data: Data, _ relative: String) throws(RundbordError) -> MustacheTemplate {
         guard let text = String(data: data, encoding: .utf8) else {
-            throw RundbordError(CoreText.templateInvalidUTF8, [shownPath(relative), 1, 1], exit: .dataError)
+            let (line, column) = TemplateLoader.firstInvalidUTF8(data)
+            throw RundbordError(CoreText.templateInvalidUTF8, [shownPath(relative), line, column], exit: .dataError)
         }
         do {
             return try MustacheTemplate(string: Self.textPragma + text)
         } catch let error as MustacheTemplate.ParserError {
-            let line = max(1, error.context.lineNumber - 1)
+            var line = max(1, error.context.lineNumber - 1), column = error.context.columnNumber
+            var shownLine = error.context.line
+            // The parser notices an unclosed section at the end of the file; the mistake is where it was opened.
+            if case .expectedSectionEnd? = error.error as? MustacheTemplate.Error, let open = TemplateScan(text).unclosedSection {
+                line = open.line; column = open.column
+                shownLine = text.lineParts.dropFirst(open.line - 1).first.map(String.init) ?? ""
+            }
             throw RundbordError(HarvestText.templateSyntax,
-                                [shownPath(relative), line, error.context.columnNumber,
-                                 Self.describe(error.error), Sanitize.line(error.context.line)],
+                                [shownPath(relative), line, column,
+                                 Self.describe(error.error), Sanitize.line(shownLine)],
                                 exit: .dataError)
         } catch {
             throw RundbordError(HarvestText.templateSyntax, [shownPath(relative), 1, 1, "\(error)", ""], exit: .dataError)

@@ -1,8 +1,10 @@
 import Foundation
 import RundbordCore
 
-/// Lays out plain text for print and mail: word wrap by display width, a
-/// hanging indent for list items, rules across the page, A4 pages.
+/// Lays out text by display width, for print and mail (word wrap, a hanging
+/// indent for list items, rules across the page, A4 pages) and for the
+/// terminal screens (`lines`, `visibleLines`, `truncate`, `pad`): the one
+/// text-layout type, built on `TextWrap`.
 public enum TextLayout {
     /// A line break inside one value (a note written over several lines): the
     /// text escaper turns user line breaks into this, so the wrapped lines keep
@@ -114,4 +116,23 @@ public enum TextLayout {
 
     /// `text` cut to `width` columns, ending in "…" when cut.
     public static func truncate(_ text: String, width: Int) -> String { DisplayWidth.truncate(text, width: width) }
+
+    // MARK: For the screens
+
+    /// Every line of `text` wrapped to `width` as it was typed (a line of
+    /// dashes stays dashes): what the terminal screens draw.
+    public static func lines(_ text: String, width: Int) -> [String] { TextWrap.lines(text, width: width) }
+
+    /// Multi-line user text made safe to draw: each line's control characters
+    /// become visible symbols, the newlines between lines stay newlines.
+    public static func visibleLines(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { Sanitize.forTerminal(String($0)) }.joined(separator: "\n")
+    }
+
+    /// Pads with spaces to `width` columns (or truncates).
+    public static func pad(_ text: String, width: Int) -> String {
+        let t = truncate(text, width: width)
+        return t + String(repeating: " ", count: max(0, width - DisplayWidth.of(t)))
+    }
 }

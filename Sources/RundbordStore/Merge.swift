@@ -18,6 +18,12 @@ public struct MergeReport: Sendable, Equatable {
     public var counts: [Kind: Counts] = [:]
     /// Sources from another event, merged because `force` was given.
     public var forced: [String] = []
+    /// A participant merged in with an address that is not valid: kept, and
+    /// reported, since the follow-up mail cannot reach them.
+    public struct InvalidAddress: Sendable, Equatable {
+        public var source: String, name: String, email: String
+    }
+    public var invalidAddresses: [InvalidAddress] = []
     public init() {}
 
     public subscript(kind: Kind) -> Counts { counts[kind] ?? Counts() }
@@ -62,6 +68,11 @@ struct MergeSource {
             let queue = try DatabaseQueue(path: path, configuration: EventStore.configuration(readOnly: true))
             defer { try? queue.close() }
             return try queue.read { db in
+                // A damaged source is not merged: its rows could be anything.
+                let problems = try EventStore.quickCheck(db)
+                guard problems.isEmpty else {
+                    throw RundbordError(CoreText.storeCorrupt, [path, EventStore.describe(problems)], exit: .dataError)
+                }
                 var source = MergeSource(path: path, event: try Rows.event(db))
                 source.version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
                 source.tables = try Row.fetchAll(db, sql: "SELECT * FROM roundTable ORDER BY number").map(Rows.table)
@@ -88,11 +99,46 @@ struct MergeSource {
                 source.drafts = try Row.fetchAll(db, sql: "SELECT * FROM draft").map { row in
                     Draft(tableId: Rows.uuid(row, "tableId"), text: row["text"], updatedAt: Rows.date(row, "updatedAt"))
                 }
+                source.cleanLikeTyped()
                 return source
             }
         } catch {
             throw EventStore.storeError(error, path: path)
         }
+    }
+
+    /// Text that comes in by a merge is held to what the command line and
+    /// the screen let a person type: names, organisations, addresses and
+    /// other one-line fields lose control characters and line breaks
+    /// (`Sanitize.line`), note texts keep their lines but no other controls
+    /// (`Sanitize.multiline`). A file written by hand or by another program
+    /// cannot bring an escape sequence or a mail header line this way.
+    mutating func cleanLikeTyped() {
+        for i in participants.indices {
+            participants[i].name = Sanitize.line(participants[i].name)
+            participants[i].organisation = Sanitize.line(participants[i].organisation)
+            participants[i].email = Sanitize.line(participants[i].email)
+        }
+        for i in tables.indices {
+            tables[i].name = Sanitize.line(tables[i].name)
+            tables[i].host = Sanitize.line(tables[i].host)
+            tables[i].noteTaker = Sanitize.line(tables[i].noteTaker)
+        }
+        func clean(_ note: inout Note) {
+            note.text = Sanitize.multiline(note.text)
+            note.speakerOrganisation = note.speakerOrganisation.map(Sanitize.line)
+            note.owner = note.owner.map(Sanitize.line)
+            note.horizon = note.horizon.map(Sanitize.line)
+        }
+        for i in notes.indices { clean(&notes[i]) }
+        for i in revisions.indices { clean(&revisions[i].note) }
+        for i in drafts.indices { drafts[i].text = Sanitize.multiline(drafts[i].text) }
+    }
+
+    /// The participants whose address the mail could not use.
+    var invalidAddresses: [MergeReport.InvalidAddress] {
+        participants.filter { !$0.email.isEmpty && !EmailAddress.isValid($0.email) }
+            .map { MergeReport.InvalidAddress(source: path, name: $0.name, email: $0.email) }
     }
 }
 
@@ -161,6 +207,7 @@ extension EventStore {
             }
             for source in sources {
                 report.sources.append(source.path)
+                report.invalidAddresses += source.invalidAddresses
                 if source.event.id != target.id { report.forced.append(source.path) }
                 var merger = Merger(db: db, source: source, targetName: targetName, now: now)
                 if !tombstones.isEmpty {

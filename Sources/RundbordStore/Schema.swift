@@ -118,7 +118,11 @@ enum Rows {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM event LIMIT 1") else {
             throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "the event row is missing")
         }
-        return Event(id: uuid(row, "id"), title: row["title"], date: row["date"], venue: row["venue"],
+        // An unreadable id would make the event look like another one (a merge would say so).
+        guard let id = UUID(uuidString: row["id"] as String? ?? "") else {
+            throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "the event row's id is not a UUID")
+        }
+        return Event(id: id, title: row["title"], date: row["date"], venue: row["venue"],
                      organiser: row["organiser"], organiserEmail: row["organiserEmail"],
                      language: row["language"], vision: try decode(Vision.self, row["vision"]),
                      links: try decode([EventLink].self, row["links"]),

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RundbordCore
 import RundbordStore
+import RundbordHarvest
 
 struct NewCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
@@ -23,6 +24,11 @@ struct NewCommand: ParsableCommand {
         }
         let day = date ?? Self.today()
         guard Self.isISODate(day) else { throw RundbordError(CLIText.badDate, [day], exit: .usage) }
+        // Checked as `event --sender-email` checks it: the follow-up mail is sent from it.
+        let email = Sanitize.line(organiserEmail)
+        guard email.isEmpty || EmailAddress.isValid(email) else {
+            throw RundbordError(HarvestText.badSenderEmail, [email], exit: .dataError)
+        }
         let vision = try global.library.vision(template)
         let store = try Self.makeEvent(path: file, vision: vision, title: title ?? vision.title, date: day,
                                        tables: tables, venue: venue, organiser: organiser,

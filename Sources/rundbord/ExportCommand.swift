@@ -60,6 +60,7 @@ struct ExportCommand: ParsableCommand {
                                      language: language, generatedAt: Date())
         guard case .harvest(let format) = format else {
             let target = out ?? ExportFormat.defaultOutput(eventFile: file, fileExtension: "pdf", language: language)
+            try EventStore.checkExportTarget(target, eventFile: file)
             try PDFProgram.run(file: file, out: target, options: options)
             if target != "-" {
                 FileHandle.standardError.write(Data((HarvestText.exportWrote.text(language, target) + "\n").utf8))
@@ -67,6 +68,9 @@ struct ExportCommand: ParsableCommand {
             return
         }
         options.parts = format.harvestParts
+        let target = out ?? format.defaultOutput(eventFile: file, language: language)
+        // Before the work of rendering: an export never replaces an event.
+        try EventStore.checkExportTarget(target, eventFile: file)
         let document = try Harvest.build(store: store, options: options)
         var settings = ExportSettings(width: width, linesPerPage: linesPerPage, excel: excel,
                                       templates: HarvestTemplates(library: global.library, language: language))
@@ -84,7 +88,6 @@ struct ExportCommand: ParsableCommand {
             }
         }
         let data = try Exporter.render(document, format, settings: settings)
-        let target = out ?? format.defaultOutput(eventFile: file, language: language)
         // Past a file size limit the kernel sends SIGXFSZ, which would kill us
         // mid-write; ignored, the write fails with EFBIG and is reported.
         signal(SIGXFSZ, SIG_IGN)

@@ -22,6 +22,10 @@ struct MergeCommand: ParsableCommand {
         defer { store.close() }
         let report = try store.merge(from: from, force: force)
         print(Self.describe(report, into: into, language: .current))
+        for bad in report.invalidAddresses {
+            FileHandle.standardError.write(Data(("rundbord: " + ReliabilityText.mergeBadAddress.text(
+                .current, Sanitize.line(bad.source), bad.name, bad.email) + "\n").utf8))
+        }
     }
 
     static func describe(_ report: MergeReport, into: String, language lang: Language) -> String {

@@ -43,8 +43,9 @@ enum KeyTry {
         let backend = try NcursesBackend.start()
         defer { backend.stop() }
         var seen: [String] = []
+        let frames = FrameGate()
         while true {
-            draw(backend, seen, lang)
+            frames.show(frame(backend.size, seen, lang), on: backend)
             guard let event = backend.nextEvent(timeout: 1) else { continue }
             switch event {
             case .terminate, .key(.ctrl("c")): return
@@ -56,8 +57,8 @@ enum KeyTry {
         }
     }
 
-    static func draw(_ backend: NcursesBackend, _ seen: [String], _ lang: Language) {
-        var buffer = Buffer(size: backend.size)
+    static func frame(_ size: Size, _ seen: [String], _ lang: Language) -> Buffer {
+        var buffer = Buffer(size: size)
         _ = buffer.put(KeyTryText.title.text(lang), x: 0, y: 0, style: .bold, limit: buffer.width)
         _ = buffer.put(KeyTryText.last.text(lang, seen.count, seen.last ?? KeyTryText.none.text(lang)), x: 0, y: 2, limit: buffer.width)
         // Every key so far, oldest first, as many lines as fit.
@@ -68,7 +69,7 @@ enum KeyTry {
         }
         let room = max(0, buffer.height - 4)
         for (i, line) in lines.suffix(room).enumerated() { _ = buffer.put(line, x: 0, y: 4 + i, limit: buffer.width) }
-        backend.draw(buffer, full: false)
+        return buffer
     }
 }
 
@@ -90,5 +91,9 @@ enum TableScreen {
         backend.stop()
         store.close()
         if let failure { throw failure }
+        // Ended by SIGTERM, SIGHUP or SIGQUIT: the terminal is restored, and the
+        // exit status says so (128 + the signal), as a shell expects. SIGINT
+        // stays a quiet ending (0), as it was.
+        if [SIGTERM, SIGHUP, SIGQUIT].contains(backend.quitSignal) { Foundation.exit(128 + backend.quitSignal) }
     }
 }

@@ -180,6 +180,29 @@ struct PrivacyEndToEndTests {
         #expect(json.contains("namesReplaced"))
     }
 
+    /// The people in the room know "Henrik" and "Vestergaard-Lund" as well as
+    /// his full name, and his e-mail address names him too.
+    @Test func aFirstNameASurnameOrAnEmailAddressAloneIsNotNamedEither() throws {
+        let dir = TempFolder(prefix: "rundbord-e2e")
+        let file = try Self.event(dir, "e.rundbord", roster: true)
+        let notes = [["Henrik foreslog mentorordninger; skriv til hvl@kontra.example"],
+                     ["--owner", "Vestergaard-Lund", "!Mentorordning for nye iværksættere"]]
+        for args in notes {
+            let r = try rundbord(["note", file, "--table", "2", "--principle", "3"] + args)
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        let status = try rundbord(["status", file])
+        for written in ["tekst: Henrik —", "tekst: hvl@kontra.example —", "ansvarlig: Vestergaard-Lund —"] {
+            #expect(status.stdout.contains(written), "\(status.stdout)")
+        }
+        for (format, text) in try Self.exports(file, dir, tag: "parts") {
+            for needle in ["Henrik", "Vestergaard", "hvl@kontra"] {
+                #expect(!text.contains(needle), "\(format) names \(needle)")
+            }
+            #expect(format == "initiatives-csv" || text.contains("En deltager foreslog mentorordninger"), "\(format)")
+        }
+    }
+
     @Test func unknownNamesAreRefusedWithTheClosestRosterNames() throws {
         let dir = TempFolder(prefix: "rundbord-e2e")
         let file = try Self.event(dir, "e.rundbord", roster: true)

@@ -169,7 +169,11 @@ struct TableScreenEndToEndTests {
     }
 
     @Test func quittingAndSignalsRestoreTheTerminal() throws {
-        for ending in ["quit", "int", "term", "hup", "segv"] {
+        // Issue #16: SIGQUIT restores the terminal too, and SIGTERM, SIGHUP and
+        // SIGQUIT end with 128 + the signal, as a shell expects of them.
+        let signals = ["int": SIGINT, "term": SIGTERM, "hup": SIGHUP, "sigquit": SIGQUIT, "segv": SIGSEGV]
+        let statuses = ["quit": 0, "int": 0, "term": 143, "hup": 129, "sigquit": 131, "segv": 139]
+        for ending in ["quit", "int", "term", "hup", "sigquit", "segv"] {
             let before = directory + "/before-\(ending)", after = directory + "/after-\(ending)"
             let q = TableScreenProcess.quote
             let tmux = try session("stty -g > \(q(before)); \(binary) run \(q(file)); "
@@ -185,12 +189,12 @@ struct TableScreenEndToEndTests {
             default:
                 let app = TableScreenProcess.children(of: try tmux.panePid()).first
                 #expect(app != nil)
-                if let app { kill(app, ["int": SIGINT, "term": SIGTERM, "hup": SIGHUP, "segv": SIGSEGV][ending]!) }
+                if let app { kill(app, signals[ending]!) }
             }
             let done = try tmux.waitFor("rc=")
             #expect(done.found, "\(ending): \(done.screen)")
             // A crash (here a segmentation fault) restores the terminal too, and still ends as a crash.
-            #expect(done.screen.contains(ending == "segv" ? "rc=139" : "rc=0"), "\(ending): \(done.screen)")
+            #expect(done.screen.contains("rc=\(statuses[ending]!)"), "\(ending): \(done.screen)")
             #expect(!done.screen.contains("F1Hjælp"), "\(ending): the screen was not restored")
             try TableScreenProcess.expectSameTerminalModes(before: before, after: after, ending)
         }

@@ -64,6 +64,25 @@ import RundbordCore
         #expect(start.text == "En deltager foreslog det. En deltager var enig")
     }
 
+    @Test func aFirstNameOrSurnameAloneAndAnEmailAddressAreFoundToo() {
+        let finder = NameFinder(people: Self.people)
+        let text = "Henrik sagde det, Vestergaard-Lunds kollega var enig; henrik var træt. "
+            + "Skriv til HVL@kontra.example eller sofie.krag@mail.example. Krag og Lund, Sofie og Peter."
+        let found = finder.mentions(in: text).map { String(text[$0.range]) }
+        // "henrik" lower case is a word, not a name; "Lund" alone is a place.
+        #expect(found == ["Henrik", "Vestergaard-Lunds", "HVL@kontra.example", "sofie.krag@mail.example", "Krag", "Sofie", "Peter"])
+        #expect(finder.mentions(in: text).map(\.genitive) == [false, true, false, false, false, false, false])
+        #expect(finder.mentions(in: "Peter")[0].participantIds.sorted { $0.uuidString < $1.uuidString }
+                == [Self.peter1.id, Self.peter2.id].sorted { $0.uuidString < $1.uuidString })
+        let redacted = finder.redact(text, hide: { !$0.contains(Self.sofie.id) && !$0.contains(Self.peter1.id) }, word: { genitive, capital in
+            (capital ? "En deltager" : "en deltager") + (genitive ? "s" : "")
+        })
+        #expect(redacted.text == "En deltager sagde det, en deltagers kollega var enig; henrik var træt. "
+                + "Skriv til en deltager eller sofie.krag@mail.example. Krag og Lund, Sofie og Peter.")
+        // A whole name is still one mention, not a first name and a surname.
+        #expect(finder.mentions(in: "Sofie Krag kom").map { String("Sofie Krag kom"[$0.range]) } == ["Sofie Krag"])
+    }
+
     @Test func sha256MatchesTheStandardVectors() {
         #expect(SHA256.hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(SHA256.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")

@@ -41,9 +41,9 @@ extension TempEvent {
         let (two, _) = try event.app(table: 2)
         two.press(.nextPhase)
         two.type("!Fælles indkøbsportal for socialøkonomiske leverandører")
-        two.send(keys: [.enter, .function(6), .char("4"), .enter, .escape])
+        two.press(.saveNote, .voteScreen); two.type("4"); two.press(.confirmNumber, .back)
         two.type("!Mentorordning mellem kooperativer")
-        two.send(keys: [.enter, .function(6), .down, .char("2"), .enter, .escape])
+        two.press(.saveNote, .voteScreen, .selectDown); two.type("2"); two.press(.confirmNumber, .back)
         event.world.advance(8 * 60)
         return event
     }
@@ -110,7 +110,7 @@ extension TempEvent {
         let event = try TempEvent.organiserScene()
         let (app, backend) = try event.dashboardApp(width: width, height: height)
         // Past the first page, whose date line is in the machine's time zone.
-        app.send(keys: [.char("e"), .down, .down, .char(" "), .pageDown])
+        app.press(.harvestScreen, .selectDown, .selectDown, .toggleOption, .pageDown)
         expectSnapshot(backend, "harvest-\(width)x\(height)")
     }
 }
@@ -225,7 +225,7 @@ extension TempEvent {
         #expect(backend.text.contains("'ida@andel' er ikke en gyldig e-mailadresse"))
         #expect(try person(event, "Ida Holm") == nil)
         app.type(".dk")
-        app.send(keys: [.tab, .right, .tab, .char(" "), .enter])
+        app.press(.nextField, .nextValue, .nextField); app.type(" "); app.press(.saveForm)
         let ida = try #require(try person(event, "Ida Holm"))
         #expect(ida.organisation == "Andelskassen")
         #expect(ida.email == "ida@andel.dk")
@@ -308,7 +308,7 @@ extension TempEvent {
     @Test func thePreviewSaysWhenTheTablesWroteAndUpdatesInPlace() throws {
         let event = try TempEvent.organiserScene()
         let (app, backend) = try event.dashboardApp()
-        app.send(keys: [.char("e"), .pageDown])
+        app.press(.harvestScreen, .pageDown)
         let scroll = try #require(app.state.harvest?.scroll)
         #expect(scroll > 0)
         #expect(app.state.harvest?.preview?.contains("Kooperativ skole") == false)

@@ -24,7 +24,7 @@ import Testing
         app.type("Københavns Kommune")
         app.press(.confirmNumber)
         app.type("2027")
-        app.send(keys: [.escape, .function(6), .char("4"), .enter, .escape])
+        app.press(.back, .voteScreen); app.type("4"); app.press(.confirmNumber, .back)
         app.type("\"Vi er små, men vi er mange\" 👍🏽")
         app.press(.saveNote, .toggleTimer)
         event.world.advance(5 * 60 + 12)
@@ -51,7 +51,7 @@ import Testing
     @Test(arguments: [(80, 24), (120, 40)])
     func voteScreen(width: Int, height: Int) throws {
         let (_, app, backend) = try Self.populated(width: width, height: height)
-        app.send(keys: [.function(6), .down, .char("1")])
+        app.press(.voteScreen, .selectDown); app.type("1")
         expectSnapshot(backend, "vote-\(width)x\(height)")
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import RundbordTestSupport
 import RundbordCore
+import RundbordHarvest
 import Testing
 @testable import RundbordTUI
 
@@ -132,10 +133,10 @@ import Testing
     }
 
     @Test func wrapBreaksAtSpacesAndCutsLongWords() {
-        #expect(TextLayout.wrap("Vi vil købe ind med hjerne og hjerte", width: 12)
+        #expect(TextLayout.lines("Vi vil købe ind med hjerne og hjerte", width: 12)
                 == ["Vi vil købe", "ind med", "hjerne og", "hjerte"])
-        #expect(TextLayout.wrap("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
-        #expect(TextLayout.wrap("a\n\nb", width: 4) == ["a", "", "b"])
+        #expect(TextLayout.lines("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
+        #expect(TextLayout.lines("a\n\nb", width: 4) == ["a", "", "b"])
         #expect(TextLayout.truncate("Københavns Kommune", width: 8) == "Københa…")
     }
 }

@@ -8,6 +8,8 @@ public enum Binary {
 
     /// Beside the test bundle, or in a folder above the test runner, else the debug build.
     public static var rundbord: String {
+        // To run the end-to-end tests against another build (e.g. the code before a fix).
+        if let other = ProcessInfo.processInfo.environment["RUNDBORD_BINARY"], !other.isEmpty { return other }
         var candidates = [Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("rundbord").path]
         var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for _ in 0..<4 {
@@ -23,6 +25,10 @@ public struct RunResult {
     public let status: Int32
     public let stdout: String
     public let stderr: String
+
+    public init(status: Int32, stdout: String, stderr: String) {
+        self.status = status; self.stdout = stdout; self.stderr = stderr
+    }
 }
 
 /// Runs `rundbord ARGS` to completion in a UTF-8 locale.

@@ -1,6 +1,10 @@
 import RundbordCore
+import RundbordHarvest
 
-/// The screens (and modal layers) a key can act on.
+/// Where a key acts: a screen, or a modal layer over one (the picker, the
+/// quit question, the participant form). Only the key table, the help and
+/// the docs are keyed by these; the state keeps screens (`Screen`, on a
+/// stack, each with its own state) and modals (`Modal`) apart.
 public enum ScreenID: String, Sendable, CaseIterable {
     case session, vote, detail, projector, help, picker, confirm
     case dashboard, tableView, participants, participantForm, harvest

@@ -6,9 +6,9 @@ public protocol TerminalBackend: AnyObject {
     var size: Size { get }
     /// Waits up to `timeout` seconds for input; nil when the time passed without any.
     func nextEvent(timeout: TimeInterval) -> InputEvent?
-    /// Shows `buffer`; only cells that differ from the last frame need to reach
-    /// the terminal. `full` repaints everything (Ctrl-L).
-    func draw(_ buffer: Buffer, full: Bool)
+    /// Shows `buffer`; `changed` says which rows differ from the frame shown
+    /// before (`FrameGate` compares them, so a backend need not).
+    func draw(_ buffer: Buffer, changed: FrameChange)
 }
 
 /// A terminal in memory: queued input, and the last frame as text.
@@ -26,7 +26,7 @@ public final class TestBackend: TerminalBackend {
         events.isEmpty ? nil : events.removeFirst()
     }
 
-    public func draw(_ buffer: Buffer, full: Bool) {
+    public func draw(_ buffer: Buffer, changed: FrameChange) {
         frame = buffer
         drawCount += 1
     }

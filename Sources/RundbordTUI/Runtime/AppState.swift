@@ -19,28 +19,6 @@ public enum VoteScope: Sendable, Equatable {
     case principle, table
 }
 
-/// The speaker picker: type to filter the table's participants and the organisations.
-public struct PickerState: Sendable, Equatable {
-    public enum Target: Sendable, Equatable { case draft, note(UUID) }
-    public var target: Target
-    public var filter = LineEditor()
-    public var index = 0
-}
-
-public struct DetailState: Sendable, Equatable {
-    public enum Field: Int, Sendable, CaseIterable { case funding, owner, horizon }
-    public var noteId: UUID
-    /// The screen the detail was opened from, and returns to.
-    public var returnTo: ScreenID = .session
-    public var field: Field = .funding
-    public var owner = LineEditor()
-    public var horizon = LineEditor()
-    /// Which suggestion Tab put into the owner field last (cycles on repeated Tab),
-    /// and the text typed before the first Tab, which the suggestions match.
-    public var completion = -1
-    public var completionBase: String?
-}
-
 public struct StatusMessage: Sendable, Equatable {
     public var text: String
     public var isError: Bool
@@ -59,10 +37,11 @@ public struct AppState: Sendable, Equatable {
     /// The clock times beside notes are local; tests fix the zone.
     public var timeZone: TimeZone = .current
 
-    public var screen: ScreenID = .session
-    /// The screen under the help screen, to return to.
-    public var helpReturn: ScreenID = .session
-    public var helpScroll = 0
+    /// The screens, the one shown on top; never empty (the bottom one is the
+    /// table's session, or the dashboard for `rundbord dashboard`).
+    public var stack: [Screen] = [.session]
+    /// A layer over the top screen that takes the keys (the speaker picker, the quit question).
+    public var modal: Modal?
 
     public var editor = LineEditor()
     /// The kind chosen with F3; nil lets the prefix (or the default) decide.
@@ -78,9 +57,6 @@ public struct AppState: Sendable, Equatable {
     public var principleExpanded: Bool?
 
     public var message: StatusMessage?
-    public var picker: PickerState?
-    public var detail: DetailState?
-    public var confirmingQuit = false
 
     public var voteScope: VoteScope = .principle
     public var voteRow = 0
@@ -91,10 +67,6 @@ public struct AppState: Sendable, Equatable {
     /// Principles whose vote the facilitator closed: the projector shows their dots.
     public var revealed: Set<String> = []
 
-    /// The organiser's screens, while open.
-    public var dashboard: DashboardState?
-    public var roster: ParticipantsState?
-    public var harvest: HarvestState?
     /// The event file, beside which exports are written.
     public var eventPath = ""
     /// The event's table numbers, for moving participants.
@@ -104,6 +76,9 @@ public struct AppState: Sendable, Equatable {
     public var homeTable: Int?
     /// The home table's session, kept aside while another table is shown read-only.
     public var homeSession: TableSession?
+
+    /// What the last frame said about the top screen's scrolling.
+    public var viewport = Viewport(screen: .session)
 
     /// When the draft last changed and was not yet autosaved.
     public var draftChangedAt: Date?
@@ -163,6 +138,9 @@ public struct AppState: Sendable, Equatable {
 
     public var hasUnsavedText: Bool { !editor.isBlank }
 
+    /// Rows PgUp and PgDn move on the top screen, as its last frame said.
+    var page: Int { viewport.screen == screen ? viewport.page ?? 1 : 1 }
+
     /// The window is too small to work in.
     public var tooSmall: Bool { size.width < Layout.minimumWidth || size.height < Layout.minimumHeight }
 }
@@ -170,4 +148,10 @@ public struct AppState: Sendable, Equatable {
 public enum Layout {
     public static let minimumWidth = 80
     public static let minimumHeight = 24
+}
+
+extension Layout {
+    /// The principle's summary and questions are shown at first only when
+    /// they leave the notes enough room.
+    public static func expandsPrinciple(_ size: Size) -> Bool { size.height >= 34 }
 }

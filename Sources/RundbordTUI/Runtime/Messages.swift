@@ -1,0 +1,118 @@
+import Foundation
+import RundbordCore
+import RundbordHarvest
+import RundbordStore
+
+/// Everything `AppUpdate.update` reacts to: what the person did (input), and
+/// the results of the commands it asked the runner for. Nothing else changes
+/// the state; a test builds a state, sends messages and checks the state and
+/// the commands that come back, with no store or terminal.
+public enum AppMessage: Sendable, Equatable {
+    case input(InputEvent)
+    /// A command's write reached the disk.
+    case stored(Stored)
+    /// A command's read came back.
+    case loaded(Loaded)
+    /// A command failed; nothing it would have changed is shown as changed.
+    case failed(Failure)
+    /// A frame was drawn: how the top screen's scrolled part fits.
+    case drawn(Viewport)
+}
+
+/// Results of commands that wrote.
+public enum Stored: Sendable, Equatable {
+    /// The engine's effects are on disk: `session` becomes the shown one (nil:
+    /// a note of another principle was changed, the shown session stays),
+    /// after the store's follow-up reads (`loaded`) are applied to it.
+    case session(TableSession?, loaded: [SessionAction], after: AfterSave)
+    /// The participants after a change, the changed one to select, and what to say.
+    case participants([Participant], selecting: UUID?, message: String)
+    /// The harvest files written, in order.
+    case exported([String])
+}
+
+/// Results of commands that read.
+public enum Loaded: Sendable, Equatable {
+    /// The draft a crash (or a quit with text in the entry line) left; offered back at start.
+    case draft(String)
+    /// The initiatives of one table, across its principles (any order).
+    case tableInitiatives([Note])
+    case dashboard(DashboardSnapshot)
+    /// Another table's session, to show read-only.
+    case table(TableSession)
+    /// The harvest's Markdown for the preview.
+    case preview(String, keepScroll: Bool)
+    /// The file as another writer left it (read on a tick when it changed, or on `.refresh`).
+    case changes(ExternalChanges)
+}
+
+/// What another writer may have changed: the shown table, its current principle's notes, the people.
+public struct ExternalChanges: Sendable, Equatable {
+    public var table: RoundTable
+    /// The notes and tally of the table's current principle (nil when it has none).
+    public var principle: (notes: [Note], agreement: AgreementTally)?
+    public var participants: [Participant]
+
+    public init(table: RoundTable, principle: (notes: [Note], agreement: AgreementTally)?, participants: [Participant]) {
+        self.table = table; self.principle = principle; self.participants = participants
+    }
+
+    public static func == (a: ExternalChanges, b: ExternalChanges) -> Bool {
+        a.table == b.table && a.participants == b.participants
+            && a.principle?.notes == b.principle?.notes && a.principle?.agreement == b.principle?.agreement
+    }
+}
+
+/// Why a command failed, as text in the event's language (the runner words the store's error).
+public enum Failure: Sendable, Equatable {
+    /// A write or read of the store: shown as a store error.
+    case store(String)
+    /// A read whose error says it all (a table that is gone, a broken template).
+    case read(String)
+    /// The harvest could not be written: nothing was.
+    case export(String)
+}
+
+/// What update asks the runner to do. Commands only touch the store, the
+/// clock or the terminal; each result comes back as a message.
+public enum AppEffect: Sendable, Equatable {
+    /// Writes the engine's effects; `.stored(.session(...))` carries `session` and `after` back.
+    case persist([SessionEffect], session: TableSession?, after: AfterSave)
+    /// Reads the initiatives of table `tableId` (the vote screen's table scope).
+    case loadTableInitiatives(tableId: UUID)
+    case loadDashboard
+    /// Reads the store again now (the table, the participants), as if another process had written.
+    case refresh(table: Int)
+    /// Reads table `n`'s session, to show it read-only.
+    case viewTable(Int)
+    /// Changes the participants, then reads them back; `message` is said once it is stored.
+    case changeParticipants(ParticipantChange, message: String)
+    /// Builds the harvest and renders its Markdown for the preview.
+    case previewHarvest(anonymous: Bool, keepScroll: Bool)
+    /// Renders every format first, then writes them next to the event file.
+    case exportHarvest([ExportFormat], anonymous: Bool)
+    /// Autosaves the entry line (nil deletes the saved draft); a failure is
+    /// reported only when `report` (not on quitting, nor after a saved note).
+    case saveDraft(String?, tableId: UUID, report: Bool)
+    /// Repaints the whole terminal (Ctrl-L).
+    case repaint
+}
+
+/// A change to the participants, as the store makes it.
+public enum ParticipantChange: Sendable, Equatable {
+    /// Adds a participant (`isNew`: the runner gives it a fresh id) or saves changed details.
+    case save(Participant, isNew: Bool)
+    case move(UUID, toTable: Int?)
+    case consent(UUID, mayBeNamed: Bool)
+    case delete(UUID)
+}
+
+/// What becomes visible once an engine action is safely stored.
+public enum AfterSave: Sendable, Equatable {
+    case nothing
+    case noteAdded
+    case noteEdited
+    case principleChanged
+    case dotsChanged
+    case message(TUIText)
+}

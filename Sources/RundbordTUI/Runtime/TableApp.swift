@@ -1,0 +1,233 @@
+import Foundation
+import RundbordCore
+import RundbordHarvest
+import RundbordStore
+
+/// The runner of the table program: it turns input into messages, hands
+/// each message to `AppUpdate.update`, runs the commands that come back
+/// against the store and the terminal, turns each result back into a
+/// message, and draws the frame. It decides nothing about what the screens
+/// mean; that is all in `update`.
+public final class TableApp {
+    public private(set) var state: AppState
+    public let store: EventStore
+    let backend: TerminalBackend
+    let env: SessionEnvironment
+    /// The templates of the harvest (`--templates DIR` or the built-in ones).
+    let templates: TemplateLibrary
+    var changeToken: Int
+    var lastTick: Date
+    let frames = FrameGate()
+    /// How often the dashboard was read from the store (it should be only when the file changed).
+    public private(set) var dashboardReads = 0
+
+    /// The zone of the clock times beside notes (the machine's; tests fix it).
+    public var timeZone: TimeZone {
+        get { state.timeZone }
+        set { state.timeZone = newValue }
+    }
+
+    /// How often the clock is redrawn and the store polled for other writers.
+    public static let tickInterval: TimeInterval = 0.25
+
+    /// `tableNumber` opens that table's session; nil opens the organiser's
+    /// dashboard on its own, where every table is shown read-only.
+    public init(store: EventStore, tableNumber: Int?, backend: TerminalBackend, lang: Language,
+                env: SessionEnvironment = .live, templates: TemplateLibrary = TemplateLibrary()) throws(RundbordError) {
+        self.store = store
+        self.backend = backend
+        self.env = env
+        self.templates = templates
+        let tables = try store.tables()
+        let event = try store.event()
+        let session = try store.session(tableNumber: tableNumber ?? tables.first?.number ?? 1, event: event)
+        state = AppState(lang: lang, eventTitle: event.title, session: session,
+                         participants: try store.participants(), now: env.now(), size: backend.size)
+        state.eventPath = store.path
+        state.tableNumbers = tables.map(\.number)
+        changeToken = try store.changeToken()
+        lastTick = env.now()
+        guard tableNumber != nil else {
+            run(AppUpdate.openDashboardAlone(&state))
+            return
+        }
+        if let draft = try store.draft(tableId: session.table.id), !draft.isEmpty {
+            dispatch(.loaded(.draft(draft)))
+        }
+    }
+
+    /// Runs until the user quits or a signal ends the program.
+    public func run() {
+        draw()
+        while !state.quitRequested {
+            let event = backend.nextEvent(timeout: Self.tickInterval) ?? .tick
+            handle(event)
+            draw()
+        }
+    }
+
+    /// One turn of the loop without drawing: what other writers changed, then the event.
+    public func handle(_ event: InputEvent) {
+        let now = env.now()
+        if event == .tick || now.timeIntervalSince(lastTick) >= Self.tickInterval {
+            lastTick = now
+            if let changes = poll(force: false) { dispatch(changes) }
+        }
+        dispatch(.input(event))
+    }
+
+    /// Feeds events one by one and draws after each, as the loop does.
+    public func send(_ events: [InputEvent]) {
+        for event in events { handle(event); draw() }
+    }
+
+    public func send(keys: [Key]) { send(keys.map { .key($0) }) }
+
+    /// Types text key by key, as a person would (drawn once at the end, as a
+    /// terminal that delivers keys faster than frames are drawn would show it).
+    public func type(_ text: String) {
+        for c in text { handle(.key(.char(c))) }
+        draw()
+    }
+
+    public func draw() {
+        // A terminal resized under a blocked read tells it here.
+        if state.size != backend.size { dispatch(.input(.resize(backend.size))) }
+        let (frame, viewport) = Screens.draw(state)
+        frames.show(frame, on: backend)
+        dispatch(.drawn(viewport))
+    }
+
+    // MARK: Messages and commands
+
+    /// Updates the state with `message` and runs the commands it returns, each
+    /// result in turn before the next command (so a command sees the state its
+    /// predecessors left). After a failed write the rest of the batch is
+    /// dropped: update worked the later commands out assuming it had been stored.
+    func dispatch(_ message: AppMessage) {
+        run(AppUpdate.update(&state, message, env))
+    }
+
+    func run(_ commands: [AppEffect]) {
+        for command in commands {
+            guard let result = perform(command) else { continue }
+            dispatch(result)
+            if case .failed = result { return }
+        }
+    }
+
+    /// Runs one command against the store or the terminal; its result as a message, if it has one.
+    func perform(_ command: AppEffect) -> AppMessage? {
+        let lang = state.lang
+        do throws(RundbordError) {
+            switch command {
+            case let .persist(effects, session, after):
+                let loaded = try store.perform(effects, now: env.now())
+                return .stored(.session(session, loaded: loaded, after: after))
+            case .loadTableInitiatives(let tableId):
+                return .loaded(.tableInitiatives(try store.allNotes().filter { $0.tableId == tableId && $0.isInitiative }))
+            case .loadDashboard:
+                dashboardReads += 1
+                return .loaded(.dashboard(try store.dashboard(top: 10)))
+            case .refresh:
+                return poll(force: true)
+            case .viewTable(let number):
+                return .loaded(.table(try store.session(tableNumber: number)))
+            case let .changeParticipants(change, message):
+                let selecting = try apply(change)
+                return .stored(.participants(try store.participants(), selecting: selecting, message: message))
+            case let .previewHarvest(anonymous, keepScroll):
+                let document = try harvestDocument(anonymous: anonymous)
+                return .loaded(.preview(try Exporter.markdown(document, exportSettings), keepScroll: keepScroll))
+            case let .exportHarvest(formats, anonymous):
+                return exportHarvest(formats, anonymous: anonymous)
+            case let .saveDraft(text, tableId, report):
+                do {
+                    try store.save(draft: text, tableId: tableId, now: env.now())
+                } catch where !report {
+                    // Quitting, or a note just saved: nothing more to say.
+                }
+                return nil
+            case .repaint:
+                frames.repaintNext()
+                return nil
+            }
+        } catch {
+            switch command {
+            case .loadDashboard, .viewTable, .previewHarvest, .refresh: return .failed(.read(error.message(lang)))
+            default: return .failed(.store(error.message(lang)))
+            }
+        }
+    }
+
+    /// Makes a change to the participants; the participant to select afterwards.
+    func apply(_ change: ParticipantChange) throws(RundbordError) -> UUID? {
+        switch change {
+        case let .save(person, isNew):
+            var person = person
+            if isNew {
+                person.id = env.newId()
+                try store.save(participant: person)
+            } else {
+                try store.update(participant: person, now: env.now())
+            }
+            return person.id
+        case let .move(id, table):
+            try store.moveParticipant(id: id, toTable: table, now: env.now())
+            return id
+        case let .consent(id, mayBeNamed):
+            try store.setConsent(id: id, mayBeNamed: mayBeNamed, now: env.now())
+            return id
+        case .delete(let id):
+            try store.deleteParticipant(id: id, now: env.now())
+            return nil
+        }
+    }
+
+    var exportSettings: ExportSettings {
+        ExportSettings(templates: HarvestTemplates(library: templates, language: state.lang))
+    }
+
+    func harvestDocument(anonymous: Bool) throws(RundbordError) -> HarvestDocument {
+        try Harvest.build(store: store, options: HarvestOptions(anonymous: anonymous, language: state.lang,
+                                                                generatedAt: env.now()))
+    }
+
+    /// Every chosen format is rendered before any file is written, so an error
+    /// (no sender e-mail for the mail, a broken template) writes nothing.
+    func exportHarvest(_ formats: [ExportFormat], anonymous: Bool) -> AppMessage {
+        do {
+            let document = try harvestDocument(anonymous: anonymous)
+            let settings = exportSettings
+            var rendered: [(String, Data)] = []
+            for format in formats {
+                rendered.append((format.defaultOutput(eventFile: store.path, language: state.lang),
+                                 try Exporter.render(document, format, settings: settings)))
+            }
+            for (path, data) in rendered { try Exporter.write(data, to: path) }
+            return .stored(.exported(rendered.map(\.0)))
+        } catch {
+            return .failed(.export(error.message(state.lang)))
+        }
+    }
+
+    /// Another terminal (a second note-taker, `rundbord note`, the organiser)
+    /// wrote to the file: the shown table's progress, notes and participants
+    /// as they are now. nil when nothing changed since the last look (unless `force`).
+    func poll(force: Bool) -> AppMessage? {
+        guard let token = try? store.changeToken(), force || token != changeToken else { return nil }
+        changeToken = token
+        do {
+            let table = try store.table(number: state.tableNumber)
+            var principle: (notes: [Note], agreement: AgreementTally)?
+            if let principleId = table.currentPrincipleId {
+                principle = (try store.notes(tableId: table.id, principleId: principleId),
+                             try store.agreement(tableId: table.id, principleId: principleId))
+            }
+            return .loaded(.changes(ExternalChanges(table: table, principle: principle,
+                                                    participants: try store.participants())))
+        } catch {
+            return .failed(.read(error.message(state.lang)))
+        }
+    }
+}

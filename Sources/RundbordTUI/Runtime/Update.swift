@@ -1,0 +1,269 @@
+import Foundation
+import RundbordCore
+import RundbordHarvest
+
+/// What a screen's key handler asks for: an engine action, which update
+/// itself runs (on the shown session, or on a note of another principle),
+/// or a command for the runner.
+enum Step: Sendable, Equatable {
+    case engine(SessionAction, after: AfterSave)
+    /// An engine action on a note of another principle (the table-wide vote
+    /// and its initiatives' details).
+    case elsewhere(Note, SessionAction, after: AfterSave)
+    case command(AppEffect)
+}
+
+public enum AppUpdate {
+    /// How long the draft must rest before it is autosaved, and how long typing
+    /// may go on without a save.
+    public static let draftQuiet: TimeInterval = 0.8
+    public static let draftMaxAge: TimeInterval = 5
+
+    /// The whole program's logic: the state after `message`, and the commands
+    /// the runner must carry out. The engine runs here; `env` gives it the
+    /// clock and new ids.
+    public static func update(_ state: inout AppState, _ message: AppMessage, _ env: SessionEnvironment) -> [AppEffect] {
+        switch message {
+        case .input(let event):
+            state.now = env.now()
+            return resolve(&state, input(&state, event), env)
+        case .stored(let stored):
+            return self.stored(&state, stored, env)
+        case .loaded(let loaded):
+            return self.loaded(&state, loaded, env)
+        case .failed(let failure):
+            failed(&state, failure)
+            return []
+        case .drawn(let viewport):
+            drawn(&state, viewport)
+            return []
+        }
+    }
+
+    /// The functional form of `update`, for readers who expect `(state, msg) -> (state, [command])`.
+    public static func updated(_ state: AppState, _ message: AppMessage,
+                               _ env: SessionEnvironment) -> (AppState, [AppEffect]) {
+        var next = state
+        let commands = update(&next, message, env)
+        return (next, commands)
+    }
+
+    static func input(_ state: inout AppState, _ event: InputEvent) -> [Step] {
+        switch event {
+        case .resize(let size):
+            state.size = size
+            return []
+        case .tick:
+            return autosave(&state)
+        case .terminate:
+            return quit(&state)
+        case .paste(let text):
+            state.message = nil
+            return paste(&state, text)
+        case .key(let key):
+            state.message = nil
+            // Ctrl-L repaints whatever layer is open.
+            let repaint: [Step] = KeyTable.command(for: key, on: state.screen) == .redraw ? [.command(.repaint)] : []
+            return keyPressed(&state, key) + repaint
+        }
+    }
+
+    /// Scroll positions stay within what the frame could show, so that the
+    /// key back (↑, PgDn) moves at once.
+    static func drawn(_ state: inout AppState, _ viewport: Viewport) {
+        state.viewport = viewport
+        guard viewport.screen == state.screen, let end = viewport.maxScroll else { return }
+        switch state.screen {
+        case .session, .tableView: state.notesScroll = min(state.notesScroll, end)
+        case .help:
+            if let scroll = state.help?.scroll { state.help?.scroll = min(scroll, end) }
+        case .harvest:
+            if let scroll = state.harvest?.scroll { state.harvest?.scroll = min(scroll, end) }
+        default: break
+        }
+    }
+
+    /// The one place the program is told to end: what is in the entry line is
+    /// kept as the draft of the home table, to be offered next time.
+    static func quit(_ state: inout AppState) -> [Step] {
+        state.quitRequested = true
+        guard state.editingNoteId == nil,
+              let home = state.homeSession ?? (state.isReadOnlyView ? nil : state.session) else { return [] }
+        return [.command(.saveDraft(state.editor.isBlank ? nil : state.editor.text, tableId: home.table.id, report: false))]
+    }
+
+    static func autosave(_ state: inout AppState) -> [Step] {
+        guard let changed = state.draftChangedAt, state.editingNoteId == nil, !state.isReadOnlyView else { return [] }
+        let quiet = state.now.timeIntervalSince(changed) >= draftQuiet
+        let old = state.draftSavedAt.map { state.now.timeIntervalSince($0) >= draftMaxAge } ?? true
+        guard quiet || old else { return [] }
+        state.draftChangedAt = nil
+        state.draftSavedAt = state.now
+        return [.command(.saveDraft(state.editor.isBlank ? nil : state.editor.text, tableId: state.session.table.id,
+                                    report: true))]
+    }
+
+    static func draftChanged(_ state: inout AppState) {
+        if state.screen == .session && state.picker == nil && state.editingNoteId == nil {
+            if state.draftChangedAt == nil { state.draftChangedAt = state.now }
+            // The first change after a save starts the clock that bounds how long typing goes unsaved.
+            if state.draftSavedAt == nil { state.draftSavedAt = state.now }
+        }
+    }
+
+    /// A paste is one edit: newlines kept (CRLF folded), tabs become spaces,
+    /// other control characters dropped.
+    static func paste(_ state: inout AppState, _ raw: String) -> [Step] {
+        let text = Sanitize.multiline(raw).replacingOccurrences(of: "\t", with: " ")
+        guard !text.isEmpty else { return [] }
+        if state.confirmingQuit { return [] }
+        if var picker = state.picker {
+            picker.filter.insert(Sanitize.line(text)); picker.index = 0
+            state.picker = picker
+            return []
+        }
+        switch state.screen {
+        case .session:
+            state.focus = .entry
+            state.editor.insert(text)
+            draftChanged(&state)
+        case .detail:
+            editDetailField(&state) { $0.insert(Sanitize.line(text)) }
+        case .participants:
+            editFormField(&state) { $0.insert(Sanitize.line(text)) }
+        default:
+            break
+        }
+        return []
+    }
+
+    /// The screen or modal layer keys act on now: the key table is looked up under it.
+    public static func effectiveScreen(_ state: AppState) -> ScreenID {
+        if state.confirmingQuit { return .confirm }
+        if state.picker != nil { return .picker }
+        if state.screen == .participants && state.roster?.form != nil { return .participantForm }
+        return state.screen
+    }
+
+    static func keyPressed(_ state: inout AppState, _ key: Key) -> [Step] {
+        let screen = effectiveScreen(state)
+        guard let command = KeyTable.command(for: key, on: screen) else {
+            // A key that would change a writable table says why it does nothing here.
+            if screen == .tableView { return typed(&state, "", on: screen) }
+            // Printable characters type text where text is typed.
+            if case .char(let c) = key { return typed(&state, String(c), on: screen) }
+            return []
+        }
+        switch screen {
+        case .confirm: return confirm(&state, command)
+        case .picker: return picker(&state, command, key)
+        case .help: return help(&state, command)
+        case .session: return session(&state, command, key)
+        case .vote: return vote(&state, command, key)
+        case .detail: return detail(&state, command, key)
+        case .projector: return projector(&state, command)
+        case .dashboard: return dashboard(&state, command)
+        case .tableView: return tableView(&state, command)
+        case .participants: return participants(&state, command)
+        case .participantForm: return participantForm(&state, command)
+        case .harvest: return harvest(&state, command)
+        }
+    }
+
+    static func typed(_ state: inout AppState, _ text: String, on screen: ScreenID) -> [Step] {
+        switch screen {
+        case .session:
+            state.focus = .entry
+            state.editor.insert(text)
+            draftChanged(&state)
+        case .picker:
+            state.picker?.filter.insert(text)
+            state.picker?.index = 0
+        case .detail:
+            editDetailField(&state) { $0.insert(text) }
+        case .participantForm:
+            typedInForm(&state, text)
+        case .tableView:
+            state.message = .init(text: TUIText.messageReadOnly.text(state.lang), isError: true)
+        default:
+            break
+        }
+        return []
+    }
+
+    // MARK: Commands shared by several screens
+
+    static func common(_ state: inout AppState, _ command: Command) -> [Step]? {
+        switch command {
+        case .help:
+            state.push(.help(HelpState()))
+            return []
+        case .quit:
+            if state.hasUnsavedText || state.editingNoteId != nil {
+                state.confirmingQuit = true
+                return []
+            }
+            return quit(&state)
+        case .redraw:
+            return []
+        case .toggleTimer:
+            return [.engine(.toggleTimer, after: .nothing)]
+        case .resetTimer:
+            return [.engine(.resetTimer, after: .message(.messageTimerReset))]
+        case .projector:
+            // The projector is shown over the session, and F9 or Esc goes back to it.
+            state.stack = state.screen == .projector ? [state.stack[0]] : [state.stack[0], .projector]
+            return []
+        case .undo:
+            return [.engine(.undo, after: .message(.messageUndone))]
+        case .redo:
+            return [.engine(.redo, after: .message(.messageRedone))]
+        case .nextPrinciple:
+            return [.engine(.nextPrinciple, after: .principleChanged)]
+        case .previousPrinciple:
+            return [.engine(.previousPrinciple, after: .principleChanged)]
+        default:
+            return nil
+        }
+    }
+
+    /// Closes the top screen; a dashboard under it is read afresh, since the
+    /// tables wrote while it was covered.
+    static func close(_ state: inout AppState) -> [Step] {
+        state.pop()
+        return state.screen == .dashboard ? [.command(.refresh(table: state.tableNumber))] : []
+    }
+
+    /// Applies a line-editing command; true when the text changed.
+    static func edit(_ editor: inout LineEditor, _ command: Command) -> Bool {
+        let before = editor.text
+        switch command {
+        case .cursorLeft: editor.left()
+        case .cursorRight: editor.right()
+        case .home: editor.home()
+        case .end: editor.end()
+        case .wordLeft: editor.wordLeft()
+        case .wordRight: editor.wordRight()
+        case .backspace: editor.backspace()
+        case .deleteForward: editor.deleteForward()
+        case .deleteWord: editor.deleteWordBackward()
+        case .deleteToStart: editor.deleteToStart()
+        case .deleteToEnd: editor.deleteToEnd()
+        default: break
+        }
+        return editor.text != before
+    }
+
+    /// The selected row of a list of `count` rows after ↑, ↓, PgUp or PgDn
+    /// (`page` rows a page), kept within the list.
+    static func listRow(after command: Command, from row: Int, count: Int, page: Int) -> Int {
+        let last = max(0, count - 1)
+        switch command {
+        case .selectUp: return max(0, row - 1)
+        case .selectDown: return min(last, row + 1)
+        case .pageUp: return max(0, row - page)
+        case .pageDown: return min(last, row + page)
+        default: return row
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import RundbordCore
+import RundbordHarvest
+
+/// The harvest: formats and anonymity to the left, the Markdown preview to the right.
+enum HarvestScreen {
+    static func panelWidth(_ size: Size) -> Int { min(40, max(30, size.width / 3)) }
+    static func previewRows(_ state: AppState) -> Int { max(1, state.size.height - 4) }
+
+    static func previewLines(_ state: AppState) -> [String] {
+        guard let markdown = state.harvest?.preview else { return [] }
+        let width = state.size.width - panelWidth(state.size) - 2
+        return TextLayout.lines(TextLayout.visibleLines(markdown), width: max(10, width))
+    }
+
+    static func label(_ format: ExportFormat) -> TUIText {
+        switch format {
+        case .md: .formatMd
+        case .txt: .formatTxt
+        case .eml, .mailtext: .formatEml
+        case .csv: .formatCsv
+        case .initiativesCSV: .formatInitiativesCsv
+        case .json: .formatJson
+        }
+    }
+
+    static func render(_ state: AppState, into buffer: inout Buffer) -> Viewport {
+        let lang = state.lang
+        guard let harvest = state.harvest else { return Viewport(screen: .harvest) }
+        TitleBar.render(TUIText.harvestTitle.text(lang, state.eventTitle), into: &buffer)
+        let panel = panelWidth(buffer.size)
+        var y = 1
+        buffer.put(TUIText.harvestFormats.text(lang), x: 1, y: y, style: Theme.title)
+        y += 1
+        func option(_ row: Int, _ on: Bool, _ name: String, _ detail: String) {
+            let selected = harvest.row == row
+            let style: Style = selected ? Theme.selected : .plain
+            if selected { buffer.fill(Rect(x: 0, y: y, width: panel - 1, height: 1), style: style) }
+            var cx = 1
+            cx += buffer.put((on ? "[x] " : "[ ] ") + name, x: cx, y: y, style: Style(bold: on, reverse: selected))
+            if !detail.isEmpty {
+                buffer.put(" " + TextLayout.truncate(detail, width: max(0, panel - cx - 3)), x: cx, y: y,
+                           style: Style(reverse: selected, dim: !selected))
+            }
+            y += 1
+        }
+        for (i, format) in HarvestState.formats.enumerated() {
+            option(i, harvest.chosen.contains(format), format.rawValue, label(format).text(lang))
+        }
+        y += 1
+        option(harvest.anonymousRow, harvest.anonymous, TUIText.harvestAnonymous.text(lang), "")
+        y += 1
+        // The event file's name; the folder is said once something is written.
+        let file = URL(fileURLWithPath: state.eventPath).lastPathComponent
+        for line in TextLayout.lines(TUIText.harvestWhere.text(lang, file), width: panel - 3) where y < buffer.height - 3 {
+            buffer.put(line, x: 1, y: y, style: Theme.dim); y += 1
+        }
+        // An export error in full (the status line may cut it): what to do about it is in its text.
+        if let message = state.message, message.isError {
+            y += 1
+            for line in TextLayout.lines("✗ " + message.text, width: panel - 3) where y < buffer.height - 2 {
+                buffer.put(line, x: 1, y: y, style: Theme.error); y += 1
+            }
+        }
+        if !harvest.written.isEmpty && y < buffer.height - 3 {
+            y += 1
+            buffer.put(TUIText.harvestWritten.text(lang), x: 1, y: y, style: Theme.ok)
+            y += 1
+            for path in harvest.written where y < buffer.height - 2 {
+                buffer.put("✓ " + TextLayout.truncate(URL(fileURLWithPath: path).lastPathComponent, width: panel - 5),
+                           x: 1, y: y)
+                y += 1
+            }
+        }
+
+        // The preview, scrolled.
+        for row in 1..<(buffer.height - 2) { buffer.put("│", x: panel - 1, y: row, style: Theme.dim) }
+        let lines = previewLines(state)
+        let rows = previewRows(state)
+        let scroll = min(harvest.scroll, max(0, lines.count - rows))
+        buffer.put(TUIText.harvestPreview.text(lang) + (harvest.stale ? " *" : ""), x: panel + 1, y: 1, style: Theme.title)
+        if lines.count > rows {
+            let position = "\(scroll + 1)–\(min(scroll + rows, lines.count))/\(lines.count)"
+            buffer.put(position, x: buffer.width - DisplayWidth.of(position) - 1, y: 1, style: Theme.dim)
+        }
+        if harvest.preview == nil {
+            buffer.put(TUIText.dashboardLoading.text(lang), x: panel + 1, y: 2, style: Theme.dim)
+        }
+        for (i, line) in lines.dropFirst(scroll).prefix(rows).enumerated() {
+            let heading = line.hasPrefix("#")
+            buffer.put(line, x: panel + 1, y: 2 + i, style: heading ? Theme.title : .plain)
+        }
+
+        let statusY = buffer.height - 2
+        if state.message != nil {
+            Chrome.status(state, y: statusY, into: &buffer)
+        } else if harvest.stale {
+            buffer.put("* " + TUIText.harvestStale.text(lang), x: 1, y: statusY, style: Theme.warning)
+        } else {
+            buffer.put(TUIText.harvestHint.text(lang), x: 1, y: statusY, style: Theme.dim)
+        }
+        Chrome.keyBar(.harvest, lang, into: &buffer)
+        return Viewport(screen: .harvest, page: max(1, rows - 1), maxScroll: max(0, lines.count - rows))
+    }
+}

@@ -1,0 +1,248 @@
+import Foundation
+import RundbordCore
+import RundbordTestSupport
+import Testing
+@testable import RundbordTUI
+
+/// The update function on its own: a state built in memory, messages in,
+/// the state and the commands out. No store, no SQLite, no terminal: the
+/// results of commands are sent back by hand, as the runner would.
+@Suite struct UpdateTests {
+    let world = TestWorld()
+    var state: AppState
+
+    init() throws {
+        let vision = try TemplateLibrary().vision(TemplateLibrary.defaultName)
+        let table = RoundTable.new(id: world.newId(), number: 1, vision: vision, now: world.now)
+        let søren = Participant(id: world.newId(), name: "Søren Ørsted", organisation: "Kaffe Karma", tableNumber: 1,
+                                mayBeNamed: true, updatedAt: world.now)
+        state = AppState(lang: .da, eventTitle: "Fælles Værdier, Fælles Vækst",
+                         session: TableSession(vision: vision, table: table), participants: [søren],
+                         now: world.now, size: Size(width: 80, height: 24))
+        state.timeZone = TimeZone(identifier: "UTC")!
+    }
+
+    /// Sends `message`; the commands update asks for.
+    @discardableResult
+    mutating func send(_ message: AppMessage) -> [AppEffect] {
+        AppUpdate.update(&state, message, world.env)
+    }
+
+    /// Presses the key the key table binds to `command` where keys act now.
+    @discardableResult
+    mutating func press(_ command: RundbordTUI.Command) throws -> [AppEffect] {
+        let key = try #require(KeyTable.key(for: command, on: AppUpdate.effectiveScreen(state)))
+        return send(.input(.key(key)))
+    }
+
+    mutating func type(_ text: String) {
+        for c in text { send(.input(.key(.char(c)))) }
+    }
+
+    /// The one write a command list holds: its effects and the session they lead to.
+    func persisted(_ commands: [AppEffect]) throws -> (effects: [SessionEffect], session: TableSession?, after: AfterSave) {
+        guard commands.count == 1, case let .persist(effects, session, after) = commands[0] else {
+            Issue.record("expected one write, got \(commands)")
+            throw CancellationError()
+        }
+        return (effects, session, after)
+    }
+
+    @Test mutating func aNoteIsShownAsSavedOnlyWhenTheStoreSaysSo() throws {
+        type("Kooperativerne mangler adgang til æøå-kapital")
+        let (effects, session, after) = try persisted(try press(.saveNote))
+        #expect(after == .noteAdded)
+        guard case .saveNote(let note)? = effects.first else { Issue.record("no note written: \(effects)"); return }
+        #expect(note.text == "Kooperativerne mangler adgang til æøå-kapital")
+        // Written, not yet stored: the entry line keeps the text, the list is unchanged.
+        #expect(state.editor.text == note.text)
+        #expect(state.session.visibleNotes.isEmpty)
+
+        let next = send(.stored(.session(session, loaded: [], after: after)))
+        #expect(state.editor.isBlank)
+        #expect(state.session.visibleNotes.map(\.text) == [note.text])
+        #expect(state.message == .init(text: TUIText.messageSaved.text(.da), isError: false))
+        // The saved draft goes once the note is stored.
+        #expect(next == [.saveDraft(nil, tableId: state.session.table.id, report: false)])
+    }
+
+    @Test mutating func aFailedWriteLeavesTheTextInTheEntryLine() throws {
+        type("Fælles indkøb")
+        _ = try persisted(try press(.saveNote))
+        send(.failed(.store("disken er fuld")))
+        #expect(state.editor.text == "Fælles indkøb")
+        #expect(state.session.visibleNotes.isEmpty)
+        #expect(state.message == .init(text: TUIText.messageStoreError.text(.da, "disken er fuld"), isError: true))
+    }
+
+    @Test mutating func aRefusedActionSaysWhyAndAsksForNoWrite() throws {
+        // Nothing to undo: the engine refuses, inside update.
+        #expect(try press(.undo) == [])
+        #expect(state.message?.isError == true)
+        #expect(state.message?.text == CoreText.ruleNothingToUndo.text(.da))
+    }
+
+    @Test mutating func twoEngineActionsOfOneKeyBuildOnEachOther() throws {
+        type("!Fælles indkøbsportal")
+        let added = try persisted(try press(.saveNote))
+        send(.stored(.session(added.session, loaded: [], after: added.after)))
+        try press(.detailScreen)
+        #expect(state.screen == .detail)
+        try press(.selectDown)          // to the owner field
+        type("Københavns Kommune")
+        try press(.selectDown)          // to the horizon field: asks to write the owner (not sent back here)
+        type("2027")
+        // Esc writes both fields, the horizon on the session the owner's write leads to.
+        let commands = try press(.back)
+        #expect(state.screen == .session)
+        #expect(commands.count == 2)
+        guard case let .persist(_, last?, _)? = commands.last else { Issue.record("\(commands)"); return }
+        let note = try #require(last.initiatives.first)
+        #expect(note.owner == "Københavns Kommune")
+        #expect(note.horizon == "2027")
+        // Nothing is shown until the store says so.
+        #expect(state.session.initiatives.first?.owner == nil)
+    }
+
+    @Test mutating func quittingWithTextAsksFirstThenKeepsItAsTheDraft() throws {
+        type("Halvfærdig tanke om ærø")
+        #expect(try press(.quit) == [])
+        #expect(state.confirmingQuit && !state.quitRequested)
+        let commands = try press(.yes)
+        #expect(state.quitRequested)
+        #expect(commands == [.saveDraft("Halvfærdig tanke om ærø", tableId: state.session.table.id, report: false)])
+    }
+
+    @Test mutating func aSignalEndsTheProgramAndKeepsTheDraft() {
+        type("Ærlig snak")
+        let commands = send(.input(.terminate))
+        #expect(state.quitRequested)
+        #expect(commands == [.saveDraft("Ærlig snak", tableId: state.session.table.id, report: false)])
+    }
+
+    @Test mutating func ctrlLAsksTheTerminalForAWholeRepaint() throws {
+        #expect(try press(.redraw) == [.repaint])
+    }
+
+    @Test mutating func theDraftIsAutosavedWhenTypingRests() {
+        type("Å")
+        #expect(send(.input(.tick)) == [])
+        world.advance(1)
+        #expect(send(.input(.tick)) == [.saveDraft("Å", tableId: state.session.table.id, report: true)])
+    }
+
+    @Test mutating func anotherWritersNoteArrivesAsAMessage() throws {
+        let principle = try #require(state.session.table.currentPrincipleId)
+        let note = Note(id: world.newId(), tableId: state.session.table.id, principleId: principle, kind: .point,
+                        text: "Skrevet på en anden terminal", createdAt: world.now)
+        let changes = ExternalChanges(table: state.session.table, principle: ([note], AgreementTally()),
+                                      participants: state.participants)
+        #expect(send(.loaded(.changes(changes))) == [])
+        #expect(state.session.visibleNotes.map(\.text) == ["Skrevet på en anden terminal"])
+        // On the vote screen's table scope, the table's initiatives are read again too.
+        state.voteScope = .table
+        #expect(send(.loaded(.changes(changes))) == [.loadTableInitiatives(tableId: state.session.table.id)])
+    }
+
+    @Test mutating func theDashboardAsksTheStoreAndShowsWhatComesBack() throws {
+        let commands = try press(.dashboardScreen)
+        #expect(state.screen == .dashboard)
+        #expect(commands == [.refresh(table: 1)])
+        send(.failed(.read("filen er væk")))
+        #expect(state.message == .init(text: "filen er væk", isError: true))
+    }
+
+    // MARK: Navigation: a stack of screens, modals on top
+
+    @Test mutating func escReturnsThroughTheStackWithEachScreenAsItWasLeft() throws {
+        try press(.dashboardScreen)
+        try press(.participantsScreen)
+        #expect(state.stack.map(\.id) == [.session, .dashboard, .participants])
+        try press(.newParticipant)
+        #expect(AppUpdate.effectiveScreen(state) == .participantForm)
+        type("Ærø Åkjær")
+        // Help over the form, and back to the form with its text.
+        try press(.help)
+        #expect(state.screen == .help && state.helpReturn == .participants)
+        try press(.back)
+        #expect(state.roster?.form?.name.text == "Ærø Åkjær")
+        try press(.back)                 // closes the form
+        let commands = try press(.back)  // closes the participants
+        #expect(state.stack.map(\.id) == [.session, .dashboard])
+        // The dashboard is read afresh when it shows again.
+        #expect(commands == [.refresh(table: 1)])
+        try press(.back)
+        #expect(state.stack == [.session])
+    }
+
+    @Test mutating func theProjectorAlwaysReturnsToTheSession() throws {
+        try press(.voteScreen)
+        try press(.projector)
+        #expect(state.stack == [.session, .projector])
+        try press(.projector)
+        #expect(state.stack == [.session])
+    }
+
+    @Test mutating func theQuitQuestionIsALayerOverTheScreenUnderIt() throws {
+        try press(.voteScreen)
+        state.editor.set("ufærdig")
+        try press(.quit)
+        #expect(state.modal == .confirmQuit && state.screen == .vote)
+        #expect(AppUpdate.effectiveScreen(state) == .confirm)
+        try press(.no)
+        #expect(state.modal == nil && state.stack == [.session, .vote])
+    }
+
+    @Test func aQuotesClosingMarkGoesEvenWithSomethingAfterIt() {
+        let vision = state.vision
+        #expect(AppUpdate.balancedQuote("\"Vi er mange\"", vision) == "\"Vi er mange")
+        #expect(AppUpdate.balancedQuote("\"Vi er små, men vi er mange\" 👍🏽", vision) == "\"Vi er små, men vi er mange 👍🏽")
+        #expect(AppUpdate.balancedQuote("\"Han sagde \"ja\" til os\"", vision) == "\"Han sagde \"ja\" til os")
+        #expect(AppUpdate.balancedQuote("\"Åben uden slut", vision) == "\"Åben uden slut")
+        #expect(AppUpdate.balancedQuote("Ingen citat\"", vision) == "Ingen citat\"")
+    }
+
+    // MARK: Scrolling: the frame says how far, update keeps within it
+
+    @Test mutating func helpScrollsByThePageTheFrameReportedAndStopsAtItsEnd() throws {
+        try press(.help)
+        send(.drawn(Viewport(screen: .help, page: 20, maxScroll: 30)))
+        try press(.pageDown)
+        #expect(state.help?.scroll == 20)
+        try press(.pageDown)
+        #expect(state.help?.scroll == 40)
+        // The next frame could show no further than 30: ↑ moves back from there at once.
+        send(.drawn(Viewport(screen: .help, page: 20, maxScroll: 30)))
+        #expect(state.help?.scroll == 30)
+        try press(.selectUp)
+        #expect(state.help?.scroll == 29)
+    }
+
+    @Test mutating func aViewportOfAnotherScreenChangesNothing() throws {
+        state.notesScroll = 12
+        send(.drawn(Viewport(screen: .help, page: 3, maxScroll: 0)))
+        #expect(state.notesScroll == 12)
+    }
+}
+
+@Suite struct FrameGateTests {
+    final class Recorder: TerminalBackend {
+        var size = Size(width: 10, height: 3)
+        var changes: [FrameChange] = []
+        func nextEvent(timeout: TimeInterval) -> InputEvent? { nil }
+        func draw(_ buffer: Buffer, changed: FrameChange) { changes.append(changed) }
+    }
+
+    @Test func onlyChangedRowsReachTheTerminalAndAnEqualFrameNothing() {
+        let gate = FrameGate()
+        let terminal = Recorder()
+        var frame = Buffer(size: terminal.size)
+        gate.show(frame, on: terminal)
+        gate.show(frame, on: terminal)
+        frame.put("æøå", x: 0, y: 1)
+        gate.show(frame, on: terminal)
+        gate.repaintNext()
+        gate.show(frame, on: terminal)
+        #expect(terminal.changes == [.all(repaint: false), .rows([1]), .all(repaint: true)])
+    }
+}
