@@ -11,19 +11,23 @@ extension ExportFormat: ExpressibleByArgument {}
 enum ExportChoice: ExpressibleByArgument, Equatable {
     case harvest(ExportFormat)
     case pdf
+    /// The brief and the owners' mails.
+    case reader(ReaderFormat)
 
     init?(argument: String) {
         if argument == "pdf" { self = .pdf; return }
+        if let reader = ReaderFormat(rawValue: argument) { self = .reader(reader); return }
         guard let format = ExportFormat(rawValue: argument) else { return nil }
         self = .harvest(format)
     }
 
-    static var allValueStrings: [String] { ExportFormat.allCases.map(\.rawValue) + ["pdf"] }
+    static var allValueStrings: [String] { ExportFormat.allCases.map(\.rawValue) + ["pdf"] + ReaderFormat.allCases.map(\.rawValue) }
 
     var defaultValueDescription: String {
         switch self {
         case .harvest(let format): format.rawValue
         case .pdf: "pdf"
+        case .reader(let reader): reader.rawValue
         }
     }
 }
@@ -58,6 +62,10 @@ struct ExportCommand: ParsableCommand {
         defer { store.close() }
         var options = HarvestOptions(tables: try HarvestOptions.parseTables(tables), anonymous: anonymous,
                                      language: language, generatedAt: Date())
+        if case .reader(let reader) = format {
+            try export(reader, store: store, options: options, language: language)
+            return
+        }
         guard case .harvest(let format) = format else {
             let target = out ?? ExportFormat.defaultOutput(eventFile: file, fileExtension: "pdf", language: language)
             try EventStore.checkExportTarget(target, eventFile: file)
@@ -92,6 +100,34 @@ struct ExportCommand: ParsableCommand {
         // mid-write; ignored, the write fails with EFBIG and is reported.
         signal(SIGXFSZ, SIG_IGN)
         try Exporter.write(data, to: target)
+        if target != "-" {
+            FileHandle.standardError.write(Data((HarvestText.exportWrote.text(language, target) + "\n").utf8))
+        }
+    }
+
+    /// The brief (Markdown or print text) or the owners' mails (a folder of drafts).
+    func export(_ reader: ReaderFormat, store: EventStore, options: HarvestOptions, language: Language) throws {
+        if !to.isEmpty { throw RundbordError(HarvestText.optionOnlyFor, ["--to", "eml"], exit: .usage) }
+        let document = try Harvest.build(store: store, options: options)
+        var settings = ExportSettings(width: width, linesPerPage: linesPerPage,
+                                      templates: HarvestTemplates(library: global.library, language: language))
+        let target = out ?? reader.defaultOutput(eventFile: file, language: language)
+        signal(SIGXFSZ, SIG_IGN)
+        switch reader {
+        case .brief:
+            try Exporter.write(Data(try Exporter.brief(document, settings).utf8), to: target)
+        case .briefText:
+            try Exporter.write(Data(try Exporter.briefText(document, settings).utf8), to: target)
+        case .ownerMails:
+            guard target != "-" else { throw RundbordError(MailText.ownerMailsNeedFolder, exit: .usage) }
+            let file = file, pdfOptions = options
+            settings.pdf = { () throws(RundbordError) -> Data in try PDFProgram.data(file: file, options: pdfOptions) }
+            let files = try Exporter.ownerMails(document, settings)
+            guard !files.isEmpty else { throw RundbordError(MailText.ownerMailsNone, exit: .dataError) }
+            try Exporter.writeFolder(files, to: target)
+            FileHandle.standardError.write(Data((MailText.ownerMailsWrote.text(language, files.count, target) + "\n").utf8))
+            return
+        }
         if target != "-" {
             FileHandle.standardError.write(Data((HarvestText.exportWrote.text(language, target) + "\n").utf8))
         }

@@ -280,7 +280,7 @@ print(json.dumps({'keys': sorted(k.lower() for k in msg.keys()),
                   'defects': [str(d) for p in msg.walk() for d in p.defects],
                   'bare_lf': raw.replace(b'\r\n', b'').count(b'\n')}))
 """#, [try export("eml")])
-        #expect(mail["keys"] as? [String] == ["bcc", "content-type", "date", "from", "message-id", "mime-version", "subject", "to"])
+        #expect(mail["keys"] as? [String] == ["bcc", "content-type", "date", "from", "message-id", "mime-version", "subject", "to", "x-unsent"])
         #expect(mail["bcc"] as? [String] == participants.map(\.email).filter { !$0.isEmpty }.sorted())
         #expect(mail["from"] as? [String] == ["okf@example.dk"])
         #expect(mail["defects"] as? [String] == [])
