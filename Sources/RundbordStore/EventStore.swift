@@ -356,10 +356,13 @@ public final class EventStore: @unchecked Sendable {
 
     // MARK: Notes
 
-    /// The newest `limit` notes of one table and principle, oldest first.
-    /// Reading is paged this way so a 100,000-note event never loads whole.
+    /// The notes of one table and principle, oldest first; the newest
+    /// `limit` when one is given. A screen reads one table's principle at a
+    /// time, so a 100,000-note event never loads whole; every note of that
+    /// principle is read, so the oldest can be reached however many there
+    /// are (it once stopped at 2,000, and the rest could not be seen).
     public func notes(tableId: UUID, principleId: String, includeDeleted: Bool = true,
-                      limit: Int = 2000) throws(RundbordError) -> [Note] {
+                      limit: Int = -1) throws(RundbordError) -> [Note] {
         try read { db in
             let deleted = includeDeleted ? "" : "AND deletedAt IS NULL"
             return try Row.fetchAll(db, sql: """

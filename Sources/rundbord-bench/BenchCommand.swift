@@ -80,6 +80,7 @@ struct BenchCommand: ParsableCommand {
             try TerminalFigures(folder: folder, events: events, runs: runs).measure(into: &report)
         }
         if wants("dashboard") { try DashboardBench(folder: folder, runs: runs).measure(into: &report) }
+        if wants("reliability") { try ReliabilityBench(folder: folder, events: events, runs: runs).measure(into: &report) }
         report.printTable()
     }
 }

@@ -12,7 +12,7 @@ enum BenchText: String, CatalogueKey {
         .dirHelp: .init("Mappe til de genererede arrangementer (standard: en midlertidig mappe).",
                           "Folder for the generated events (default: a temporary folder)."),
         .savesHelp: .init("Sikre gemninger pr. kørsel i gemmemålingen.", "Durable saves per run in the save benchmark."),
-        .onlyHelp: .init("Kun disse grupper: saves, export, pdf, terminal, keys, dashboard (adskilt med komma).",
-                          "Only these groups: saves, export, pdf, terminal, keys, dashboard (comma-separated)."),
+        .onlyHelp: .init("Kun disse grupper: saves, export, pdf, terminal, keys, dashboard, reliability (adskilt med komma).",
+                          "Only these groups: saves, export, pdf, terminal, keys, dashboard, reliability (comma-separated)."),
     ]
 }

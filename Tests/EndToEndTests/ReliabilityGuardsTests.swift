@@ -447,4 +447,32 @@ import Glibc
         let injected = try rundbord(["new", dir.path("ny.rundbord"), "--organiser-email", "a@b.dk\r\nBcc: c@d.dk"])
         #expect(injected.status == 65, "\(injected.stderr)")
     }
+
+    // MARK: 5. Roster import is linear
+
+    /// 12,000 people: each line used to be matched by scanning everyone
+    /// already read (4,000 lines took over 100 s, so this would take a
+    /// quarter of an hour). The time limit is only a guard against that,
+    /// many times what the two imports take (about 7 s in a debug build);
+    /// the figure for 100,000 lines is in rundbord-bench.
+    @Test(.timeLimit(.minutes(3))) func aLargeRosterImportsAndReimportsWithoutChanges() throws {
+        let dir = TempFolder(prefix: "rundbord-e2e", memory: true)
+        let file = dir.path("e.rundbord")
+        #expect(try rundbord(["new", file, "--tables", "20"]).status == 0)
+        let count = 12_000
+        var roster = "Navn;Organisation;E-mail;Bord;Må nævnes\n"
+        for i in 1...count {
+            // Every third without an address: matched by name and organisation.
+            let email = i % 3 == 0 ? "" : "deltager\(i)@example.dk"
+            roster += "Deltager \(i) Ørsted;Andelskasse \(i % 50);\(email);\(i % 20 + 1);\(i % 2 == 0 ? "ja" : "nej")\n"
+        }
+        let path = dir.path("deltagere.csv")
+        try Data(roster.utf8).write(to: URL(fileURLWithPath: path))
+        let first = try rundbord(["--lang", "en", "participants", "import", file, path])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("\(count) added, 0 updated, 0 unchanged"), "\(first.stdout)")
+        let again = try rundbord(["--lang", "en", "participants", "import", file, path])
+        #expect(again.stdout.contains("0 added, 0 updated, \(count) unchanged"), "\(again.stdout)")
+        #expect(try sql(file, "SELECT COUNT(*) FROM participant") == "\(count)")
+    }
 }
