@@ -6,20 +6,21 @@ import RundbordCore
 public enum Screens {
     public static func render(_ state: AppState) -> Buffer { draw(state).buffer }
 
-    public static func draw(_ state: AppState) -> (buffer: Buffer, viewport: Viewport) {
+    /// `memo` remembers laid-out notes between frames (the runner keeps one).
+    public static func draw(_ state: AppState, memo: LayoutMemo = LayoutMemo()) -> (buffer: Buffer, viewport: Viewport) {
         var buffer = Buffer(size: state.size)
-        let viewport = render(state, into: &buffer)
+        let viewport = render(state, into: &buffer, memo: memo)
         return (buffer, viewport)
     }
 
-    static func render(_ state: AppState, into buffer: inout Buffer) -> Viewport {
+    static func render(_ state: AppState, into buffer: inout Buffer, memo: LayoutMemo) -> Viewport {
         if state.tooSmall {
             TooSmallScreen.render(state, into: &buffer)
             return Viewport(screen: state.screen)
         }
         var viewport = Viewport(screen: state.screen)
         switch state.screen {
-        case .session, .tableView: viewport = SessionScreen.render(state, into: &buffer)
+        case .session, .tableView: viewport = SessionScreen.render(state, into: &buffer, memo: memo)
         case .vote: VoteScreen.render(state, into: &buffer)
         case .detail: DetailScreen.render(state, into: &buffer)
         case .projector: ProjectorScreen.render(state, into: &buffer)

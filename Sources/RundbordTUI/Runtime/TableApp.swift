@@ -18,6 +18,8 @@ public final class TableApp {
     var changeToken: Int
     var lastTick: Date
     let frames = FrameGate()
+    /// Notes laid out in earlier frames, so a keystroke lays out only the entry line.
+    let memo = LayoutMemo()
     /// How often the dashboard was read from the store (it should be only when the file changed).
     public private(set) var dashboardReads = 0
 
@@ -93,7 +95,7 @@ public final class TableApp {
     public func draw() {
         // A terminal resized under a blocked read tells it here.
         if state.size != backend.size { dispatch(.input(.resize(backend.size))) }
-        let (frame, viewport) = Screens.draw(state)
+        let (frame, viewport) = Screens.draw(state, memo: memo)
         frames.show(frame, on: backend)
         dispatch(.drawn(viewport))
     }

@@ -10,7 +10,7 @@ enum SessionScreen {
     /// PgUp and PgDn move the notes half a screen.
     static func page(_ size: Size) -> Int { max(1, (size.height - 10) / 2) }
 
-    static func render(_ state: AppState, into buffer: inout Buffer) -> Viewport {
+    static func render(_ state: AppState, into buffer: inout Buffer, memo: LayoutMemo) -> Viewport {
         let lang = state.lang
         Chrome.header(state, into: &buffer)
         var y = 1
@@ -18,7 +18,7 @@ enum SessionScreen {
         var viewport = Viewport(screen: state.screen, page: page(buffer.size))
 
         if state.isReadOnlyView {
-            viewport.maxScroll = readOnly(state, top: y, into: &buffer)
+            viewport.maxScroll = readOnly(state, top: y, into: &buffer, memo: memo)
             return viewport
         }
         let entry = entryLayout(state, width: buffer.width, height: buffer.height)
@@ -33,7 +33,8 @@ enum SessionScreen {
 
         Chrome.rule(TUIText.notesTitle.text(lang, state.session.visibleCount), y: ruleY, into: &buffer,
                     right: state.notesScroll > 0 || state.focus == .notes ? TUIText.notesScrolled.text(lang) : "")
-        viewport.maxScroll = noteList(state, area: noteArea(state, width: buffer.width, height: buffer.height), into: &buffer)
+        viewport.maxScroll = noteList(state, area: noteArea(state, width: buffer.width, height: buffer.height),
+                                      into: &buffer, memo: memo)
 
         Chrome.status(state, y: statusY, into: &buffer)
 
@@ -54,7 +55,7 @@ enum SessionScreen {
 
     /// Another table shown from the dashboard: its notes, and in place of the
     /// entry line a banner that says nothing can be changed here.
-    static func readOnly(_ state: AppState, top: Int, into buffer: inout Buffer) -> Int? {
+    static func readOnly(_ state: AppState, top: Int, into buffer: inout Buffer, memo: LayoutMemo) -> Int? {
         let lang = state.lang
         let bannerY = buffer.height - 2
         let statusY = bannerY - 1
@@ -62,7 +63,7 @@ enum SessionScreen {
         Chrome.rule(TUIText.notesTitle.text(lang, notes.count), y: top, into: &buffer,
                     right: state.notesScroll > 0 || state.focus == .notes ? TUIText.notesScrolled.text(lang) : "")
         let maxScroll = noteList(state, area: Rect(x: 0, y: top + 1, width: buffer.width, height: statusY - top - 1),
-                                 into: &buffer)
+                                 into: &buffer, memo: memo)
         if state.message != nil { Chrome.status(state, y: statusY, into: &buffer) }
         buffer.fill(Rect(x: 0, y: bannerY, width: buffer.width, height: 1), style: Theme.readOnly)
         buffer.put(" " + TUIText.tableViewBanner.text(lang, state.tableNumber), x: 0, y: bannerY, style: Theme.readOnly)
@@ -142,8 +143,12 @@ enum SessionScreen {
     }
 
     /// The lines a note takes: time, kind and wrapped text; an initiative adds a details line.
-    static func lines(for note: Note, _ state: AppState, width: Int) -> [NoteLine] {
-        layOut(note, speaker: state.speakerName(of: note), state, width: width)
+    static func lines(for note: Note, _ state: AppState, width: Int, memo: LayoutMemo) -> [NoteLine] {
+        let speaker = state.speakerName(of: note)
+        let key = LayoutMemo.Key(note: note, width: width, speaker: speaker, lang: state.lang,
+                                 zone: state.timeZone.identifier,
+                                 labels: state.vision.noteKinds.map(\.label) + [state.vision.label(note.funding ?? .unclear)])
+        return memo.lines(key) { layOut(note, speaker: speaker, state, width: width) }
     }
 
     static func layOut(_ note: Note, speaker: String?, _ state: AppState, width: Int) -> [NoteLine] {
@@ -186,7 +191,7 @@ enum SessionScreen {
     /// selected note in view. Returns the furthest the list can scroll, when
     /// the oldest note was reached (nil: older notes were not laid out).
     @discardableResult
-    static func noteList(_ state: AppState, area: Rect, into buffer: inout Buffer) -> Int? {
+    static func noteList(_ state: AppState, area: Rect, into buffer: inout Buffer, memo: LayoutMemo) -> Int? {
         guard area.height > 0 else { return 0 }
         let notes = state.session.notes
         if state.session.visibleCount == 0 {
@@ -207,7 +212,7 @@ enum SessionScreen {
         for i in notes.indices.reversed() where !notes[i].isDeleted {
             let note = notes[i]
             var byRow: [Int: [NoteLine]] = [:]
-            for piece in lines(for: note, state, width: area.width) {
+            for piece in lines(for: note, state, width: area.width, memo: memo) {
                 byRow[piece.row, default: []].append(piece)
             }
             for r in byRow.keys.sorted().reversed() { reversedRows.append((note.id, byRow[r]!)) }
