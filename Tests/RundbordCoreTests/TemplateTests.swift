@@ -175,6 +175,7 @@ struct CatalogueTests {
         #expect(Catalogue.problems(SystemText.self) == [])
         #expect(Catalogue.problems(ParserText.self) == [])
         #expect(Catalogue.problems(TableText.self) == [])
+        #expect(Catalogue.problems(ReliabilityText.self) == [])
     }
 
     /// The check itself must find a missing translation.
