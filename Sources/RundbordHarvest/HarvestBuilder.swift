@@ -29,7 +29,8 @@ public enum Harvest {
         typealias AttachmentInfo = HarvestDocument.AttachmentInfo
         typealias Counts = HarvestDocument.Counts
         let event = input.event
-        let vision = event.vision
+        // Labels in the harvest's language; the vision's content as written.
+        let vision = LabelText.labelled(event.vision, options.language)
         let lang = options.language
 
         if let wanted = options.tables {
@@ -227,7 +228,7 @@ public enum Harvest {
     static func rank(_ input: HarvestInput, tables: [RoundTable], principles: [Principle],
                      principleNumber: [String: Int], language: Language,
                      speaker: (UUID) -> String?) -> [HarvestDocument.RankedInitiative] {
-        let vision = input.event.vision
+        let vision = LabelText.labelled(input.event.vision, language)
         return Curation.ranked(notes: input.notes, tables: tables, state: input.curation,
                                principleOrder: principles.map(\.id)).map { ranked in
             let i = ranked.initiative

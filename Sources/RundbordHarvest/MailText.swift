@@ -4,7 +4,7 @@ import RundbordCore
 /// that are not in their templates: options, warnings, file names.
 public enum MailText: String, CatalogueKey {
     case helpTo, badRecipient, attachmentHasNoFile, addressUnmailable, ownerFileName, ownerSubject
-    case ownerMailsNeedFolder, ownerMailsNone, ownerMailsWrote
+    case ownerMailsNeedFolder, ownerMailsNone, ownerMailsWrote, helpNewAttachment
 
     public static let table: [MailText: Translation] = [
         .helpTo: .init("Endnu en modtager af mailen (To:) ud over arrangøren; kan gives flere gange.",
@@ -21,6 +21,8 @@ public enum MailText: String, CatalogueKey {
                                      "--format owner-mails writes a folder; --out - (standard output) cannot be used"),
         .ownerMailsNone: .init("ingen indsatser har en ansvarlig; der er ingen mails at skrive",
                                "no initiative has an owner; there are no mails to write"),
+        .helpNewAttachment: .init("Visionspapiret som fil (fx PDF): vedhæftes opsamlingsmailen som visionens bilag.",
+                                  "The vision paper as a file (e.g. PDF): attached to the follow-up mail as the vision's attachment."),
         .ownerMailsWrote: .init("Skrev {0} {0|mail|mails} i {1}", "Wrote {0} {0|mail|mails} to {1}"),
     ]
 }

@@ -17,6 +17,7 @@ struct NewCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(CLIText.organiserHelp.text())) var organiser: String = ""
     @Option(name: .long, help: ArgumentHelp(CLIText.organiserEmailHelp.text())) var organiserEmail: String = ""
     @Option(name: .long, help: ArgumentHelp(CLIText.tablesHelp.text())) var tables: Int = 1
+    @Option(name: .long, help: ArgumentHelp(MailText.helpNewAttachment.text())) var attachment: String?
 
     func run() throws {
         guard (1...200).contains(tables) else {
@@ -32,15 +33,23 @@ struct NewCommand: ParsableCommand {
         let vision = try global.library.vision(template)
         let store = try Self.makeEvent(path: file, vision: vision, title: title ?? vision.title, date: day,
                                        tables: tables, venue: venue, organiser: organiser,
-                                       organiserEmail: organiserEmail)
+                                       organiserEmail: organiserEmail, attachmentPath: attachment)
         print(CLIText.created.text(.current, file, tables, vision.principles.count))
         store.close()
     }
 
     static func makeEvent(path: String, vision: Vision, title: String, date: String, tables: Int,
-                          venue: String = "", organiser: String = "", organiserEmail: String = "") throws(RundbordError) -> EventStore {
+                          venue: String = "", organiser: String = "", organiserEmail: String = "",
+                          attachmentPath: String? = nil) throws(RundbordError) -> EventStore {
         var attachments: [EventAttachment] = []
-        if !vision.attachment.isEmpty { attachments.append(EventAttachment(name: vision.attachment)) }
+        // The vision paper itself (`--attachment FILE`), stored absolute so the
+        // export finds it from any working directory; the vision names it.
+        let file = attachmentPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        let name = vision.attachment.isEmpty ? file.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "" : vision.attachment
+        if let file, !FileManager.default.fileExists(atPath: file) {
+            throw RundbordError(HarvestText.attachmentMissing, [name, file], exit: .noInput)
+        }
+        if !name.isEmpty { attachments.append(EventAttachment(name: name, path: file)) }
         let event = Event(id: UUID(), title: Sanitize.line(title), date: date, venue: Sanitize.line(venue),
                           organiser: Sanitize.line(organiser), organiserEmail: Sanitize.line(organiserEmail),
                           language: vision.language, vision: vision, attachments: attachments, createdAt: Date())
