@@ -9,8 +9,7 @@ public enum ReliabilityText: String, CatalogueKey {
     case notRegularFile, kindFifo, kindDirectory, kindDevice, kindSocket, kindOther
     case templatesMissing, templatesNotFolder
     case templateRecursion, templateTooDeep
-    case mergeBadText, mergeBadAddress, mergeInvalidAddresses
-    case storeNoTables
+    case mergeBadAddress
 
     public static let table: [ReliabilityText: Translation] = [
         .exportOntoEvent: .init("{0}: er arrangementsfilen {1} eller en af dens -wal/-shm-filer; eksporten ville erstatte arrangementet. Vælg et andet navn med --out",
@@ -30,11 +29,7 @@ public enum ReliabilityText: String, CatalogueKey {
                                   "{0}:{1}: the template includes itself ({2}); it would never end"),
         .templateTooDeep: .init("{0}:{1}: skabelonerne indsætter hinanden mere end {2} lag dybt ({3})",
                                 "{0}:{1}: the templates include each other more than {2} levels deep ({3})"),
-        .mergeBadText: .init("{0}: {1} {2} har tegn, der ikke kan skrives ({3}); filen er ikke flettet",
-                             "{0}: {1} {2} holds characters that cannot be typed ({3}); nothing was merged"),
         .mergeBadAddress: .init("{0}: deltageren {1} har en ugyldig e-mailadresse ({2}) og får ikke opfølgningsmailen; ret den med rundbord participants",
                                 "{0}: participant {1} has an invalid e-mail address ({2}) and will not get the follow-up mail; correct it with rundbord participants"),
-        .mergeInvalidAddresses: .init("{0} {0|deltager|deltagere} med ugyldig e-mailadresse", "{0} {0|participant|participants} with an invalid e-mail address"),
-        .storeNoTables: .init("tabellen '{0}' mangler", "the table '{0}' is missing"),
     ]
 }

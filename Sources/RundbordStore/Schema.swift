@@ -248,13 +248,14 @@ enum Rows {
     }
 
     static func save(participant p: Participant, _ db: Database) throws {
-        try db.execute(sql: """
+        // Cached: a roster import saves thousands of participants in one transaction.
+        try db.cachedStatement(sql: """
             INSERT INTO participant (id, name, organisation, email, tableNumber, mayBeNamed, updatedAt)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET name = excluded.name, organisation = excluded.organisation,
               email = excluded.email, tableNumber = excluded.tableNumber, mayBeNamed = excluded.mayBeNamed,
               updatedAt = excluded.updatedAt
-            """, arguments: [p.id.uuidString, p.name, p.organisation, p.email, p.tableNumber, p.mayBeNamed,
+            """).execute(arguments: [p.id.uuidString, p.name, p.organisation, p.email, p.tableNumber, p.mayBeNamed,
                              p.updatedAt.timeIntervalSince1970])
     }
 }

@@ -173,6 +173,7 @@ struct CatalogueTests {
         #expect(Catalogue.problems(TemplateText.self) == [])
         #expect(Catalogue.problems(SystemText.self) == [])
         #expect(Catalogue.problems(ParserText.self) == [])
+        #expect(Catalogue.problems(ReliabilityText.self) == [])
     }
 
     /// The check itself must find a missing translation.
