@@ -10,7 +10,8 @@ import PackageDescription
 // - RundbordTUI: buffer, screens, keys, app loop; talks to a TerminalBackend protocol.
 // - NcursesBackend: the only module that imports the C library.
 // - RundbordSuggest: duplicate suggestions; the only module that imports libstemmer (CStemmer).
-// - rundbord: the shipped command line; rundbord-bench: the benchmarks, a
+// - rundbord: the shipped command line, with its own strings (CLIText, TableText,
+//   KeyTryText); rundbord-bench: the benchmarks, a
 //   program of its own so the shipped binary carries no bench or tmux code.
 // - RundbordProcess: child processes (rundbord runs rundbord-pdf with it).
 // - RundbordHarness (tmux) and RundbordTestSupport serve only the tests and the benchmarks.
@@ -139,8 +140,9 @@ let package = Package(
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "RundbordSuggestTests", dependencies: ["RundbordSuggest", "RundbordCore"],
                     exclude: ["DuplicatePairs.tsv"]),
+        // Also the `rundbord` module itself, whose command-line strings are checked here.
         .testTarget(name: "EndToEndTests", dependencies: ["RundbordCore", "RundbordStore", "RundbordHarness", "RundbordTemplates",
-                                                           "RundbordTestSupport"]),
+                                                           "RundbordTestSupport", "rundbord"]),
     ],
     swiftLanguageModes: [.v6]
 )

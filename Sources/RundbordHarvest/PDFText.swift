@@ -20,7 +20,7 @@ public enum PDFText: String, CatalogueKey {
     case appendixHeading, tableHeading, tableHeadingNamed, tableHost, tableNoteTaker, tableNotes
     case initiativesLabel, tableInitiative, tableInitiativeOwner, tableInitiativeHorizon
     case fontMissing, helperMissing, helperFailed, renderFailed
-    case pdfAbstract, helpOut, helpGeneratedAt
+    case pdfAbstract, helpOut, helpGeneratedAt, helpFile, helpLang
 
     public static let table: [PDFText: Translation] = [
         .title: .init("Opsamling: {0}", "Harvest: {0}"),
@@ -107,5 +107,7 @@ public enum PDFText: String, CatalogueKey {
         .helpOut: .init("Filen der skrives; - skriver til standard output.", "The file to write; - writes to standard output."),
         .helpGeneratedAt: .init("Tidspunktet opsamlingen er lavet, i sekunder siden 1970 (standard: nu).",
                                 "When the harvest is made, in seconds since 1970 (default: now)."),
+        .helpFile: .init("Arrangementsfilen (.rundbord).", "The event file (.rundbord)."),
+        .helpLang: .init("Sprog: da eller en.", "Language: da or en."),
     ]
 }

@@ -14,11 +14,11 @@ struct RundbordPDFCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(commandName: "rundbord-pdf", abstract: PDFText.pdfAbstract.text())
     }
-    @Argument(help: ArgumentHelp(CLIText.fileHelp.text())) var file: String
+    @Argument(help: ArgumentHelp(PDFText.helpFile.text())) var file: String
     @Option(name: .long, help: ArgumentHelp(PDFText.helpOut.text())) var out: String
     @Option(name: .long, help: ArgumentHelp(HarvestText.helpTables.text())) var tables: String?
     @Flag(name: .long, help: ArgumentHelp(HarvestText.helpAnonymous.text())) var anonymous = false
-    @Option(name: .long, help: ArgumentHelp(CLIText.langHelp.text())) var lang: String?
+    @Option(name: .long, help: ArgumentHelp(PDFText.helpLang.text())) var lang: String?
     @Option(name: .long, help: ArgumentHelp(PDFText.helpGeneratedAt.text())) var generatedAt: Double?
 
     func run() throws {

@@ -170,11 +170,9 @@ struct TemplateTests {
 struct CatalogueTests {
     @Test func everyCoreKeyHasBothLanguages() {
         #expect(Catalogue.problems(CoreText.self) == [])
-        #expect(Catalogue.problems(CLIText.self) == [])
         #expect(Catalogue.problems(TemplateText.self) == [])
         #expect(Catalogue.problems(SystemText.self) == [])
         #expect(Catalogue.problems(ParserText.self) == [])
-        #expect(Catalogue.problems(TableText.self) == [])
         #expect(Catalogue.problems(ReliabilityText.self) == [])
     }
 

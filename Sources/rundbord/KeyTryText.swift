@@ -1,3 +1,5 @@
+import RundbordCore
+
 /// The words of `rundbord keys --try`, the screen that shows which key
 /// rundbord understood, so a terminal that sends odd sequences is found out.
 public enum KeyTryText: String, CatalogueKey {

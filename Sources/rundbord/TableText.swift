@@ -1,3 +1,5 @@
+import RundbordCore
+
 /// The command line's words for a table's name, host and note-taker.
 public enum TableText: String, CatalogueKey {
     case abstract, numberHelp, nameHelp, hostHelp, noteTakerHelp

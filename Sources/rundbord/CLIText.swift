@@ -1,3 +1,5 @@
+import RundbordCore
+
 /// Strings of the command line: help texts, reports, errors of arguments.
 public enum CLIText: String, CatalogueKey {
     case abstract, discussion
