@@ -50,6 +50,9 @@ public struct DashboardSnapshot: Sendable, Equatable {
     /// The live initiatives with the most dots, most first (ties: oldest first).
     public var topInitiatives: [TopInitiative]
     public var participants: Int
+    /// Initiatives as the harvest counts them: identical proposals and the
+    /// organiser's merges joined (the kind counts above count proposals).
+    public var initiatives: Int = 0
 
     public var totalNotes: Int { tables.reduce(0) { $0 + $1.total } }
     public func total(kind: NoteKind) -> Int { tables.reduce(0) { $0 + ($1.counts[kind] ?? 0) } }
@@ -146,7 +149,15 @@ extension EventStore {
                     funding: (row["funding"] as String?).flatMap(FundingClass.init(rawValue:)), owner: row["owner"])
             }
             let participants = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM participant") ?? 0
-            return DashboardSnapshot(tables: tables, principles: principles, topInitiatives: top, participants: participants)
+            // Only initiative notes are read: few, however many notes the event has.
+            let proposals = try Row.fetchAll(db, sql: """
+                SELECT \(noteColumns) FROM note WHERE kind = 'initiative' AND deletedAt IS NULL
+                """).map(Rows.note)
+            let roundTables = try Row.fetchAll(db, sql: "SELECT * FROM roundTable").map { try Rows.table($0) }
+            let joined = Curation.initiatives(notes: proposals, tables: roundTables, state: try CurationRows.state(db),
+                                              principleOrder: vision.principles.map(\.id)).count
+            return DashboardSnapshot(tables: tables, principles: principles, topInitiatives: top, participants: participants,
+                                     initiatives: joined)
         }
     }
 }

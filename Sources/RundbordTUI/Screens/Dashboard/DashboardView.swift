@@ -76,7 +76,7 @@ enum DashboardScreen {
             return viewport
         }
         buffer.put(TUIText.dashboardSummary.text(lang, snapshot.tables.count, snapshot.totalNotes,
-                                                 snapshot.total(kind: .initiative), snapshot.participants),
+                                                 snapshot.initiatives, snapshot.participants),
                    x: 1, y: 1, style: Theme.dim)
 
         // The table list, scrolled to keep the selected table in view.
