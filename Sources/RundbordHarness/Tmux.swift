@@ -96,11 +96,35 @@ public final class Tmux: @unchecked Sendable {
         }
     }
 
+    /// The file `pipeOutput` writes to, while a pipe is open.
+    private var pipedFile: String?
+
     /// Appends everything the program writes to the terminal to `file`.
+    /// tmux runs the `cat` in the background, so the file is created here
+    /// first: a reader never finds it missing, however late that `cat` starts.
     public func pipeOutput(to file: String) throws {
-        try run(["pipe-pane", "-o", "-t", "main", "cat >> '\(file)'"])
+        if !FileManager.default.fileExists(atPath: file) {
+            guard FileManager.default.createFile(atPath: file, contents: nil) else {
+                throw TmuxError(message: "cannot create \(file)")
+            }
+        }
+        try? FileManager.default.removeItem(atPath: file + ".closed")
+        pipedFile = file
+        try run(["pipe-pane", "-o", "-t", "main", "cat >> '\(file)'; : > '\(file).closed'"])
     }
-    public func stopPipe() throws { try run(["pipe-pane", "-t", "main"]) }
+
+    /// Stops the pipe and waits (up to 10 s) until its `cat` has written
+    /// everything it was given and exited: on a loaded machine that `cat`
+    /// can run well after tmux closed the pipe.
+    public func stopPipe() throws {
+        try run(["pipe-pane", "-t", "main"])
+        guard let file = pipedFile else { return }
+        pipedFile = nil
+        let marker = file + ".closed"
+        let deadline = Date().addingTimeInterval(10)
+        while !FileManager.default.fileExists(atPath: marker) && Date() < deadline { usleep(10_000) }
+        try? FileManager.default.removeItem(atPath: marker)
+    }
 
     /// Stops the server and removes its socket.
     public func close() {

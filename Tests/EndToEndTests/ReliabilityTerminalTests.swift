@@ -56,6 +56,7 @@ struct ReliabilityTerminalTests {
         #expect(!done.screen.contains("F1Hjælp"), "\(ending): the screen was not restored")
         try TableScreenProcess.expectSameTerminalModes(before: before, after: after, ending)
         // The screen had started (bracketed paste switched on) and was stopped again (switched off).
+        try tmux.stopPipe()
         let raw = try Data(contentsOf: URL(fileURLWithPath: stream))
         let on = raw.range(of: Data("\u{1B}[?2004h".utf8)), off = raw.range(of: Data("\u{1B}[?2004l".utf8), options: .backwards)
         #expect(on != nil && off != nil && on!.lowerBound < off!.lowerBound, "\(ending): the screen never started or was not stopped")
