@@ -77,7 +77,8 @@ let package = Package(
         ),
         .target(
             name: "RundbordHarvest",
-            dependencies: ["RundbordCore", "RundbordStore", "CIDN2", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["RundbordCore", "RundbordStore", "RundbordProcess", "CIDN2",
+                           .product(name: "Mustache", package: "swift-mustache")]
         ),
         .target(
             name: "RundbordTUI",
@@ -136,7 +137,7 @@ let package = Package(
             "RundbordHarvest", "RundbordPDF", "RundbordStore", "RundbordCore", "RundbordTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["__Snapshots__"]),
         .testTarget(name: "RundbordTUITests", dependencies: ["RundbordTUI", "RundbordStore", "RundbordCore", "RundbordHarvest",
-                                                         "RundbordTestSupport"],
+                                                         "RundbordProcess", "RundbordTestSupport"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "RundbordSuggestTests", dependencies: ["RundbordSuggest", "RundbordCore"],
                     exclude: ["DuplicatePairs.tsv"]),

@@ -99,14 +99,17 @@ public enum ReaderFormat: String, Sendable, CaseIterable {
     case brief
     /// The brief as print text.
     case briefText = "brief-txt"
+    /// The brief typeset as an A4 PDF (by rundbord-pdf).
+    case briefPDF = "brief-pdf"
     /// One mail draft per owner, into a folder.
     case ownerMails = "owner-mails"
 
-    /// Where it goes by default: `raadhus.brief.md`, `raadhus.brief.txt`, the folder `raadhus.owner-mails`.
+    /// Where it goes by default: `raadhus.brief.md`, `raadhus.brief.txt`, `raadhus.brief.pdf`, the folder `raadhus.owner-mails`.
     public func defaultOutput(eventFile: String, language: Language = .da) -> String {
         let ext: String = switch self {
         case .brief: "brief.md"
         case .briefText: "brief.txt"
+        case .briefPDF: "brief.pdf"
         case .ownerMails: "owner-mails"
         }
         return ExportFormat.defaultOutput(eventFile: eventFile, fileExtension: ext, language: language)

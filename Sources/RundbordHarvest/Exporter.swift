@@ -7,6 +7,8 @@ public enum ExportFormat: String, Sendable, CaseIterable {
     case md
     /// Print-ready paginated text.
     case txt
+    /// The harvest typeset as an A4 PDF (by rundbord-pdf: `ExportSettings.withPDF`).
+    case pdf
     /// The follow-up mail as an RFC 5322 message.
     case eml
     /// The follow-up mail's body as plain text.
@@ -27,6 +29,7 @@ public enum ExportFormat: String, Sendable, CaseIterable {
         switch self {
         case .md: "md"
         case .txt: "txt"
+        case .pdf: "pdf"
         case .eml: "eml"
         case .mailtext: "mail.txt"
         case .csv: "csv"
@@ -72,6 +75,10 @@ public enum Exporter {
         switch format {
         case .md: return Data(try markdown(doc, settings).utf8)
         case .txt: return Data(try printText(doc, settings).utf8)
+        case .pdf:
+            // Typeset from the event file by rundbord-pdf, which builds the same document.
+            guard let pdf = settings.pdf else { throw RundbordError(PDFText.helperMissing, [CommandLine.arguments[0]], exit: .unavailable) }
+            return try pdf()
         case .mailtext: return Data(try mailBody(doc, settings).utf8)
         case .eml: return try mail(doc, settings).render()
         case .csv: return doc.notesCSV(excel: settings.excel)

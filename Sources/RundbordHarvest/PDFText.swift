@@ -19,8 +19,10 @@ public enum PDFText: String, CatalogueKey {
     case linksHeading, attachmentFile, none
     case appendixHeading, tableHeading, tableHeadingNamed, tableHost, tableNoteTaker, tableNotes
     case initiativesLabel, tableInitiative, tableInitiativeOwner, tableInitiativeHorizon
-    case fontMissing, helperMissing, helperFailed, renderFailed
-    case pdfAbstract, helpOut, helpGeneratedAt, helpFile, helpLang
+    case fontMissing, helperMissing, helperFailed, helperFailedSaying, renderFailed
+    case briefTitle, briefEventHeading, briefOrganisations, briefOutcomeHeading, briefNoKeyMessages
+    case briefFundingIntro, briefPoliticalHeading, briefNoPolitical, briefNextHeading
+    case pdfAbstract, helpOut, helpGeneratedAt, helpFile, helpLang, helpDocument
 
     public static let table: [PDFText: Translation] = [
         .title: .init("Opsamling: {0}", "Harvest: {0}"),
@@ -101,7 +103,21 @@ public enum PDFText: String, CatalogueKey {
         .helperMissing: .init("PDF'en laves af programmet rundbord-pdf, som ikke findes ved siden af {0}; byg det med swift build (scripts/setup gør det)",
                               "the PDF is made by the program rundbord-pdf, which is not beside {0}; build it with swift build (scripts/setup does)"),
         .helperFailed: .init("rundbord-pdf kunne ikke lave PDF'en (afslutningskode {0})", "rundbord-pdf could not make the PDF (exit status {0})"),
+        .helperFailedSaying: .init("rundbord-pdf kunne ikke lave PDF'en (afslutningskode {0}): {1}",
+                                   "rundbord-pdf could not make the PDF (exit status {0}): {1}"),
         .renderFailed: .init("PDF'en kunne ikke sættes: {0}", "the PDF could not be typeset: {0}"),
+        .briefTitle: .init("Kort overblik til beslutningstagere: {0}", "Brief for decision makers: {0}"),
+        .briefEventHeading: .init("Hvad var arrangementet, og hvem deltog?", "What was the event, and who took part?"),
+        .briefOrganisations: .init("Organisationer: {0}.", "Organisations: {0}."),
+        .briefOutcomeHeading: .init("Hvad kom der ud af det?", "What came out of it?"),
+        .briefNoKeyMessages: .init("Arrangøren har endnu ikke skrevet hovedbudskaberne; se opsamlingens tabel over indsatserne.",
+                                   "The organiser has not written the key messages yet; see the harvest's table of initiatives."),
+        .briefFundingIntro: .init("Numrene er opsamlingens; indsatser med flest prikker først.",
+                                  "The numbers are the harvest's; the initiatives with the most dots first."),
+        .briefPoliticalHeading: .init("Hvad kræver en politisk beslutning?", "What needs a political decision?"),
+        .briefNoPolitical: .init("Arrangøren har ikke markeret nogen indsats som en sag til politisk beslutning.",
+                                 "The organiser has not marked any initiative as a case for a political decision."),
+        .briefNextHeading: .init("Hvad sker der nu?", "What happens next?"),
         .pdfAbstract: .init("Sæt opsamlingen som PDF (bruges af rundbord export --format pdf).",
                             "Typeset the harvest as a PDF (used by rundbord export --format pdf)."),
         .helpOut: .init("Filen der skrives; - skriver til standard output.", "The file to write; - writes to standard output."),
@@ -109,5 +125,7 @@ public enum PDFText: String, CatalogueKey {
                                 "When the harvest is made, in seconds since 1970 (default: now)."),
         .helpFile: .init("Arrangementsfilen (.rundbord).", "The event file (.rundbord)."),
         .helpLang: .init("Sprog: da eller en.", "Language: da or en."),
+        .helpDocument: .init("Hvad der sættes: harvest (opsamlingen) eller brief (det korte overblik til beslutningstagere).",
+                             "What to typeset: harvest (the harvest) or brief (the decision makers' brief)."),
     ]
 }

@@ -6,19 +6,20 @@ import RundbordHarvest
 /// text exports render, turned into blocks (`blocks(_:)`) and laid out with
 /// Pango and Cairo (`PageLayout`, `PDFCanvas`).
 public enum HarvestPDF {
-    /// The PDF's bytes, A4.
-    public static func render(_ doc: HarvestDocument) throws(RundbordError) -> Data {
+    /// The PDF's bytes, A4: the harvest, or the decision makers' brief made from it.
+    public static func render(_ doc: HarvestDocument, _ kind: PDFDocumentKind = .harvest) throws(RundbordError) -> Data {
         PDFCanvas.lock.lock()
         defer { PDFCanvas.lock.unlock() }
         let canvas = try PDFCanvas(geometry: PageGeometry())
         let lang = doc.language
+        let title = Sanitize.line(doc.event.title)
         canvas.setMetadata(PDFMetadata(
-            title: PDFText.title.text(lang, Sanitize.line(doc.event.title)),
+            title: kind == .brief ? PDFText.briefTitle.text(lang, title) : PDFText.title.text(lang, title),
             author: doc.event.organiser,
             subject: PDFText.subjectLine.text(lang, Sanitize.line(doc.event.visionTitle)),
             created: doc.generatedAt))
         var layout = PageLayout(geometry: canvas.geometry, typesetter: canvas.typesetter)
-        layout.layout(blocks(doc))
+        layout.layout(kind == .brief ? briefBlocks(doc) : blocks(doc))
         canvas.draw(layout.pages, header: doc.event.title,
                     footer: { HarvestText.pageFooter.text(lang, $0, $1) })
         return try canvas.finish()
@@ -204,6 +205,88 @@ public enum HarvestPDF {
                     }
                 }
             }
+        }
+        return out
+    }
+
+    /// The decision makers' brief, in the order of its Markdown template
+    /// (brief.*.md.mustache): what the event was and who took part, what came
+    /// out, what needs funding and what can start now, what needs a political
+    /// decision, what happens next. Two pages at most for a real event.
+    static func briefBlocks(_ doc: HarvestDocument) -> [PDFBlock] {
+        let lang = doc.language
+        let t = { (key: PDFText, args: [CustomStringConvertible]) -> String in Markup.text(key.format(lang, args)) }
+        var out: [PDFBlock] = []
+        func para(_ markup: String, _ style: PDFParagraph.Style = .body, bullet: Bool = false, link: String? = nil) {
+            out.append(.paragraph(PDFParagraph(markup: markup, style: style, bullet: bullet, link: link)))
+        }
+        func heading(_ text: String) {
+            out.append(.heading(level: 1, markup: Markup.text(text), outline: Sanitize.line(text)))
+        }
+        func initiative(_ i: HarvestDocument.RankedInitiative) {
+            let cost = i.costText.map { " " + Markup.gray("(" + Markup.line($0) + ")") } ?? ""
+            para(Markup.bold(t(.tableInitiative, [i.rank])) + Markup.line(i.text) + cost, bullet: true)
+        }
+        let event = doc.event
+        para(Markup.text(PDFText.briefTitle.text(lang, Sanitize.line(event.title))), .title)
+
+        heading(PDFText.briefEventHeading.text(lang))
+        var when = Sanitize.line(event.longDate)
+        if !Sanitize.line(event.venue).isEmpty { when += ", " + Sanitize.line(event.venue) }
+        let issuer = Sanitize.line(event.visionIssuer)
+        let c = doc.counts
+        var lead = issuer.isEmpty ? t(.metaLead, [when, Sanitize.line(event.visionTitle)])
+            : t(.metaLeadBy, [when, Sanitize.line(event.visionTitle), issuer])
+        lead += " " + (c.organisations > 0
+            ? t(.countsWithOrganisations, [c.participants, c.tables, c.notes, c.initiatives, c.dots, c.organisations])
+            : t(.counts, [c.participants, c.tables, c.notes, c.initiatives, c.dots]))
+        if doc.tableNumbers.count < doc.totalTables {
+            lead += " " + t(.partial, [HarvestTypography.tables(doc.tableNumbers, lang)])
+        }
+        para(lead)
+        if !doc.organisationsTakingPart.isEmpty {
+            para(t(.briefOrganisations, [HarvestTypography.list(doc.organisationsTakingPart.map(Sanitize.line), lang)]))
+        }
+
+        heading(PDFText.briefOutcomeHeading.text(lang))
+        if doc.keyMessages.isEmpty { para(t(.briefNoKeyMessages, [])) }
+        for message in doc.keyMessages { para(Markup.text(message), bullet: true) }
+
+        heading(PDFText.fundingHeading.text(lang))
+        let numbered = doc.funding.flatMap(\.initiatives)
+        if numbered.isEmpty {
+            para(t(.noInitiatives, []))
+        } else {
+            para(t(.briefFundingIntro, []))
+            for section in doc.funding where !section.initiatives.isEmpty {
+                out.append(.space(4))
+                para(Markup.bold(Markup.line(section.label)))
+                section.initiatives.forEach(initiative)
+            }
+        }
+
+        heading(PDFText.briefPoliticalHeading.text(lang))
+        let political = numbered.filter { $0.decision == .political }.sorted { $0.rank < $1.rank }
+        if political.isEmpty { para(t(.briefNoPolitical, [])) }
+        political.forEach(initiative)
+
+        heading(PDFText.briefNextHeading.text(lang))
+        if event.nextSteps.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            para(t(.noNextSteps, []))
+        } else {
+            let parts = Sanitize.multiline(event.nextSteps).components(separatedBy: "\n")
+                .split(whereSeparator: { $0.trimmingCharacters(in: .whitespaces).isEmpty })
+            for part in parts { para(Markup.text(part.joined(separator: "\n"))) }
+        }
+        let organiser = Sanitize.line(event.organiser)
+        para(Markup.bold(t(.recipientsLead, [])) + " "
+             + (organiser.isEmpty ? t(.recipients, [doc.recipientCount]) : t(.recipientsWithOrganiser, [organiser, doc.recipientCount])))
+        let email = Sanitize.line(event.organiserEmail)
+        if !organiser.isEmpty || !email.isEmpty {
+            let contact = [organiser, email].filter { !$0.isEmpty }.joined(separator: ", ")
+            let target = email.isEmpty ? nil : linkTarget("mailto:" + email)
+            para(Markup.bold(t(.contactLead, [])) + " " + (target == nil ? Markup.text(contact) : Markup.link(Markup.text(contact))),
+                 link: target)
         }
         return out
     }

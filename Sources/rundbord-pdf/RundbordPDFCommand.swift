@@ -5,7 +5,10 @@ import RundbordHarvest
 import RundbordPDF
 import RundbordStore
 
-/// `rundbord-pdf FILE --out PDF`: the harvest of an event typeset as a PDF.
+extension PDFDocumentKind: ExpressibleByArgument {}
+
+/// `rundbord-pdf FILE --out PDF [--document brief]`: the harvest of an event
+/// (or the decision makers' brief made from it) typeset as a PDF.
 /// A program of its own so that `rundbord` (and the TUI) never loads Pango
 /// and Cairo: `rundbord export --format pdf` runs it from beside itself with
 /// the same options, and it builds the same harvest document from the file.
@@ -20,6 +23,7 @@ struct RundbordPDFCommand: ParsableCommand {
     @Flag(name: .long, help: ArgumentHelp(HarvestText.helpAnonymous.text())) var anonymous = false
     @Option(name: .long, help: ArgumentHelp(PDFText.helpLang.text())) var lang: String?
     @Option(name: .long, help: ArgumentHelp(PDFText.helpGeneratedAt.text())) var generatedAt: Double?
+    @Option(name: .long, help: ArgumentHelp(PDFText.helpDocument.text())) var document: PDFDocumentKind = .harvest
 
     func run() throws {
         let language = Language.current
@@ -28,8 +32,8 @@ struct RundbordPDFCommand: ParsableCommand {
         let options = HarvestOptions(tables: try HarvestOptions.parseTables(tables), anonymous: anonymous,
                                      language: language,
                                      generatedAt: generatedAt.map { Date(timeIntervalSince1970: $0) } ?? Date())
-        let document = try Harvest.build(store: store, options: options)
-        let data = try HarvestPDF.render(document)
+        let harvest = try Harvest.build(store: store, options: options)
+        let data = try HarvestPDF.render(harvest, document)
         signal(SIGXFSZ, SIG_IGN)
         try Exporter.write(data, to: out)
     }

@@ -6,27 +6,24 @@ import RundbordStore
 
 extension ExportFormat: ExpressibleByArgument {}
 
-/// What `--format` takes: the harvest's formats, and pdf (typeset by the
-/// separate rundbord-pdf program, see `PDFProgram`).
+/// What `--format` takes: the harvest's formats (pdf among them, typeset by
+/// the separate rundbord-pdf program, see `PDFProgram`), and the formats for
+/// other readers (the brief, the owners' mails).
 enum ExportChoice: ExpressibleByArgument, Equatable {
     case harvest(ExportFormat)
-    case pdf
-    /// The brief and the owners' mails.
     case reader(ReaderFormat)
 
     init?(argument: String) {
-        if argument == "pdf" { self = .pdf; return }
         if let reader = ReaderFormat(rawValue: argument) { self = .reader(reader); return }
         guard let format = ExportFormat(rawValue: argument) else { return nil }
         self = .harvest(format)
     }
 
-    static var allValueStrings: [String] { ExportFormat.allCases.map(\.rawValue) + ["pdf"] + ReaderFormat.allCases.map(\.rawValue) }
+    static var allValueStrings: [String] { ExportFormat.allCases.map(\.rawValue) + ReaderFormat.allCases.map(\.rawValue) }
 
     var defaultValueDescription: String {
         switch self {
         case .harvest(let format): format.rawValue
-        case .pdf: "pdf"
         case .reader(let reader): reader.rawValue
         }
     }
@@ -62,23 +59,24 @@ struct ExportCommand: ParsableCommand {
         defer { store.close() }
         var options = HarvestOptions(tables: try HarvestOptions.parseTables(tables), anonymous: anonymous,
                                      language: language, generatedAt: Date())
-        if case .reader(let reader) = format {
+        let format: ExportFormat
+        switch self.format {
+        case .reader(let reader):
             try export(reader, store: store, options: options, language: language)
             return
-        }
-        guard case .harvest(let format) = format else {
-            let target = out ?? ExportFormat.defaultOutput(eventFile: file, fileExtension: "pdf", language: language)
-            try EventStore.checkExportTarget(target, eventFile: file)
-            try PDFProgram.run(file: file, out: target, options: options)
-            if target != "-" {
-                FileHandle.standardError.write(Data((HarvestText.exportWrote.text(language, target) + "\n").utf8))
-            }
-            return
+        case .harvest(let harvestFormat):
+            format = harvestFormat
         }
         options.parts = format.harvestParts
         let target = out ?? format.defaultOutput(eventFile: file, language: language)
         // Before the work of rendering: an export never replaces an event.
         try EventStore.checkExportTarget(target, eventFile: file)
+        if format == .pdf {
+            // rundbord-pdf builds the document itself and writes the file (atomically, owner-only).
+            try PDFProgram.run(file: file, out: target, options: options)
+            wrote(target, language)
+            return
+        }
         let document = try Harvest.build(store: store, options: options)
         var settings = ExportSettings(width: width, linesPerPage: linesPerPage, excel: excel,
                                       templates: HarvestTemplates(library: global.library, language: language))
@@ -88,8 +86,7 @@ struct ExportCommand: ParsableCommand {
         settings.extraRecipients = to
         if format == .eml {
             // The mail attaches the typeset PDF of the same harvest, made by rundbord-pdf.
-            let file = file, pdfOptions = options
-            settings.pdf = { () throws(RundbordError) -> Data in try PDFProgram.data(file: file, options: pdfOptions) }
+            settings = settings.withPDF(of: file, options: options)
             // Said before the mail is written: what it will not carry.
             for warning in Exporter.mailWarnings(document, language: language) {
                 FileHandle.standardError.write(Data((warning + "\n").utf8))
@@ -100,37 +97,47 @@ struct ExportCommand: ParsableCommand {
         // mid-write; ignored, the write fails with EFBIG and is reported.
         signal(SIGXFSZ, SIG_IGN)
         try Exporter.write(data, to: target)
+        wrote(target, language)
+    }
+
+    /// Says on standard error what was written (not when it went to standard output).
+    func wrote(_ target: String, _ language: Language) {
         if target != "-" {
             FileHandle.standardError.write(Data((HarvestText.exportWrote.text(language, target) + "\n").utf8))
         }
     }
 
-    /// The brief (Markdown or print text) or the owners' mails (a folder of drafts).
+    /// The brief (Markdown, print text or PDF) or the owners' mails (a folder of drafts).
     func export(_ reader: ReaderFormat, store: EventStore, options: HarvestOptions, language: Language) throws {
         if !to.isEmpty { throw RundbordError(HarvestText.optionOnlyFor, ["--to", "eml"], exit: .usage) }
+        let target = out ?? reader.defaultOutput(eventFile: file, language: language)
+        try EventStore.checkExportTarget(target, eventFile: file)
+        if reader == .briefPDF {
+            // rundbord-pdf builds the document itself.
+            try PDFProgram.run(file: file, out: target, options: options, document: .brief)
+            wrote(target, language)
+            return
+        }
         let document = try Harvest.build(store: store, options: options)
         var settings = ExportSettings(width: width, linesPerPage: linesPerPage,
                                       templates: HarvestTemplates(library: global.library, language: language))
-        let target = out ?? reader.defaultOutput(eventFile: file, language: language)
         signal(SIGXFSZ, SIG_IGN)
         switch reader {
+        case .briefPDF:
+            return
         case .brief:
             try Exporter.write(Data(try Exporter.brief(document, settings).utf8), to: target)
         case .briefText:
             try Exporter.write(Data(try Exporter.briefText(document, settings).utf8), to: target)
         case .ownerMails:
             guard target != "-" else { throw RundbordError(MailText.ownerMailsNeedFolder, exit: .usage) }
-            let file = file, pdfOptions = options
-            settings.pdf = { () throws(RundbordError) -> Data in try PDFProgram.data(file: file, options: pdfOptions) }
+            settings = settings.withPDF(of: file, options: options)
             let files = try Exporter.ownerMails(document, settings)
             guard !files.isEmpty else { throw RundbordError(MailText.ownerMailsNone, exit: .dataError) }
             try Exporter.writeFolder(files, to: target)
             FileHandle.standardError.write(Data((MailText.ownerMailsWrote.text(language, files.count, target) + "\n").utf8))
             return
         }
-        if target != "-" {
-            FileHandle.standardError.write(Data((HarvestText.exportWrote.text(language, target) + "\n").utf8))
-        }
+        wrote(target, language)
     }
-
 }

@@ -131,6 +131,46 @@ import RundbordStore
         try Self.qpdfCheck(pdf)
     }
 
+    /// The decision makers' brief typeset from the realistic evening: at most
+    /// two A4 pages, its five questions in order and in the outline, every
+    /// initiative by number, the political ones again under their question.
+    @Test(arguments: [Language.da, .en])
+    func theBriefIsATwoPagePDF(language: Language) throws {
+        let fixture = try RealisticFixture()
+        defer { fixture.cleanUp() }
+        let doc = try fixture.document(language: language)
+        let pdf = fixture.directory.appendingPathComponent("brief.pdf").path
+        try AtomicFile.write(try HarvestPDF.render(doc, .brief), to: pdf)
+        if let keep = ProcessInfo.processInfo.environment["RUNDBORD_KEEP_PDF"] {
+            try? FileManager.default.copyItem(atPath: pdf, toPath: keep + "/brief.\(language.rawValue).pdf")
+        }
+        let info = try Self.info(pdf)
+        guard !info.isEmpty else { return }
+        let pages = Int(info["Pages"] ?? "") ?? 0
+        #expect((1...2).contains(pages), "the brief has \(pages) pages")
+        #expect(info["Title"] == PDFText.briefTitle.text(language, Sanitize.line(doc.event.title)))
+        #expect(info["Page size"]?.hasPrefix("595.276 x 841.89 pts (A4)") == true, "\(info)")
+
+        let headings: [PDFText] = [.briefEventHeading, .briefOutcomeHeading, .fundingHeading, .briefPoliticalHeading, .briefNextHeading]
+        let titles = try Self.outline(pdf).map(\.title)
+        #expect(titles == headings.map { $0.text(language) }, "\(titles)")
+        let joined = Self.folded(try Self.text(pdf, layout: false)).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        let positions = headings.compactMap { joined.range(of: $0.text(language))?.lowerBound }
+        #expect(positions.count == headings.count && positions == positions.sorted(), "\(joined.prefix(400))")
+        for message in doc.keyMessages {
+            #expect(joined.contains(message.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")), "\(message)")
+        }
+        let no = PDFText.tableInitiative.text(language, 0).replacingOccurrences(of: "0: ", with: "")
+        for i in doc.initiatives { #expect(joined.contains(no + "\(i.rank): "), "\(i.rank)") }
+        let political = doc.initiatives.filter { $0.decision == .political }
+        #expect(!political.isEmpty)
+        let afterPolitical = String(joined[joined.range(of: PDFText.briefPoliticalHeading.text(language))!.upperBound...])
+        for i in political { #expect(afterPolitical.contains(no + "\(i.rank): "), "\(i.rank)") }
+        #expect(joined.contains(doc.event.organiserEmail))
+        if language == .da { #expect(joined.contains("32 deltagere")) }
+        try Self.qpdfCheck(pdf)
+    }
+
     @Test func linksAreClickable() throws {
         let fixture = try Fixture()
         defer { fixture.cleanUp() }
@@ -253,6 +293,18 @@ import RundbordStore
         let bad = try Tool.run(rundbord, ["export", fixture.path, "--format", "pdf", "--tables", "9", "--out", out + ".x"])
         #expect(bad.status == 64, "\(bad.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out + ".x"))
+
+        // The brief, beside the event file by default.
+        let brief = try Tool.run(rundbord, ["export", fixture.path, "--format", "brief-pdf"])
+        #expect(brief.status == 0, "\(brief.stderr)")
+        let briefPath = ReaderFormat.briefPDF.defaultOutput(eventFile: fixture.path)
+        #expect(briefPath.hasSuffix(".brief.pdf"))
+        let briefMode = (try FileManager.default.attributesOfItem(atPath: briefPath)[.posixPermissions] as? Int) ?? 0
+        #expect(briefMode == 0o600, "mode \(String(briefMode, radix: 8))")
+        #expect(Self.folded(try Self.text(briefPath)).contains(PDFText.briefTitle.text(.da, "Fælles Værdier")))
+        // An export never replaces the event.
+        let onto = try Tool.run(rundbord, ["export", fixture.path, "--format", "brief-pdf", "--out", fixture.path])
+        #expect(onto.status == 73, "\(onto.stderr)")
     }
 
     /// The follow-up mail from `rundbord export --format eml` attaches the

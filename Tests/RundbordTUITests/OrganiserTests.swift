@@ -2,6 +2,7 @@ import Foundation
 import RundbordTestSupport
 import RundbordCore
 import RundbordHarvest
+import RundbordProcess
 import RundbordStore
 import Testing
 @testable import RundbordTUI
@@ -278,6 +279,17 @@ extension TempEvent {
     }
 }
 
+extension TableApp {
+    /// Moves to `row` of the harvest screen's options and switches it, whatever the order of the rows.
+    func toggleHarvestRow(_ row: Int) {
+        let current = state.harvest?.row ?? 0
+        for _ in 0..<abs(row - current) { press(row > current ? .selectDown : .selectUp) }
+        press(.toggleOption)
+    }
+    func toggle(_ format: ExportFormat) { toggleHarvestRow(HarvestState.formats.firstIndex(of: format)!) }
+    func toggleAnonymous() { toggleHarvestRow(HarvestState().anonymousRow) }
+}
+
 @Suite struct HarvestFlowTests {
     func mode(_ path: String) throws -> Int {
         (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue ?? -1
@@ -289,14 +301,18 @@ extension TempEvent {
         app.press(.harvestScreen)
         #expect(app.state.screen == .harvest)
         #expect(backend.text.contains("# Opsamling: Fælles Værdier, Fælles Vækst"))
-        // md stays on, txt off, csv and json on.
-        app.press(.selectDown, .toggleOption, .selectDown, .selectDown, .toggleOption, .selectDown, .selectDown, .toggleOption, .export)
+        // md and pdf are chosen to begin with: md stays on, pdf off, csv and json on.
+        #expect(app.state.harvest?.chosen == [.md, .pdf])
+        app.toggle(.pdf)
+        app.toggle(.csv)
+        app.toggle(.json)
+        app.press(.export)
         let base = event.directory.appendingPathComponent("test").path
         for ext in ["md", "csv", "json"] {
             #expect(FileManager.default.fileExists(atPath: base + "." + ext), "\(ext) missing")
             #expect(try mode(base + "." + ext) == 0o600)
         }
-        for ext in ["txt", "eml", "initiatives.csv"] { #expect(!FileManager.default.fileExists(atPath: base + "." + ext)) }
+        for ext in ["pdf", "txt", "eml", "initiatives.csv"] { #expect(!FileManager.default.fileExists(atPath: base + "." + ext)) }
         #expect(backend.text.contains("3 filer skrevet i"))
         #expect(backend.text.contains("✓ test.md"))
         let md = try String(contentsOfFile: base + ".md", encoding: .utf8)
@@ -327,12 +343,38 @@ extension TempEvent {
         #expect(md.contains("Fælles bogholderi"))
     }
 
+    /// The PDF is offered and chosen to begin with; the mail attaches it. It
+    /// is typeset by rundbord-pdf, which `swift build` puts beside the tests.
+    @Test func thePDFIsWrittenAndTheMailAttachesIt() throws {
+        let event = try TempEvent.organiserScene()
+        var details = try event.store.event()
+        details.organiser = "Mette Kirkegaard"
+        details.organiserEmail = "mette@kk.example"
+        try event.store.save(event: details)
+        let (app, backend) = try event.dashboardApp()
+        app.press(.harvestScreen)
+        #expect(backend.text.contains("[x] pdf til mail og print"))
+        app.toggle(.eml)
+        app.press(.export)
+        #expect(app.state.message?.isError == false, "\(app.state.message?.text ?? "")")
+        let base = event.directory.appendingPathComponent("test").path
+        let pdf = try Data(contentsOf: URL(fileURLWithPath: base + ".pdf"))
+        #expect(pdf.starts(with: Data("%PDF-".utf8)))
+        #expect(try mode(base + ".pdf") == 0o600)
+        let eml = try String(contentsOfFile: base + ".eml", encoding: .utf8)
+        #expect(eml.contains("Content-Type: application/pdf"))
+        #expect(!eml.contains("text/markdown"))
+        #expect(backend.text.contains("3 filer skrevet i"))
+    }
+
     @Test func theMailWithoutASenderIsRefusedAndNothingIsWritten() throws {
         let event = try TempEvent.organiserScene()
         let (app, backend) = try event.app(table: 1)
-        app.press(.harvestScreen, .selectDown, .selectDown, .toggleOption, .export)
+        app.press(.harvestScreen)
+        app.toggle(.eml)
+        app.press(.export)
         let base = event.directory.appendingPathComponent("test").path
-        for ext in ["md", "txt", "eml"] { #expect(!FileManager.default.fileExists(atPath: base + "." + ext)) }
+        for ext in ["md", "pdf", "eml"] { #expect(!FileManager.default.fileExists(atPath: base + "." + ext)) }
         let expected = RundbordError(HarvestText.noSenderEmail, exit: .config).message(.da)
         #expect(app.state.message?.text.contains(expected) == true)
         #expect(backend.text.contains("IKKE EKSPORTERET"))
@@ -348,11 +390,19 @@ extension TempEvent {
         one.press(.confirmNumber, .saveNote)
         one.press(.harvestScreen)
         #expect(one.state.harvest?.preview?.contains("Søren Ørsted") == true)
-        one.press(.selectDown, .selectDown, .selectDown, .selectDown, .selectDown, .selectDown, .toggleOption)
+        one.toggleAnonymous()
         #expect(one.state.harvest?.anonymous == true)
         #expect(one.state.harvest?.preview?.contains("Søren Ørsted") == false)
         one.press(.export)
         let md = try String(contentsOfFile: event.directory.appendingPathComponent("test.md").path, encoding: .utf8)
         #expect(!md.contains("Søren"))
+        // The PDF, typeset by another program, is anonymous too.
+        let pdftotext = "/usr/bin/pdftotext"
+        if FileManager.default.isExecutableFile(atPath: pdftotext) {
+            let pdf = event.directory.appendingPathComponent("test.pdf").path
+            let result = try Subprocess.run(pdftotext, ["-enc", "UTF-8", pdf, "-"])
+            #expect(result.status == 0 && result.stdout.contains("Vi skal dele lokaler"), "\(result.stderr)")
+            #expect(!result.stdout.contains("Søren"))
+        }
     }
 }

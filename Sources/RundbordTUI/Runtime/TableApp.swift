@@ -196,11 +196,20 @@ public final class TableApp {
     }
 
     /// Every chosen format is rendered before any file is written, so an error
-    /// (no sender e-mail for the mail, a broken template) writes nothing.
+    /// (no sender e-mail for the mail, a broken template) writes nothing. The
+    /// PDF (a format of its own, and the mail's attachment) is typeset by
+    /// rundbord-pdf from the same file with the same options; its messages
+    /// come back in the error, never onto the screen.
     func exportHarvest(_ formats: [ExportFormat], anonymous: Bool) -> AppMessage {
         do {
             let document = try harvestDocument(anonymous: anonymous)
-            let settings = exportSettings
+            var settings = exportSettings
+            if formats.contains(.pdf) || formats.contains(.eml) {
+                // Typeset once, for the file and the mail alike.
+                let options = HarvestOptions(anonymous: anonymous, language: state.lang, generatedAt: document.generatedAt)
+                let pdf = try PDFProgram.data(file: store.path, options: options, quiet: true)
+                settings.pdf = { pdf }
+            }
             var rendered: [(String, Data)] = []
             for format in formats {
                 rendered.append((format.defaultOutput(eventFile: store.path, language: state.lang),

@@ -63,7 +63,7 @@ public enum TUIText: String, CatalogueKey {
     case formNewTitle, formEditTitle, formName, formOrganisation, formEmail, formTable, formConsent
     case formNoTable, formTableHint, formConsentHint, formTextHint
     case harvestTitle, harvestFormats, harvestAnonymous, harvestPreview, harvestWritten, harvestWhere, harvestHint
-    case formatMd, formatTxt, formatEml, formatCsv, formatInitiativesCsv, formatJson
+    case formatMd, formatPdf, formatTxt, formatEml, formatCsv, formatInitiativesCsv, formatJson
     case messageExported, messageNothingChosen, messageExportFailed
     case barRefresh, keyRefreshPreview, harvestStale
     case dashboardTextHelp
@@ -361,7 +361,8 @@ public enum TUIText: String, CatalogueKey {
         .harvestWhere: .init("Filerne lægges ved siden af {0}", "The files go next to {0}"),
         .harvestHint: .init("↑↓ vælg · mellemrum til/fra · Enter eksporterer · PgUp/PgDn ruller", "↑↓ select · Space on/off · Enter exports · PgUp/PgDn scroll"),
         .formatMd: .init("opsamling", "harvest"),
-        .formatTxt: .init("til print", "for print"),
+        .formatPdf: .init("til mail og print", "for mail and print"),
+        .formatTxt: .init("som ren tekst", "as plain text"),
         .formatEml: .init("opfølgningsmail", "follow-up mail"),
         .formatCsv: .init("notater, regneark", "notes, spreadsheet"),
         .formatInitiativesCsv: .init("indsatser, regneark", "initiatives, spreadsheet"),

@@ -5,9 +5,10 @@ import RundbordHarvest
 /// The harvest: a preview, the formats to write, and what the last export wrote.
 public struct HarvestState: Sendable, Equatable {
     /// The formats the screen offers, in the order shown.
-    public static let formats: [ExportFormat] = [.md, .txt, .eml, .csv, .initiativesCSV, .json]
+    public static let formats: [ExportFormat] = [.md, .pdf, .txt, .eml, .csv, .initiativesCSV, .json]
 
-    public var chosen: Set<ExportFormat> = [.md, .txt]
+    /// The harvest to edit further and the PDF to send and print, until the organiser chooses otherwise.
+    public var chosen: Set<ExportFormat> = [.md, .pdf]
     public var anonymous = false
     /// The option under the cursor: a format, then the anonymous toggle.
     public var row = 0

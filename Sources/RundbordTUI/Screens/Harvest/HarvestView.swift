@@ -17,6 +17,7 @@ enum HarvestScreen {
         switch format {
         case .md: .formatMd
         case .txt: .formatTxt
+        case .pdf: .formatPdf
         case .eml, .mailtext: .formatEml
         case .csv: .formatCsv
         case .initiativesCSV: .formatInitiativesCsv
