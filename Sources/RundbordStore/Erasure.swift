@@ -100,14 +100,23 @@ extension Privacy {
     }
 
     /// A text scrubber for `tombstones`, writing the neutral words in `language`.
-    static func scrubber(_ tombstones: [Tombstone], language: Language) -> (String) -> String {
+    /// A tombstone holds digests of the whole name only; while the erased
+    /// people's roster rows are still at hand (`roster`, the whole roster, and
+    /// `erased`, whose ids are being erased), their first name or surname
+    /// written alone is found as the harvest finds it and replaced too. The
+    /// whole roster is asked so that "Henrik Madsen", someone else, keeps his
+    /// name when "Henrik Lund" is erased; "Henrik" alone goes.
+    static func scrubber(_ tombstones: [Tombstone], roster: [Participant] = [], erased: Set<UUID> = [],
+                         language: Language) -> (String) -> String {
         let words = [PrivacyText.aParticipant, .aParticipantCapital, .aParticipantGenitive, .aParticipantGenitiveCapital]
             .map { $0.text(language) }
+        let word = { (genitive: Bool, capital: Bool) in words[(genitive ? 2 : 0) + (capital ? 1 : 0)] }
         let removed = PrivacyText.emailRemoved.text(language)
+        let finder = NameFinder(people: erased.isEmpty ? [] : roster)
         return { text in
-            Erasure.scrub(text, tombstones, removedEmail: removed) { genitive, capital in
-                words[(genitive ? 2 : 0) + (capital ? 1 : 0)]
-            }
+            let scrubbed = Erasure.scrub(text, tombstones, removedEmail: removed, word: word)
+            guard !erased.isEmpty else { return scrubbed }
+            return finder.redact(scrubbed, hide: { $0.contains(where: erased.contains) }, word: word).text
         }
     }
 
@@ -125,9 +134,9 @@ extension Privacy {
         var report = ErasureReport()
         guard !tombstones.isEmpty else { return report }
         for t in tombstones { try save(t, db) }
-        let scrub = scrubber(tombstones, language: try language(db))
-        let people = try Row.fetchAll(db, sql: "SELECT * FROM participant").map(Rows.participant)
-            .filter { p in tombstones.contains { $0.matches(p) } }
+        let roster = try Row.fetchAll(db, sql: "SELECT * FROM participant").map(Rows.participant)
+        let people = roster.filter { p in tombstones.contains { $0.matches(p) } }
+        let scrub = scrubber(tombstones, roster: roster, erased: Set(people.map(\.id)), language: try language(db))
         let ids = Set(people.map(\.id.uuidString)) .union(tombstones.map(\.participantId.uuidString))
         for id in ids {
             try db.execute(sql: "DELETE FROM participant WHERE id = ?", arguments: [id])

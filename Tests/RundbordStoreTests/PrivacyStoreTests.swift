@@ -198,4 +198,31 @@ import RundbordCore
         older.close()
         store.close()
     }
+
+    /// Her first name or surname written alone goes with her; someone else who
+    /// shares her first name keeps his whole name.
+    @Test func forgettingAlsoRemovesAFirstNameOrSurnameWrittenAlone() throws {
+        let dir = MultiFixture.directory()
+        let store = try MultiFixture.create(dir, "aften.rundbord", event: MultiFixture.event(), tables: 1)
+        defer { store.close() }
+        let t = { (s: Double) in Date(timeIntervalSince1970: s) }
+        let henrik = Participant(id: UUID(), name: "Henrik Vestergaard-Lund", organisation: "Kontra Advokater",
+                                 email: "hvl@kontra.example", tableNumber: 1, mayBeNamed: false, updatedAt: t(1_000))
+        let madsen = Participant(id: UUID(), name: "Henrik Madsen", organisation: "Kooperationen",
+                                 email: "hm@koop.example", tableNumber: 1, mayBeNamed: true, updatedAt: t(1_000))
+        try store.save(participants: [henrik, madsen])
+        let table = try store.table(number: 1)
+        let texts = ["Henrik sagde, at vi skal dele lokaler", "Som Vestergaard-Lund sagde: flere lærepladser",
+                     "Henrik Madsen svarede, at henrik ikke er et navn her"]
+        let notes = texts.enumerated().map { i, text in
+            Note(id: UUID(), tableId: table.id, principleId: table.principleIds[0], kind: .point, text: text,
+                 createdAt: t(2_000 + Double(i)))
+        }
+        try store.save(notes: notes)
+        _ = try store.forget(participantId: henrik.id, now: t(5_000))
+        let after = try notes.map { try #require(try store.note(id: $0.id)).text }
+        #expect(after == ["En deltager sagde, at vi skal dele lokaler", "Som en deltager sagde: flere lærepladser",
+                          "Henrik Madsen svarede, at henrik ikke er et navn her"])
+        #expect(try Self.bytesHold(store.path, ["Vestergaard", "Henrik sagde"]) == [])
+    }
 }
