@@ -2,6 +2,12 @@ import Foundation
 import GRDB
 import RundbordCore
 
+// Longer than the project's 400 lines on purpose: opening a file (checks,
+// migration, the connection's pragmas) and the reads and writes every
+// screen and command share belong to the one class, and its other concerns
+// already live in their own files (SessionStore, NoteRevisions, Merge,
+// Erasure, Privacy, CurationStore, TableDetails, Dashboard).
+
 /// One event, kept in one SQLite file (`NAME.rundbord`), written in WAL mode
 /// with `synchronous=FULL`: when a save returns, the row survives `kill -9`
 /// and power loss. Several processes may open the same file at once.

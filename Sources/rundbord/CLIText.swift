@@ -19,6 +19,7 @@ public enum CLIText: String, CatalogueKey {
     case nameHelp, orgHelp, emailHelp, seatHelp, namedHelp, newNameHelp, newOrgHelp, newEmailHelp
     case templateHelp, titleHelp, dateHelp, venueHelp, organiserHelp, organiserEmailHelp, tablesHelp
     case templateNameHelp, templateFileHelp
+    case runAbstract, keysAbstract, markdownHelp, dashboardTextHelp
 
     public static let table: [CLIText: Translation] = [
         .abstract: .init("Rundbordssamtaler: skriv ned ved bordene, mens der tales, og lav opsamlingen bagefter.",
@@ -103,5 +104,10 @@ public enum CLIText: String, CatalogueKey {
         .tablesHelp: .init("Antal borde, 1 til 200.", "The number of tables, 1 to 200."),
         .templateNameHelp: .init("Skabelonens navn fra rundbord templates list.", "The template's name from rundbord templates list."),
         .templateFileHelp: .init("Skabelonfilen (YAML).", "The template file (YAML)."),
+        .runAbstract: .init("Åbn et bords samtale i terminalen (notater, tid, afstemning, projektorvisning).",
+                            "Open a table's session in the terminal (notes, timer, vote, projector view)."),
+        .keysAbstract: .init("Vis alle taster i bordvisningen.", "List every key of the table screen."),
+        .markdownHelp: .init("Som Markdown (afsnittet om taster i README).", "As Markdown (the keys section of the README)."),
+        .dashboardTextHelp: .init("Skriv tallene som tekst i stedet for at åbne skærmen.", "Print the numbers as text instead of opening the screen."),
     ]
 }

@@ -14,7 +14,7 @@ struct DashboardCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp(CLIText.fileHelp.text())) var file: String
     @Option(name: .long, help: ArgumentHelp(MultiText.dashboardTopHelp.text())) var top: Int = 5
-    @Flag(name: .long, help: ArgumentHelp(TUIText.dashboardTextHelp.text())) var text = false
+    @Flag(name: .long, help: ArgumentHelp(CLIText.dashboardTextHelp.text())) var text = false
 
     func run() throws {
         if !text && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {

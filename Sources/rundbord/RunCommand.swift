@@ -8,7 +8,7 @@ import RundbordTUI
 /// `rundbord run FILE [--table N]`: the table session in the terminal.
 struct RunCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "run", abstract: TUIText.runAbstract.text())
+        CommandConfiguration(commandName: "run", abstract: CLIText.runAbstract.text())
     }
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp(CLIText.fileHelp.text())) var file: String
@@ -23,10 +23,10 @@ struct RunCommand: ParsableCommand {
 /// `rundbord keys [--markdown]`: the key table, as the help screen shows it or as Markdown.
 struct KeysCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "keys", abstract: TUIText.keysAbstract.text())
+        CommandConfiguration(commandName: "keys", abstract: CLIText.keysAbstract.text())
     }
     @OptionGroup var global: GlobalOptions
-    @Flag(name: .long, help: ArgumentHelp(TUIText.markdownHelp.text())) var markdown = false
+    @Flag(name: .long, help: ArgumentHelp(CLIText.markdownHelp.text())) var markdown = false
     @Flag(name: .customLong("try"), help: ArgumentHelp(KeyTryText.help.text())) var tryKeys = false
 
     func run() throws {

@@ -66,9 +66,6 @@ public enum TUIText: String, CatalogueKey {
     case formatMd, formatPdf, formatTxt, formatEml, formatCsv, formatInitiativesCsv, formatJson
     case messageExported, messageNothingChosen, messageExportFailed
     case barRefresh, keyRefreshPreview, harvestStale
-    case dashboardTextHelp
-    // Command line
-    case runAbstract, keysAbstract, markdownHelp
 
     public static let table: [TUIText: Translation] = [
         .screenSession: .init("Bordets samtale", "Table session"),
@@ -259,10 +256,6 @@ public enum TUIText: String, CatalogueKey {
         .errorDumbTerm: .init("terminaltypen '{0}' kan ikke flytte markøren; bordvisningen kræver en rigtig terminal (fx TERM=xterm-256color)",
                               "the terminal type '{0}' cannot move the cursor; the table screen needs a real terminal (e.g. TERM=xterm-256color)"),
         .errorInternal: .init("intern fejl: {0}", "internal error: {0}"),
-        .runAbstract: .init("Åbn et bords samtale i terminalen (notater, tid, afstemning, projektorvisning).",
-                            "Open a table's session in the terminal (notes, timer, vote, projector view)."),
-        .keysAbstract: .init("Vis alle taster i bordvisningen.", "List every key of the table screen."),
-        .markdownHelp: .init("Som Markdown (afsnittet om taster i README).", "As Markdown (the keys section of the README)."),
 
         .screenDashboard: .init("Overblik", "Dashboard"),
         .screenTableView: .init("Et bord, skrivebeskyttet", "A table, read-only"),
@@ -374,6 +367,5 @@ public enum TUIText: String, CatalogueKey {
         .keyRefreshPreview: .init("Byg forhåndsvisningen igen med det nyeste fra bordene", "Rebuild the preview with the tables' latest"),
         .harvestStale: .init("Forhåndsvisningen er ældre end bordenes seneste notater — u opdaterer (eksporten er altid frisk)",
                               "The preview is older than the tables' latest notes — u updates (an export is always fresh)"),
-        .dashboardTextHelp: .init("Skriv tallene som tekst i stedet for at åbne skærmen.", "Print the numbers as text instead of opening the screen."),
     ]
 }
