@@ -29,6 +29,21 @@ enum Rundbord {
 /// measured figures beside the peer tool measured in the same run. Figures,
 /// not assertions: the README keeps the table.
 struct BenchCommand: ParsableCommand {
+    /// The shipped programs' sizes on disk beside nano's: `rundbord` (what a
+    /// table screen starts) and `rundbord-pdf` (loaded only for a PDF).
+    static func binarySizes(into report: inout BenchReport) {
+        func megabytes(_ path: String) -> Double? {
+            (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber).map { $0.doubleValue / 1_048_576 }
+        }
+        let nano = ["/usr/bin/nano", "/bin/nano"].compactMap(megabytes).first
+        let folder = URL(fileURLWithPath: Rundbord.binary).deletingLastPathComponent().path
+        for name in ["rundbord", "rundbord-pdf"] {
+            guard let size = megabytes(folder + "/" + name) else { continue }
+            report.add("size of the release binary `\(name)` (debug information stripped)", String(format: "%.1f MiB", size),
+                       nano.map { String(format: "nano: %.2f MiB", $0) } ?? "-", nano.map { size / $0 }, "-")
+        }
+    }
+
     static var configuration: CommandConfiguration {
         CommandConfiguration(commandName: "run", abstract: BenchText.abstract.text())
     }
@@ -74,7 +89,10 @@ struct BenchCommand: ParsableCommand {
             }
             try KeystrokeBench(events: keyEvents).measure(into: &report)
         }
-        if wants("export") { try ExportBench(events: events, runs: runs).measure(into: &report) }
+        if wants("export") {
+            Self.binarySizes(into: &report)
+            try ExportBench(events: events, runs: runs).measure(into: &report)
+        }
         if wants("pdf") { try PDFBench(folder: folder, runs: runs).measure(into: &report) }
         if wants("terminal") {
             try TerminalFigures(folder: folder, events: events, runs: runs).measure(into: &report)
