@@ -208,7 +208,10 @@ public enum HarvestPDF {
             out.append(.heading(level: 1, markup: Markup.text(text), outline: Sanitize.line(text)))
         }
         func initiative(_ i: HarvestDocument.RankedInitiative) {
-            let cost = i.costText.map { " " + Markup.gray("(" + Markup.line($0) + ")") } ?? ""
+            // "(ca. 2.500.000 kr.)" is never broken over two lines.
+            let cost = i.costText.map {
+                " " + Markup.gray("(" + Markup.line($0).replacingOccurrences(of: " ", with: String(HarvestTypography.noBreakSpace)) + ")")
+            } ?? ""
             para(Markup.bold(t(.tableInitiative, [i.rank])) + Markup.line(i.text) + cost, bullet: true)
         }
         let event = doc.event
