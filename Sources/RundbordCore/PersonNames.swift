@@ -12,9 +12,17 @@ public enum PersonName {
         public var range: Range<String.Index>
     }
 
+    /// Words with letters beyond ASCII, folded once per process (Foundation's
+    /// folding is slow on Linux, and a harvest folds every word of every note).
+    static let foldedWords = WordMemo()
+
     /// A word folded for comparison: lower case, no accents, æ → ae, ø → o, ß → ss.
     static func fold(_ s: Substring, ascii: Bool) -> String {
         if ascii { return s.lowercased() }
+        return foldedWords.value(s, foldBeyondASCII)
+    }
+
+    private static func foldBeyondASCII(_ s: Substring) -> String {
         let base = String(s).folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         var out = ""
         for c in base {

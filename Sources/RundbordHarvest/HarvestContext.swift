@@ -149,12 +149,13 @@ public enum HarvestContext {
                 "dontKnow": one(doc.agreementLabels[.dontKnow] ?? ""),
             ],
             "principles": doc.principles.map { p -> [String: Any] in
-                [
+                let highlights = p.highlights
+                return [
                     "number": p.number, "title": one(p.title), "summary": many(p.summary),
                     "hasSummary": !p.summary.isEmpty,
                     "questions": p.questions.map { ["text": one($0)] }, "hasQuestions": !p.questions.isEmpty,
                     "kinds": kinds(p.kinds), "hasNotes": !p.kinds.isEmpty,
-                    "highlights": kinds(p.highlights), "hasHighlights": !p.highlights.isEmpty,
+                    "highlights": kinds(highlights), "hasHighlights": !highlights.isEmpty,
                     "keyMessages": p.keyMessages.map { ["text": many($0)] }, "hasKeyMessages": !p.keyMessages.isEmpty,
                     "initiatives": p.initiatives.map(initiative), "hasInitiatives": !p.initiatives.isEmpty,
                     "initiativeNumbers": typography(HarvestTypography.numbers(p.initiatives.map(\.rank).sorted(), lang)),

@@ -51,20 +51,13 @@ public enum HarvestPDF {
 
         // The front page.
         para(Markup.text(PDFText.title.text(lang, Sanitize.line(event.title))), .title)
-        var when = Sanitize.line(event.longDate)
-        if !Sanitize.line(event.venue).isEmpty { when += ", " + Sanitize.line(event.venue) }
-        let issuer = Sanitize.line(event.visionIssuer)
-        para(issuer.isEmpty ? t(.metaLead, [when, Sanitize.line(event.visionTitle)])
-             : t(.metaLeadBy, [when, Sanitize.line(event.visionTitle), issuer]), .lead)
+        para(metaLead(doc), .lead)
         if !doc.keyMessages.isEmpty {
             heading(1, PDFText.keyMessages.text(lang))
             for message in doc.keyMessages { para(Markup.text(message), bullet: true) }
         }
-        let c = doc.counts
         out.append(.space(6))
-        para(c.organisations > 0
-             ? t(.countsWithOrganisations, [c.participants, c.tables, c.notes, c.initiatives, c.dots, c.organisations])
-             : t(.counts, [c.participants, c.tables, c.notes, c.initiatives, c.dots]))
+        para(countsLine(doc))
         if doc.tableNumbers.count < doc.totalTables {
             para(t(.partial, [HarvestTypography.tables(doc.tableNumbers, lang)]))
         }
@@ -82,16 +75,7 @@ public enum HarvestPDF {
         } else {
             paragraphs(event.nextSteps, lead: nextStepsLead)
         }
-        let organiser = Sanitize.line(event.organiser)
-        para(Markup.bold(t(.recipientsLead, [])) + " "
-             + (organiser.isEmpty ? t(.recipients, [doc.recipientCount]) : t(.recipientsWithOrganiser, [organiser, doc.recipientCount])))
-        let email = Sanitize.line(event.organiserEmail)
-        if !organiser.isEmpty || !email.isEmpty {
-            let contact = [organiser, email].filter { !$0.isEmpty }.joined(separator: ", ")
-            let target = email.isEmpty ? nil : linkTarget("mailto:" + email)
-            para(Markup.bold(t(.contactLead, [])) + " " + (target == nil ? Markup.text(contact) : Markup.link(Markup.text(contact))),
-                 link: target)
-        }
+        out += recipientsAndContact(doc)
 
         // Every initiative once, by funding, with the number the rest refers to.
         heading(1, PDFText.fundingHeading.text(lang))
@@ -224,22 +208,17 @@ public enum HarvestPDF {
             out.append(.heading(level: 1, markup: Markup.text(text), outline: Sanitize.line(text)))
         }
         func initiative(_ i: HarvestDocument.RankedInitiative) {
-            let cost = i.costText.map { " " + Markup.gray("(" + Markup.line($0) + ")") } ?? ""
+            // "(ca. 2.500.000 kr.)" is never broken over two lines.
+            let cost = i.costText.map {
+                " " + Markup.gray("(" + Markup.line($0).replacingOccurrences(of: " ", with: String(HarvestTypography.noBreakSpace)) + ")")
+            } ?? ""
             para(Markup.bold(t(.tableInitiative, [i.rank])) + Markup.line(i.text) + cost, bullet: true)
         }
         let event = doc.event
         para(Markup.text(PDFText.briefTitle.text(lang, Sanitize.line(event.title))), .title)
 
         heading(PDFText.briefEventHeading.text(lang))
-        var when = Sanitize.line(event.longDate)
-        if !Sanitize.line(event.venue).isEmpty { when += ", " + Sanitize.line(event.venue) }
-        let issuer = Sanitize.line(event.visionIssuer)
-        let c = doc.counts
-        var lead = issuer.isEmpty ? t(.metaLead, [when, Sanitize.line(event.visionTitle)])
-            : t(.metaLeadBy, [when, Sanitize.line(event.visionTitle), issuer])
-        lead += " " + (c.organisations > 0
-            ? t(.countsWithOrganisations, [c.participants, c.tables, c.notes, c.initiatives, c.dots, c.organisations])
-            : t(.counts, [c.participants, c.tables, c.notes, c.initiatives, c.dots]))
+        var lead = metaLead(doc) + " " + countsLine(doc)
         if doc.tableNumbers.count < doc.totalTables {
             lead += " " + t(.partial, [HarvestTypography.tables(doc.tableNumbers, lang)])
         }
@@ -278,15 +257,42 @@ public enum HarvestPDF {
                 .split(whereSeparator: { $0.trimmingCharacters(in: .whitespaces).isEmpty })
             for part in parts { para(Markup.text(part.joined(separator: "\n"))) }
         }
+        out += recipientsAndContact(doc)
+        return out
+    }
+
+    /// "6. november 2024, Festsalen. Rundbordssamtaler om visionspapiret »…« fra …", as markup.
+    static func metaLead(_ doc: HarvestDocument) -> String {
+        let event = doc.event
+        var when = Sanitize.line(event.longDate)
+        if !Sanitize.line(event.venue).isEmpty { when += ", " + Sanitize.line(event.venue) }
+        let issuer = Sanitize.line(event.visionIssuer), vision = Sanitize.line(event.visionTitle)
+        let key: PDFText = issuer.isEmpty ? .metaLead : .metaLeadBy
+        return Markup.text(key.format(doc.language, issuer.isEmpty ? [when, vision] : [when, vision, issuer]))
+    }
+
+    /// Who took part and what they wrote, in numbers, as markup.
+    static func countsLine(_ doc: HarvestDocument) -> String {
+        let c = doc.counts
+        return Markup.text(c.organisations > 0
+            ? PDFText.countsWithOrganisations.format(doc.language, [c.participants, c.tables, c.notes, c.initiatives, c.dots, c.organisations])
+            : PDFText.counts.format(doc.language, [c.participants, c.tables, c.notes, c.initiatives, c.dots]))
+    }
+
+    /// Who receives the harvest, and the contact person with a mail link.
+    static func recipientsAndContact(_ doc: HarvestDocument) -> [PDFBlock] {
+        let lang = doc.language, event = doc.event
+        let t = { (key: PDFText, args: [CustomStringConvertible]) -> String in Markup.text(key.format(lang, args)) }
         let organiser = Sanitize.line(event.organiser)
-        para(Markup.bold(t(.recipientsLead, [])) + " "
-             + (organiser.isEmpty ? t(.recipients, [doc.recipientCount]) : t(.recipientsWithOrganiser, [organiser, doc.recipientCount])))
+        var out: [PDFBlock] = [.paragraph(PDFParagraph(markup: Markup.bold(t(.recipientsLead, [])) + " "
+            + (organiser.isEmpty ? t(.recipients, [doc.recipientCount]) : t(.recipientsWithOrganiser, [organiser, doc.recipientCount]))))]
         let email = Sanitize.line(event.organiserEmail)
         if !organiser.isEmpty || !email.isEmpty {
             let contact = [organiser, email].filter { !$0.isEmpty }.joined(separator: ", ")
             let target = email.isEmpty ? nil : linkTarget("mailto:" + email)
-            para(Markup.bold(t(.contactLead, [])) + " " + (target == nil ? Markup.text(contact) : Markup.link(Markup.text(contact))),
-                 link: target)
+            out.append(.paragraph(PDFParagraph(
+                markup: Markup.bold(t(.contactLead, [])) + " " + (target == nil ? Markup.text(contact) : Markup.link(Markup.text(contact))),
+                link: target)))
         }
         return out
     }

@@ -106,3 +106,32 @@ import RundbordCore
         #expect(Catalogue.problems(PrivacyText.self) == [])
     }
 }
+
+/// `CaseFold.caseInsensitive` gives what Foundation's folding gives, for
+/// every letter of the Latin, Greek, Cyrillic, Armenian and Cherokee blocks,
+/// ligatures and letter-like symbols, and for whole Danish and German texts.
+@Suite struct CaseFoldTests {
+    static func foundation(_ s: String) -> String { s.folding(options: [.caseInsensitive], locale: nil) }
+
+    @Test func everyScalarFoldsAsFoundationFoldsIt() {
+        let ranges: [ClosedRange<UInt32>] = [0x20...0x058F, 0x13A0...0x13FF, 0x1E00...0x1FFF, 0x2100...0x218F,
+                                             0x2C00...0x2C7F, 0xA640...0xA69F, 0xAB70...0xABBF, 0xFB00...0xFB17, 0xFF01...0xFF5E]
+        var differ: [String] = []
+        for range in ranges {
+            for value in range {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                let s = "a" + String(Character(scalar)) + "b"
+                if CaseFold.caseInsensitive(s) != Self.foundation(s) { differ.append(String(format: "U+%04X", value)) }
+            }
+        }
+        #expect(differ.isEmpty, "\(differ.prefix(40))")
+    }
+
+    @Test func textsFoldAsFoundationFoldsThem() {
+        for text in ["Fælles indkøbsportal for ØKF og Århus", "ÆBLEGRØD, ØL OG ÅLBORG", "Straße und STRASSE",
+                     "ΣΟΦΙΑ ΣΑΣ", "İstanbul", "ᎠᏍᎦᏯ", "ﬁnanciering", "A\u{030A}lborg", "Emoji 🎉 ok", "   "] {
+            #expect(CaseFold.caseInsensitive(text) == Self.foundation(text), "\(text)")
+        }
+        #expect(Curation.textKey("  Fælles   INDKØB ") == "fælles indkøb")
+    }
+}

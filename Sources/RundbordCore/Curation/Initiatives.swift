@@ -56,8 +56,7 @@ public struct RankedCuratedInitiative: Sendable, Equatable {
 public enum Curation {
     /// Two texts name the same initiative when they are equal ignoring case and runs of white space.
     public static func textKey(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-            .folding(options: [.caseInsensitive], locale: nil)
+        CaseFold.caseInsensitive(text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "))
     }
 
     /// Owners compare like texts, and also ignoring accents' composition (NFC).
