@@ -12,6 +12,17 @@ public enum CaseFold {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
+            // ASCII and Latin-1 by arithmetic: Unicode property lookups cost
+            // hundreds of instructions a scalar. "ß" and "µ" fold otherwise.
+            let v = scalar.value
+            if v < 0x80 || (v >= 0xE0 && v <= 0xFF) {
+                out.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v + 0x20)! : scalar)
+                continue
+            }
+            if v >= 0xC0 && v <= 0xDE && v != 0xD7 {
+                out.append(Unicode.Scalar(v + 0x20)!)
+                continue
+            }
             let p = scalar.properties
             guard p.changesWhenCaseFolded || p.changesWhenLowercased else { out.append(scalar); continue }
             // Lower case is the fold only when both change the scalar and the
@@ -49,5 +60,35 @@ final class WordMemo: @unchecked Sendable {
         table[word] = made
         lock.unlock()
         return made
+    }
+}
+
+extension CaseFold {
+    /// `text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")`,
+    /// by scalars instead of Characters (grapheme breaking is slow). A mark or
+    /// joiner right after white space belongs to the space's Character, so
+    /// such a text goes the Character way, as before.
+    public static func collapsingWhitespace(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var space = false, afterSpace = false
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            let isSpace: Bool
+            if v < 0x80 {
+                isSpace = v == 0x20 || (v >= 0x09 && v <= 0x0D)
+            } else {
+                let p = scalar.properties
+                isSpace = p.isWhitespace
+                if !isSpace && afterSpace
+                    && (p.isGraphemeExtend || p.isEmojiModifier || p.generalCategory == .spacingMark || p.generalCategory == .format) {
+                    return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+                }
+            }
+            afterSpace = isSpace
+            if isSpace { space = !out.isEmpty; continue }
+            if space { out.append(" "); space = false }
+            out.append(scalar)
+        }
+        return String(out)
     }
 }

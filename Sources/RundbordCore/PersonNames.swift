@@ -51,9 +51,12 @@ public enum PersonName {
         while i < scalars.endIndex {
             let s = scalars[i]
             let isWord: Bool
+            let v = s.value
             if s.isASCII {
-                let v = s.value
                 isWord = (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122)
+            } else if v >= 0xC0 && v <= 0xFF && v != 0xD7 && v != 0xF7 {
+                // Latin-1's letters (æ, ø, å, é …) without a property lookup.
+                isWord = true
             } else {
                 let p = s.properties
                 isWord = p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark

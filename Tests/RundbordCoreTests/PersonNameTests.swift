@@ -134,4 +134,12 @@ import RundbordCore
         }
         #expect(Curation.textKey("  Fælles   INDKØB ") == "fælles indkøb")
     }
+
+    @Test func whiteSpaceCollapsesAsCharactersSplitIt() {
+        let old = { (s: String) in s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ") }
+        for text in ["", " ", "a", "  a  b\t\tc\n", "\r\nx\u{2003}y\u{00A0}z\u{3000}", "a \u{301}b", "a\u{301} b",
+                     "x \u{200D}y", "hej 👍🏽 du", "👋 \u{1F3FD}x", "Fælles\u{2028}indkøb", "e\u{0301}\u{0301} \t ø"] {
+            #expect(CaseFold.collapsingWhitespace(text) == old(text), "\(text.debugDescription)")
+        }
+    }
 }

@@ -56,7 +56,7 @@ public struct RankedCuratedInitiative: Sendable, Equatable {
 public enum Curation {
     /// Two texts name the same initiative when they are equal ignoring case and runs of white space.
     public static func textKey(_ text: String) -> String {
-        CaseFold.caseInsensitive(text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "))
+        CaseFold.caseInsensitive(CaseFold.collapsingWhitespace(text))
     }
 
     /// Owners compare like texts, and also ignoring accents' composition (NFC).
