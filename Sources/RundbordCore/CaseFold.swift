@@ -10,21 +10,29 @@ public enum CaseFold {
     /// `text.folding(options: [.caseInsensitive], locale: nil)`.
     public static func caseInsensitive(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
-        var out = String.UnicodeScalarView()
+        // Written as UTF-8 bytes and made a String once: appending scalar by
+        // scalar to a String is itself slow.
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             // ASCII and Latin-1 by arithmetic: Unicode property lookups cost
             // hundreds of instructions a scalar. "ß" and "µ" fold otherwise.
             let v = scalar.value
-            if v < 0x80 || (v >= 0xE0 && v <= 0xFF) {
-                out.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v + 0x20)! : scalar)
+            if v < 0x80 {
+                out.append(UInt8(v >= 0x41 && v <= 0x5A ? v + 0x20 : v))
                 continue
             }
-            if v >= 0xC0 && v <= 0xDE && v != 0xD7 {
-                out.append(Unicode.Scalar(v + 0x20)!)
+            if (v >= 0xE0 && v <= 0xFF) || (v >= 0xC0 && v <= 0xDE && v != 0xD7) {
+                let lower = v <= 0xDE ? v + 0x20 : v
+                out.append(UInt8(0xC0 | (lower >> 6)))
+                out.append(UInt8(0x80 | (lower & 0x3F)))
                 continue
             }
             let p = scalar.properties
-            guard p.changesWhenCaseFolded || p.changesWhenLowercased else { out.append(scalar); continue }
+            guard p.changesWhenCaseFolded || p.changesWhenLowercased else {
+                UTF8.encode(scalar) { out.append($0) }
+                continue
+            }
             // Lower case is the fold only when both change the scalar and the
             // lower case is folded already.
             let lower = p.lowercaseMapping
@@ -32,9 +40,9 @@ public enum CaseFold {
                   lower.unicodeScalars.allSatisfy({ !$0.properties.changesWhenCaseFolded }) else {
                 return text.folding(options: [.caseInsensitive], locale: nil)
             }
-            out.append(contentsOf: lower.unicodeScalars)
+            out.append(contentsOf: lower.utf8)
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
@@ -69,13 +77,16 @@ extension CaseFold {
     /// joiner right after white space belongs to the space's Character, so
     /// such a text goes the Character way, as before.
     public static func collapsingWhitespace(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var space = false, afterSpace = false
         for scalar in text.unicodeScalars {
             let v = scalar.value
             let isSpace: Bool
             if v < 0x80 {
                 isSpace = v == 0x20 || (v >= 0x09 && v <= 0x0D)
+            } else if v >= 0xC0 && v <= 0xFF {
+                isSpace = false  // Latin-1's letters and signs; no marks among them
             } else {
                 let p = scalar.properties
                 isSpace = p.isWhitespace
@@ -86,9 +97,9 @@ extension CaseFold {
             }
             afterSpace = isSpace
             if isSpace { space = !out.isEmpty; continue }
-            if space { out.append(" "); space = false }
-            out.append(scalar)
+            if space { out.append(0x20); space = false }
+            if v < 0x80 { out.append(UInt8(v)) } else { UTF8.encode(scalar) { out.append($0) } }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -53,14 +53,35 @@ public enum HarvestTypography {
     /// note written with its own quotation marks keeps its words and loses
     /// only the marks.
     public static func quote(_ text: String, _ lang: Language) -> String {
-        var body = Substring(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        var body = trimmed(Substring(text), newlines: true)
         let pairs: [(Character, Character)] = [("\"", "\""), ("“", "”"), ("»", "«"), ("«", "»"), ("„", "“"), ("'", "'")]
-        for (open, close) in pairs where body.count >= 2 && body.first == open && body.last == close {
+        let twoOrMore = !body.isEmpty && body.index(after: body.startIndex) < body.endIndex
+        for (open, close) in pairs where twoOrMore && body.first == open && body.last == close {
             body = body.dropFirst().dropLast()
             break
         }
-        let inner = body.trimmingCharacters(in: .whitespaces)
+        let inner = trimmed(body, newlines: false)
         return lang == .da ? "»\(inner)«" : "“\(inner)”"
+    }
+
+    /// `text` without white space (`newlines`: and line breaks) at either end,
+    /// as Foundation's `trimmingCharacters(in: .whitespaces / .whitespacesAndNewlines)`
+    /// trims, by scalars and without Foundation (slow on Linux, and every quote goes through here).
+    static func trimmed(_ text: Substring, newlines: Bool) -> Substring {
+        func isSpace(_ u: Unicode.Scalar) -> Bool {
+            switch u.value {
+            case 0x20, 0x09: return true
+            case 0x0A...0x0D, 0x85: return newlines
+            case 0..<0x80: return false
+            default:
+                let category = u.properties.generalCategory
+                return category == .spaceSeparator || (newlines && (category == .lineSeparator || category == .paragraphSeparator))
+            }
+        }
+        var scalars = text.unicodeScalars[...]
+        while let first = scalars.first, isSpace(first) { scalars.removeFirst() }
+        while let last = scalars.last, isSpace(last) { scalars.removeLast() }
+        return Substring(scalars)
     }
 
     /// Whole kroner with thousands separators: "450.000 kr." / "DKK 450,000".

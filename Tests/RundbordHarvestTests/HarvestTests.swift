@@ -274,3 +274,20 @@ func caught(_ body: () throws -> Void, sourceLocation: SourceLocation = #_source
         return error as? RundbordError
     }
 }
+
+/// Quotes lose their marks and the white space around them as Foundation's
+/// trimming would, without Foundation.
+@Suite struct QuoteTrimTests {
+    @Test func trimmingIsFoundations() {
+        let texts = ["", " ", "\n\t a b \u{00A0}\u{2003}\n", "\u{2028}x\u{2029}", "\u{0085}y\r\n", " \u{301}z ", "«» ", "\u{3000}å\u{3000}"]
+        for text in texts {
+            #expect(String(HarvestTypography.trimmed(Substring(text), newlines: true)) == text.trimmingCharacters(in: .whitespacesAndNewlines),
+                    "\(text.debugDescription)")
+            #expect(String(HarvestTypography.trimmed(Substring(text), newlines: false)) == text.trimmingCharacters(in: .whitespaces),
+                    "\(text.debugDescription)")
+        }
+        #expect(HarvestTypography.quote("  \"Vi skal dele\"  ", .da) == "»Vi skal dele«")
+        #expect(HarvestTypography.quote("\"", .en) == "“\"”")
+        #expect(HarvestTypography.quote("» Ærø «", .da) == "»Ærø«")
+    }
+}
