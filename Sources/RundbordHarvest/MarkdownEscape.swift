@@ -79,6 +79,32 @@ public enum MarkdownEscape {
         return out.isEmpty ? line : String(decoding: out, as: UTF8.self)
     }
 
+    /// The Markdown as a person reads its source on the harvest screen: a
+    /// backslash escape shows as the character it escapes ("6\\. november" as
+    /// "6. november"), and a hard line break's backslash is left out.
+    public static func forReading(_ markdown: String) -> String {
+        let bytes = Array(markdown.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "\\"), i + 1 < bytes.count {
+                let next = bytes[i + 1]
+                if next == UInt8(ascii: "\n") { i += 1; continue }
+                // CommonMark escapes ASCII punctuation only.
+                if (0x21...0x2F).contains(next) || (0x3A...0x40).contains(next) || (0x5B...0x60).contains(next)
+                    || (0x7B...0x7E).contains(next) {
+                    out.append(next)
+                    i += 2
+                    continue
+                }
+            }
+            out.append(bytes[i])
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// A link destination in angle brackets, or nil when the URL is not an
     /// http(s) or mailto link (a `javascript:` link is shown as text, not linked).
     public static func destination(_ url: String) -> String? {

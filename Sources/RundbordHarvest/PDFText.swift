@@ -19,6 +19,7 @@ public enum PDFText: String, CatalogueKey {
     case linksHeading, attachmentFile, none
     case appendixHeading, tableHeading, tableHeadingNamed, tableHost, tableNoteTaker, tableNotes
     case initiativesLabel, tableInitiative, tableInitiativeOwner, tableInitiativeHorizon
+    case noRecipients, noRecipientsWithOrganiser
     case fontMissing, helperMissing, helperFailed, helperFailedSaying, renderFailed
     case briefTitle, briefEventHeading, briefOrganisations, briefOutcomeHeading, briefNoKeyMessages
     case briefFundingIntro, briefPoliticalHeading, briefNoPolitical, briefNextHeading
@@ -49,6 +50,9 @@ public enum PDFText: String, CatalogueKey {
                                         "{0} and {1} {1|participant|participants} who gave an e-mail address receive the harvest with the follow-up mail."),
         .recipients: .init("{0} {0|deltager|deltagere}, der har oplyst en e-mailadresse, får opsamlingen med opsamlingsmailen.",
                            "{0} {0|participant|participants} who gave an e-mail address receive the harvest with the follow-up mail."),
+        .noRecipients: .init("Ingen deltager har oplyst en e-mailadresse endnu.", "No participant has given an e-mail address yet."),
+        .noRecipientsWithOrganiser: .init("Ingen deltager har oplyst en e-mailadresse endnu; opsamlingen går til {0}.",
+                                          "No participant has given an e-mail address yet; the harvest goes to {0}."),
         .contactLead: .init("Kontakt:", "Contact:"),
         .fundingHeading: .init("Hvad kræver finansiering, og hvad kan sættes i gang nu?",
                                "What needs funding, and what can start now?"),

@@ -284,8 +284,13 @@ public enum HarvestPDF {
         let lang = doc.language, event = doc.event
         let t = { (key: PDFText, args: [CustomStringConvertible]) -> String in Markup.text(key.format(lang, args)) }
         let organiser = Sanitize.line(event.organiser)
-        var out: [PDFBlock] = [.paragraph(PDFParagraph(markup: Markup.bold(t(.recipientsLead, [])) + " "
-            + (organiser.isEmpty ? t(.recipients, [doc.recipientCount]) : t(.recipientsWithOrganiser, [organiser, doc.recipientCount]))))]
+        let who = switch (organiser.isEmpty, doc.recipientCount == 0) {
+        case (true, true): t(.noRecipients, [])
+        case (false, true): t(.noRecipientsWithOrganiser, [organiser])
+        case (true, false): t(.recipients, [doc.recipientCount])
+        case (false, false): t(.recipientsWithOrganiser, [organiser, doc.recipientCount])
+        }
+        var out: [PDFBlock] = [.paragraph(PDFParagraph(markup: Markup.bold(t(.recipientsLead, [])) + " " + who))]
         let email = Sanitize.line(event.organiserEmail)
         if !organiser.isEmpty || !email.isEmpty {
             let contact = [organiser, email].filter { !$0.isEmpty }.joined(separator: ", ")

@@ -44,6 +44,9 @@ import RundbordCore
         #expect(political.count == 3)
         let politicalSection = String(joined[joined.range(of: Self.headings[language]![3])!.upperBound...])
         for i in political { #expect(politicalSection.contains(no + "\(i.rank): "), "\(i.rank)") }
+        // In the ranking's order.
+        let places = political.sorted { $0.rank < $1.rank }.compactMap { politicalSection.range(of: no + "\($0.rank): ")?.lowerBound }
+        #expect(places == places.sorted() && places.count == political.count)
         if language == .da { #expect(joined.contains("ca. 2.500.000 kr.")) }
         #expect(joined.contains("mette.kirkegaard@kk.example"))
 

@@ -291,3 +291,12 @@ func caught(_ body: () throws -> Void, sourceLocation: SourceLocation = #_source
         #expect(HarvestTypography.quote("» Ærø «", .da) == "»Ærø«")
     }
 }
+
+@Suite struct MarkdownForReadingTests {
+    @Test func escapesShowAsTheirCharactersAndHardBreaksLoseTheirBackslash() {
+        #expect(MarkdownEscape.forReading("6\\. november 2024") == "6. november 2024")
+        #expect(MarkdownEscape.forReading("\\*ikke fed\\* \\\\ \\ø\\\n    næste") == "*ikke fed* \\ \\ø\n    næste")
+        let note = "1. Vi skal *dele* [lokaler] & <b>"
+        #expect(MarkdownEscape.forReading(MarkdownEscape.inline(note)) == note)
+    }
+}

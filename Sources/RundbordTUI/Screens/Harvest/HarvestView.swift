@@ -10,7 +10,7 @@ enum HarvestScreen {
     static func previewLines(_ state: AppState) -> [String] {
         guard let markdown = state.harvest?.preview else { return [] }
         let width = state.size.width - panelWidth(state.size) - 2
-        return TextLayout.lines(TextLayout.visibleLines(markdown), width: max(10, width))
+        return TextLayout.lines(TextLayout.visibleLines(MarkdownEscape.forReading(markdown)), width: max(10, width))
     }
 
     static func label(_ format: ExportFormat) -> TUIText {
