@@ -142,8 +142,20 @@ public enum Exporter {
     /// that are listed but have no file (the mail cannot carry them), and
     /// participants' addresses that cannot be written in a mail (left out).
     public static func mailWarnings(_ doc: HarvestDocument, language: Language) -> [String] {
-        doc.event.attachments.filter { $0.path == nil }.map { MailText.attachmentHasNoFile.text(language, Sanitize.line($0.name)) }
-            + doc.recipients.filter { IDNA.asciiAddress($0) == nil }.map { MailText.addressUnmailable.text(language, $0) }
+        mailProblems(doc).map {
+            switch $0 {
+            case .attachmentWithoutFile(let name): MailText.attachmentHasNoFile.text(language, name)
+            case .unmailable(let address): MailText.addressUnmailable.text(language, address)
+            }
+        }
+    }
+
+    /// What the mail will not carry: an attachment listed without a file (the
+    /// bundled "Bilag 1: Visionspapir" until it is given one), an address no
+    /// mail can take. The command line and the harvest screen word them.
+    public static func mailProblems(_ doc: HarvestDocument) -> [MailProblem] {
+        doc.event.attachments.filter { $0.path == nil }.map { .attachmentWithoutFile(Sanitize.line($0.name)) }
+            + doc.recipients.filter { IDNA.asciiAddress($0) == nil }.map { .unmailable($0) }
     }
 
     /// The organiser as sender, checked: an address a header can carry.
@@ -244,4 +256,12 @@ public enum Exporter {
         while out.last?.isEmpty == true { out.removeLast() }
         return out.joined(separator: "\n") + "\n"
     }
+}
+
+/// Something the follow-up mail will not carry (`Exporter.mailProblems`).
+public enum MailProblem: Sendable, Equatable {
+    /// An attachment listed without a file: its name.
+    case attachmentWithoutFile(String)
+    /// A participant's address no mail can carry (left out).
+    case unmailable(String)
 }

@@ -367,6 +367,23 @@ extension TableApp {
         #expect(backend.text.contains("3 filer skrevet i"))
     }
 
+    /// An attachment listed without a file (as the bundled vision's "Bilag 1:
+    /// Visionspapir" is until it is given one): with the mail chosen, the
+    /// screen says the mail will not carry it.
+    @Test func anAttachmentWithoutAFileIsFlaggedWhenTheMailIsChosen() throws {
+        let event = try TempEvent.organiserScene()
+        var details = try event.store.event()
+        details.attachments = [EventAttachment(name: "Bilag 1: Visionspapir", path: nil)]
+        try event.store.save(event: details)
+        let (app, backend) = try event.dashboardApp()
+        app.press(.harvestScreen)
+        #expect(app.state.harvest?.mailProblems == [.attachmentWithoutFile("Bilag 1: Visionspapir")])
+        #expect(!backend.text.contains("har ingen fil"))
+        app.toggle(.eml)
+        let flat = backend.lines.map { $0.prefix(28).trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(flat.contains("⚠ Bilaget »Bilag 1: Visionspapir« har ingen fil og kommer ikke med i mailen"), "\(backend.text)")
+    }
+
     @Test func theMailWithoutASenderIsRefusedAndNothingIsWritten() throws {
         let event = try TempEvent.organiserScene()
         let (app, backend) = try event.app(table: 1)

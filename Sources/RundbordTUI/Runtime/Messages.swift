@@ -41,7 +41,8 @@ public enum Loaded: Sendable, Equatable {
     /// Another table's session, to show read-only.
     case table(TableSession)
     /// The harvest's Markdown for the preview.
-    case preview(String, keepScroll: Bool)
+    /// The harvest as Markdown, and what the mail would not carry (an attachment without a file, an address no mail can take).
+    case preview(String, mailProblems: [MailProblem], keepScroll: Bool)
     /// The file as another writer left it (read on a tick when it changed, or on `.refresh`).
     case changes(ExternalChanges)
 }

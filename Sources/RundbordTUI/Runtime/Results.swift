@@ -83,8 +83,8 @@ extension AppUpdate {
             dashboardLoaded(&state, snapshot)
         case .table(let session):
             tableViewOpened(&state, session)
-        case let .preview(markdown, keepScroll):
-            harvestPreviewed(&state, markdown, keepScroll: keepScroll)
+        case let .preview(markdown, mailProblems, keepScroll):
+            harvestPreviewed(&state, markdown, mailProblems: mailProblems, keepScroll: keepScroll)
         case .changes(let changes):
             return changed(&state, changes, env)
         }

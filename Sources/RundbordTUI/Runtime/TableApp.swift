@@ -140,7 +140,8 @@ public final class TableApp {
                 return .stored(.participants(try store.participants(), selecting: selecting, message: message))
             case let .previewHarvest(anonymous, keepScroll):
                 let document = try harvestDocument(anonymous: anonymous)
-                return .loaded(.preview(try Exporter.markdown(document, exportSettings), keepScroll: keepScroll))
+                return .loaded(.preview(try Exporter.markdown(document, exportSettings),
+                                        mailProblems: Exporter.mailProblems(document), keepScroll: keepScroll))
             case let .exportHarvest(formats, anonymous):
                 return exportHarvest(formats, anonymous: anonymous)
             case let .saveDraft(text, tableId, report):

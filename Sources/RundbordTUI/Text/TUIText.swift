@@ -62,6 +62,7 @@ public enum TUIText: String, CatalogueKey {
     case messageDeleteAgain, messageParticipantDeleted, errorNameMissing, errorBadEmail
     case formNewTitle, formEditTitle, formName, formOrganisation, formEmail, formTable, formConsent
     case formNoTable, formTableHint, formConsentHint, formTextHint
+    case harvestAttachmentWithoutFile, harvestUnmailable
     case harvestTitle, harvestFormats, harvestAnonymous, harvestPreview, harvestWritten, harvestWhere, harvestHint
     case formatMd, formatPdf, formatTxt, formatEml, formatCsv, formatInitiativesCsv, formatJson
     case messageExported, messageNothingChosen, messageExportFailed
@@ -349,6 +350,9 @@ public enum TUIText: String, CatalogueKey {
         .harvestTitle: .init("Opsamling · {0}", "Harvest · {0}"),
         .harvestFormats: .init("Formater", "Formats"),
         .harvestAnonymous: .init("Anonym (ingen navne)", "Anonymous (no names)"),
+        .harvestAttachmentWithoutFile: .init("Bilaget »{0}« har ingen fil og kommer ikke med i mailen (rundbord event --add-attachment)",
+                                             "The attachment “{0}” has no file; the mail will not carry it (rundbord event --add-attachment)"),
+        .harvestUnmailable: .init("{0} kan ikke modtage en mail og er udeladt", "{0} cannot receive mail and is left out"),
         .harvestPreview: .init("Forhåndsvisning (Markdown)", "Preview (Markdown)"),
         .harvestWritten: .init("Skrevet:", "Written:"),
         .harvestWhere: .init("Filerne lægges ved siden af {0}", "The files go next to {0}"),

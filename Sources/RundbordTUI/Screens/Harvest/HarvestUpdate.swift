@@ -19,6 +19,8 @@ public struct HarvestState: Sendable, Equatable {
     /// an export always reads the file afresh). Not rebuilt on its own: on a
     /// large event that takes seconds, and the tables write all the time.
     public var stale = false
+    /// What the mail would not carry, said before it is written.
+    public var mailProblems: [MailProblem] = []
     /// The files the last export wrote.
     public var written: [String] = []
     public init() {}
@@ -73,8 +75,9 @@ extension AppUpdate {
     }
 
     /// The preview was (re)built; a rebuild because another terminal wrote keeps the reader's place.
-    static func harvestPreviewed(_ state: inout AppState, _ markdown: String, keepScroll: Bool = false) {
+    static func harvestPreviewed(_ state: inout AppState, _ markdown: String, mailProblems: [MailProblem] = [], keepScroll: Bool = false) {
         state.harvest?.preview = markdown
+        state.harvest?.mailProblems = mailProblems
         state.harvest?.stale = false
         if !keepScroll { state.harvest?.scroll = 0 }
     }

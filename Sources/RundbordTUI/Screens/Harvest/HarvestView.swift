@@ -56,6 +56,19 @@ enum HarvestScreen {
         for line in TextLayout.lines(TUIText.harvestWhere.text(lang, file), width: panel - 3) where y < buffer.height - 3 {
             buffer.put(line, x: 1, y: y, style: Theme.dim); y += 1
         }
+        // With the mail chosen: what it will not carry, before it is written.
+        if harvest.chosen.contains(.eml) && !harvest.mailProblems.isEmpty {
+            for problem in harvest.mailProblems {
+                let warning = switch problem {
+                case .attachmentWithoutFile(let name): TUIText.harvestAttachmentWithoutFile.text(lang, name)
+                case .unmailable(let address): TUIText.harvestUnmailable.text(lang, address)
+                }
+                y += 1
+                for line in TextLayout.lines("⚠ " + warning, width: panel - 3) where y < buffer.height - 3 {
+                    buffer.put(line, x: 1, y: y, style: Theme.warning); y += 1
+                }
+            }
+        }
         // An export error in full (the status line may cut it): what to do about it is in its text.
         if let message = state.message, message.isError {
             y += 1
