@@ -111,6 +111,14 @@ import RundbordCore
         // The proposer shows only when named: Karen Bjerre agreed, Bo Hemmeligsen did not.
         #expect(doc.initiatives.contains { $0.proposedBy.contains("Karen Bjerre, Kontra Advokater") })
         #expect(!markdown.contains("Bo Hemmeligsen") && !text.contains("Bo Hemmeligsen"))
+        // In the print text and the participants' mail too.
+        let flat = { (s: String) in s.split(whereSeparator: { $0.isWhitespace || $0 == HarvestTypography.noBreakSpace }).joined(separator: " ") }
+        let proposer = (lang == .da ? "Foreslået af" : "Proposed by") + " Karen Bjerre, Kontra Advokater"
+        #expect(flat(text).contains(proposer.replacingOccurrences(of: "af Karen", with: "af: Karen")
+            .replacingOccurrences(of: "by Karen", with: "by: Karen")), "print text")
+        let mail = try Exporter.mailBody(doc, settings)
+        #expect(flat(mail).contains(proposer), "\(mail)")
+        #expect(!mail.contains("Bo Hemmeligsen"))
         // Organisations are named whatever their people chose: Diversity Works (Bo's) is there.
         #expect(doc.organisationsTakingPart.contains("Diversity Works"))
     }
