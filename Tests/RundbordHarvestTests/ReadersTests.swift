@@ -174,5 +174,12 @@ import RundbordCore
         let pages = Self.pages(try Exporter.printText(doc, settings))
         try Self.snapshot(pages.prefix(2).map { $0.joined(separator: "\n") }.joined(separator: "\n\u{0C}\n") + "\n",
                           "front-page.\(lang.rawValue).txt")
+        // The participants' mail as its reader sees it (the body, which is its front page).
+        try Self.snapshot(try Exporter.mailBody(doc, settings), "front-page.\(lang.rawValue).mail.txt")
+        // The decision makers' brief: the Markdown whole (two pages at most), the print text's first page.
+        try Self.snapshot(try Exporter.brief(doc, settings), "front-page.\(lang.rawValue).brief.md")
+        let briefPages = Self.pages(try Exporter.briefText(doc, settings))
+        try Self.snapshot(briefPages.prefix(1).map { $0.joined(separator: "\n") }.joined() + "\n",
+                          "front-page.\(lang.rawValue).brief.txt")
     }
 }
