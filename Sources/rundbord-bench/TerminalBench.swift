@@ -36,6 +36,48 @@ enum TerminalBench {
         throw ValidationError("\(program.name) drew no first frame with '\(program.firstFrameMarker)' in 20 s")
     }
 
+    /// Instructions per typed key, counted the same way for any program:
+    /// callgrind around the whole program run in tmux, a run typing `keys`
+    /// letters (each drawn before the next is typed) minus a run typing none,
+    /// over `keys`. `quit` ends the program; `confirm` answers its question
+    /// when text was typed (nano: "Save modified buffer?", rundbord: quit
+    /// with a draft).
+    static func instructionsPerKey(_ program: TerminalProgram, valgrind: String, keys: Int, quit: String, confirm: String,
+                                   environment: [String: String]) throws -> Double {
+        // Letters only: every key changes the screen, so "drawn" can be seen.
+        let letters = Array("FællesindkøbpåtværsafsektorerogsåforsmåkooperativerÆØÅ")
+        func total(_ count: Int) throws -> Double {
+            let out = NSTemporaryDirectory() + "rundbord-tmux-callgrind-\(UUID().uuidString)"
+            defer { unlink(out) }
+            let tmux = try Tmux(command: "\(valgrind) --tool=callgrind --callgrind-out-file='\(out)' \(program.command); echo ended-$?; sleep 120",
+                                width: 120, height: 40, environment: environment)
+            defer { tmux.close() }
+            guard try tmux.waitFor(timeout: 180, { $0.contains(program.firstFrameMarker) }).contains(program.firstFrameMarker) else {
+                throw ValidationError("\(program.name) under callgrind drew no first frame in 180 s")
+            }
+            var screen = try tmux.capture()
+            for i in 0..<count {
+                try tmux.type(String(letters[i % letters.count]))
+                let before = screen
+                screen = try tmux.waitFor(timeout: 20) { $0 != before }
+            }
+            try tmux.send(quit)
+            if !(try tmux.waitFor(timeout: 10) { $0.contains("ended-") }).contains("ended-") {
+                try tmux.send(confirm)
+                guard try tmux.waitFor(timeout: 60, { $0.contains("ended-") }).contains("ended-") else {
+                    throw ValidationError("\(program.name) did not end: \(try tmux.capture())")
+                }
+            }
+            let text = try String(contentsOfFile: out, encoding: .utf8)
+            guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("summary:") || $0.hasPrefix("totals:") }),
+                  let total = Double(line.split(separator: " ").last ?? "") else {
+                throw ValidationError("no totals in the callgrind output of \(program.name)")
+            }
+            return total
+        }
+        return (try total(keys) - total(0)) / Double(keys)
+    }
+
     /// Bytes the program writes to the terminal per character typed, each
     /// character typed and drawn before the next.
     static func bytesPerCharacter(_ program: TerminalProgram, text: String, environment: [String: String],
@@ -149,6 +191,26 @@ struct TerminalFigures {
         let nanoBytes = try TerminalBench.bytesPerCharacter(nano, text: text, environment: environment, drawn: typedShown)
         report.add("bytes written per typed character", String(format: "%.1f", oursBytes),
                    String(format: "nano: %.1f", nanoBytes), oursBytes / nanoBytes, "≤ 1.0")
+
+        // Instructions per key through tmux, the same way for both; rundbord
+        // as a copy without debug information (valgrind 3.19 cannot read
+        // Swift's DWARF 5).
+        if let valgrind = try? Bench.tool("valgrind"), let objcopy = try? Bench.tool("objcopy") {
+            let stripped = folder + "/rundbord-nodebug-\(getpid())"
+            defer { unlink(stripped) }
+            let strip = try Subprocess.run(objcopy, ["--strip-debug", Rundbord.binary, stripped])
+            guard strip.status == 0 else { throw ValidationError("objcopy failed: \(strip.stderr)") }
+            let plain = try rundbord(size)
+            let ours = TerminalProgram(name: plain.name, command: plain.command.replacingOccurrences(of: "'\(Rundbord.binary)'", with: "'\(stripped)'"),
+                                       firstFrameMarker: plain.firstFrameMarker)
+            let keys = 200
+            let a = try TerminalBench.instructionsPerKey(ours, valgrind: valgrind, keys: keys, quit: "C-q", confirm: "j",
+                                                         environment: environment)
+            let b = try TerminalBench.instructionsPerKey(nano, valgrind: valgrind, keys: keys, quit: "C-x", confirm: "n",
+                                                         environment: environment)
+            report.add("instructions per typed key through tmux (callgrind, \(keys) keys minus none), \(size)-note event",
+                       String(format: "%.2f M", a / 1e6), String(format: "nano: %.0f k", b / 1e3), a / b, "≤ 10")
+        }
 
         let idle = try TerminalBench.idleBytesPerSecond(try rundbord(size), environment: environment, prepare: { tmux in
             try tmux.send("F5")
