@@ -28,7 +28,10 @@ public final class FrameGate {
     /// nil: nothing to show.
     func change(to frame: Buffer) -> FrameChange? {
         guard let last, last.size == frame.size, !repaint else { return .all(repaint: repaint) }
-        guard frame != last else { return nil }
-        return .rows((0..<frame.height).filter { last.row($0) != frame.row($0) })
+        // Rows first: a typed key changes one, and the whole frame is then
+        // compared only when no row did (the cursor alone may have moved).
+        let rows = (0..<frame.height).filter { last.row($0) != frame.row($0) }
+        if rows.isEmpty && frame == last { return nil }
+        return .rows(rows)
     }
 }

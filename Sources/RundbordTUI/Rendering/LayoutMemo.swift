@@ -1,5 +1,6 @@
 import Foundation
 import RundbordCore
+import RundbordHarvest
 
 /// Notes already laid out, by everything their layout depends on, kept by
 /// one runner for its own frames (not shared by the process). A note's lines
@@ -17,10 +18,22 @@ public final class LayoutMemo {
     }
 
     private var notes: [Key: [SessionScreen.NoteLine]] = [:]
+    /// Texts wrapped to a width (the principle's title, summary and questions, drawn every frame).
+    private var texts: [TextKey: [String]] = [:]
+    struct TextKey: Hashable { let text: String; let width: Int }
     /// Enough for several screens of notes at a few widths; cleared whole when full.
     private let limit = 4096
 
     public init() {}
+
+    func wrapped(_ text: String, width: Int) -> [String] {
+        let key = TextKey(text: text, width: width)
+        if let known = texts[key] { return known }
+        let lines = TextLayout.lines(text, width: width)
+        if texts.count >= limit { texts.removeAll(keepingCapacity: true) }
+        texts[key] = lines
+        return lines
+    }
 
     func lines(_ key: Key, _ layOut: () -> [SessionScreen.NoteLine]) -> [SessionScreen.NoteLine] {
         if let known = notes[key] { return known }

@@ -14,7 +14,7 @@ enum SessionScreen {
         let lang = state.lang
         Chrome.header(state, into: &buffer)
         var y = 1
-        y = principle(state, top: y, into: &buffer)
+        y = principle(state, top: y, into: &buffer, memo: memo)
         var viewport = Viewport(screen: state.screen, page: page(buffer.size))
 
         if state.isReadOnlyView {
@@ -33,7 +33,7 @@ enum SessionScreen {
 
         Chrome.rule(TUIText.notesTitle.text(lang, state.session.visibleCount), y: ruleY, into: &buffer,
                     right: state.notesScroll > 0 || state.focus == .notes ? TUIText.notesScrolled.text(lang) : "")
-        viewport.maxScroll = noteList(state, area: noteArea(state, width: buffer.width, height: buffer.height),
+        viewport.maxScroll = noteList(state, area: noteArea(state, width: buffer.width, height: buffer.height, memo: memo),
                                       into: &buffer, memo: memo)
 
         Chrome.status(state, y: statusY, into: &buffer)
@@ -80,9 +80,9 @@ enum SessionScreen {
     }
 
     /// The principle's title, and when expanded its summary and questions; returns the next free row.
-    static func principle(_ state: AppState, top: Int, into buffer: inout Buffer) -> Int {
+    static func principle(_ state: AppState, top: Int, into buffer: inout Buffer, memo: LayoutMemo) -> Int {
         var y = top
-        for (line, style) in principleLines(state, width: buffer.width, height: buffer.height) {
+        for (line, style) in principleLines(state, width: buffer.width, height: buffer.height, memo: memo) {
             buffer.put(line, x: 1, y: y, style: style); y += 1
         }
         return y
@@ -92,9 +92,9 @@ enum SessionScreen {
     /// windows show the summary and the questions; small ones (80×24) the
     /// guiding questions alone, which drive the talk; Ctrl-G toggles between
     /// everything and a one-line reminder.
-    static func principleLines(_ state: AppState, width: Int, height: Int) -> [(String, Style)] {
+    static func principleLines(_ state: AppState, width: Int, height: Int, memo: LayoutMemo) -> [(String, Style)] {
         guard let principle = state.session.principle else { return [] }
-        let titleLines = TextLayout.lines("\(state.session.principleIndex + 1). " + principle.title, width: width - 2)
+        let titleLines = memo.wrapped("\(state.session.principleIndex + 1). " + principle.title, width: width - 2)
         var out: [(String, Style)] = titleLines.prefix(2).map { ($0, Theme.title) }
         let auto = state.principleExpanded == nil
         guard state.principleExpanded ?? true else {
@@ -105,9 +105,9 @@ enum SessionScreen {
         // Asked for with Ctrl-G, the principle may take all but about eight note rows.
         let room = state.principleExpanded == true ? max(2, height - 16) : max(2, (height - 12) / 2)
         var lines: [(String, Style)] = withSummary
-            ? TextLayout.lines(principle.summary, width: width - 2).map { ($0, Theme.dim) } : []
+            ? memo.wrapped(principle.summary, width: width - 2).map { ($0, Theme.dim) } : []
         for q in principle.questions {
-            for (i, line) in TextLayout.lines(q, width: width - 4).enumerated() {
+            for (i, line) in memo.wrapped(q, width: width - 4).enumerated() {
                 lines.append(((i == 0 ? "• " : "  ") + line, .plain))
             }
         }
@@ -118,8 +118,8 @@ enum SessionScreen {
 
     /// The rows of the note list: below the principle and the rule, above the
     /// status line and the entry line (which grows with a long note).
-    static func noteArea(_ state: AppState, width: Int, height: Int) -> Rect {
-        let ruleY = 1 + principleLines(state, width: width, height: height).count
+    static func noteArea(_ state: AppState, width: Int, height: Int, memo: LayoutMemo) -> Rect {
+        let ruleY = 1 + principleLines(state, width: width, height: height, memo: memo).count
         let statusY = height - 1 - entryLayout(state, width: width, height: height).rows - 1
         return Rect(x: 0, y: ruleY + 1, width: width, height: max(0, statusY - ruleY - 1))
     }
