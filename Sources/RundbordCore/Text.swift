@@ -127,8 +127,9 @@ public enum DisplayWidth {
         return count
     }
 
+    /// A printable scalar below U+0300: one column, and one Character on its own.
     @inline(__always)
-    static func isSimple(_ v: UInt32) -> Bool {
+    public static func isSimple(_ v: UInt32) -> Bool {
         v >= 0x20 && v < 0x300 && v != 0x7F && !(0x80..<0xA0).contains(v)
     }
 

@@ -90,7 +90,22 @@ public struct Buffer: Sendable, Equatable {
         guard y >= 0, y < height, x < width else { return 0 }
         let end = min(width, x + (limit ?? width))
         var col = x
-        for ch in Sanitize.forTerminal(text) {
+        let clean = Sanitize.forTerminal(text)
+        // Most text (Danish too) is scalars of one column each that never
+        // combine: put them without grapheme breaking, which costs more than
+        // the rest of a frame's drawing.
+        if clean.unicodeScalars.allSatisfy({ DisplayWidth.isSimple($0.value) }) {
+            for scalar in clean.unicodeScalars {
+                if col + 1 > end { break }
+                if col >= 0 {
+                    clearWide(at: col, y: y)
+                    self[col, y] = Cell(String(Character(scalar)), style: style)
+                }
+                col += 1
+            }
+            return col - x
+        }
+        for ch in clean {
             let w = DisplayWidth.of(ch)
             if w == 0 { continue } // a stray zero-width cluster has nothing to show
             if col + w > end { break }
