@@ -154,9 +154,14 @@ public final class NcursesBackend: TerminalBackend {
         }
     }
 
-    /// A lone Esc, or Alt plus the key that follows at once.
+    /// How long a key after Esc still makes the two one Alt-key: a terminal
+    /// whose Alt is not Meta, or a person pressing Esc then o, sends the two
+    /// apart (ncurses' own 25 ms is for sequences sent in one write).
+    public static let altFollowMilliseconds: Int32 = 200
+
+    /// A lone Esc, or Alt plus the key that follows within `altFollowMilliseconds`.
     private func escape() -> InputEvent? {
-        wtimeout(window, 0)
+        wtimeout(window, Self.altFollowMilliseconds)
         var ch: wint_t = 0
         let result = wget_wch(window, &ch)
         guard result == OK else {

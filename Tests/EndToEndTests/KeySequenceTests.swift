@@ -51,6 +51,27 @@ struct KeySequenceTests {
         #expect(try tmux.waitForExit() != nil)
     }
 
+    /// Esc then o, sent apart (a person, or a terminal whose Alt is not
+    /// Meta), is Alt-o: the dashboard opens and no "o" is typed into the note.
+    @Test func escThenALetterSentApartIsTheAltKey() throws {
+        try #require(TableScreenProcess.staleness == nil, "\(TableScreenProcess.staleness ?? "")")
+        let dir = TableScreenProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = dir + "/e.rundbord"
+        #expect(try rundbord(["new", file]).status == 0)
+        var env = TableScreenProcess.environment
+        env["TERM"] = "xterm-256color"
+        let tmux = try Tmux(command: "exec " + TableScreenProcess.quote(Binary.rundbord) + " run " + TableScreenProcess.quote(file),
+                            environment: env)
+        defer { tmux.close() }
+        #expect(try tmux.waitFor("Notater (0)").found)
+        try tmux.run(["send-keys", "-t", "main", "-H", "1b"])
+        Thread.sleep(forTimeInterval: 0.08)
+        try tmux.type("o")
+        let screen = try tmux.waitFor("Bord Princip")
+        #expect(screen.found && !screen.screen.contains("› o"), "\(screen.screen)")
+    }
+
     /// The table screen itself: Home and End move in the note instead of typing "1~" and "4~".
     @Test func homeAndEndMoveInTheNote() throws {
         try #require(TableScreenProcess.staleness == nil, "\(TableScreenProcess.staleness ?? "")")
