@@ -141,8 +141,10 @@ import RundbordStore
         let doc = try fixture.document(language: language)
         let pdf = fixture.directory.appendingPathComponent("brief.pdf").path
         try AtomicFile.write(try HarvestPDF.render(doc, .brief), to: pdf)
+        // RUNDBORD_KEEP_PDF=FOLDER keeps the realistic evening's brief and harvest there, to look at.
         if let keep = ProcessInfo.processInfo.environment["RUNDBORD_KEEP_PDF"] {
-            try? FileManager.default.copyItem(atPath: pdf, toPath: keep + "/brief.\(language.rawValue).pdf")
+            try AtomicFile.write(try HarvestPDF.render(doc, .brief), to: keep + "/brief.\(language.rawValue).pdf")
+            try AtomicFile.write(try HarvestPDF.render(doc), to: keep + "/harvest.\(language.rawValue).pdf")
         }
         let info = try Self.info(pdf)
         guard !info.isEmpty else { return }

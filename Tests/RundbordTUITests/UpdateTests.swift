@@ -66,6 +66,38 @@ import Testing
         #expect(next == [.saveDraft(nil, tableId: state.session.table.id, report: false)])
     }
 
+    /// Ctrl-Z under principle 2 of a note saved under principle 4 goes back
+    /// to principle 4 and says what it took back, and where.
+    @Test mutating func undoSaysWhatItTookBackAndWhere() throws {
+        for _ in 0..<3 { send(.stored(.session(try persisted(try press(.nextPrinciple)).session, loaded: [], after: .principleChanged))) }
+        #expect(state.session.principleIndex == 3)
+        type("Fælles indkøb på tværs af sektorer og kommuner")
+        var step = try persisted(try press(.saveNote))
+        send(.stored(.session(step.session, loaded: [], after: step.after)))
+        for _ in 0..<2 { send(.stored(.session(try persisted(try press(.previousPrinciple)).session, loaded: [], after: .principleChanged))) }
+        #expect(state.session.principleIndex == 1)
+
+        step = try persisted(try press(.undo))
+        #expect(step.session?.principleIndex == 3, "the undo is made in sight")
+        send(.stored(.session(step.session, loaded: [], after: step.after)))
+        let said = try #require(state.message?.text)
+        #expect(said.hasPrefix("Fortrudt: notatet »Fælles indkøb på tværs af") && said.hasSuffix("« under princip 4"), "\(said)")
+
+        step = try persisted(try press(.redo))
+        send(.stored(.session(step.session, loaded: [], after: step.after)))
+        #expect(state.message?.text.hasPrefix("Gentaget: notatet »Fælles indkøb") == true, "\(state.message?.text ?? "")")
+
+        // A reset of the clock that had run is named as such.
+        step = try persisted(try press(.toggleTimer))
+        send(.stored(.session(step.session, loaded: [], after: step.after)))
+        world.advance(90)
+        step = try persisted(try press(.resetTimer))
+        send(.stored(.session(step.session, loaded: [], after: step.after)))
+        step = try persisted(try press(.undo))
+        send(.stored(.session(step.session, loaded: [], after: step.after)))
+        #expect(state.message?.text == "Fortrudt: nulstillingen af uret under princip 4")
+    }
+
     @Test mutating func aFailedWriteLeavesTheTextInTheEntryLine() throws {
         type("Fælles indkøb")
         _ = try persisted(try press(.saveNote))

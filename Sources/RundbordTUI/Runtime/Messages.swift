@@ -116,4 +116,6 @@ public enum AfterSave: Sendable, Equatable {
     case principleChanged
     case dotsChanged
     case message(TUIText)
+    /// A message already worded (what Ctrl-Z took back).
+    case said(String)
 }

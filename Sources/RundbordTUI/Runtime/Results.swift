@@ -151,6 +151,8 @@ extension AppUpdate {
             break
         case .message(let key):
             state.message = .init(text: key.text(state.lang), isError: false)
+        case .said(let text):
+            state.message = .init(text: text, isError: false)
         }
         if let id = state.selectedNoteId, state.session.visibleNotes.first(where: { $0.id == id }) == nil {
             state.selectedNoteId = nil

@@ -215,15 +215,35 @@ public enum AppUpdate {
             state.stack = state.screen == .projector ? [state.stack[0]] : [state.stack[0], .projector]
             return []
         case .undo:
-            return [.engine(.undo, after: .message(.messageUndone))]
+            return [.engine(.undo, after: .said(undoMessage(state.session.undoStack.last, undo: true, state)))]
         case .redo:
-            return [.engine(.redo, after: .message(.messageRedone))]
+            return [.engine(.redo, after: .said(undoMessage(state.session.redoStack.last, undo: false, state)))]
         case .nextPrinciple:
             return [.engine(.nextPrinciple, after: .principleChanged)]
         case .previousPrinciple:
             return [.engine(.previousPrinciple, after: .principleChanged)]
         default:
             return nil
+        }
+    }
+
+    /// What Ctrl-Z (or Ctrl-Y) is about to take back (or put back), in words:
+    /// "Fortrudt: notatet »Fælles indkøb…« under princip 4". The engine also
+    /// goes to that principle, so the change is seen, never made out of sight.
+    static func undoMessage(_ change: SessionChange?, undo: Bool, _ state: AppState) -> String {
+        let lang = state.lang
+        let verb = (undo ? TUIText.messageUndone : TUIText.messageRedone).text(lang)
+        switch change {
+        case nil:
+            return verb
+        case .note(let c)?:
+            let what: TUIText = c.before == nil ? .undoWhatNote
+                : (c.after.isDeleted && c.before?.isDeleted == false) ? .undoWhatDeletion : .undoWhatEdit
+            let principle = (state.session.principleIds.firstIndex(of: c.after.principleId) ?? 0) + 1
+            return TUIText.undoNote.text(lang, verb, what.text(lang), TextLayout.truncate(Sanitize.line(c.after.text), width: 28),
+                                         principle)
+        case .timer(let index, _, _)?:
+            return TUIText.undoTimer.text(lang, verb, index + 1)
         }
     }
 

@@ -63,6 +63,8 @@ public enum TUIText: String, CatalogueKey {
     case formNewTitle, formEditTitle, formName, formOrganisation, formEmail, formTable, formConsent
     case formNoTable, formTableHint, formConsentHint, formTextHint
     case harvestAttachmentWithoutFile, harvestUnmailable
+    case messageDeletedNote
+    case undoNote, undoWhatNote, undoWhatEdit, undoWhatDeletion, undoTimer
     case harvestTitle, harvestFormats, harvestAnonymous, harvestPreview, harvestWritten, harvestWhere, harvestHint
     case formatMd, formatPdf, formatTxt, formatEml, formatCsv, formatInitiativesCsv, formatJson
     case messageExported, messageNothingChosen, messageExportFailed
@@ -103,7 +105,13 @@ public enum TUIText: String, CatalogueKey {
         .messageSaved: .init("Gemt", "Saved"),
         .messageEdited: .init("Rettelsen er gemt", "Change saved"),
         .messageDeleted: .init("Slettet — Ctrl-Z fortryder", "Deleted — Ctrl-Z undoes"),
+        .messageDeletedNote: .init("Slettet: »{0}« — Ctrl-Z fortryder", "Deleted: “{0}” — Ctrl-Z undoes"),
         .messageUndone: .init("Fortrudt", "Undone"),
+        .undoNote: .init("{0}: {1} »{2}« under princip {3}", "{0}: {1} “{2}” under principle {3}"),
+        .undoWhatNote: .init("notatet", "the note"),
+        .undoWhatEdit: .init("rettelsen af", "the edit of"),
+        .undoWhatDeletion: .init("sletningen af", "the deletion of"),
+        .undoTimer: .init("{0}: nulstillingen af uret under princip {1}", "{0}: the clock's reset under principle {1}"),
         .messageRedone: .init("Gentaget", "Redone"),
         .messageCredited: .init("Taleren er gemt", "Speaker saved"),
         .messageTimerReset: .init("Tiden er nulstillet", "Timer reset"),

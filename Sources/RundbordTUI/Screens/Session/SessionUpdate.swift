@@ -1,5 +1,6 @@
 import Foundation
 import RundbordCore
+import RundbordHarvest
 
 /// The session screen's keys: the entry line, the notes, the principle and its phases.
 extension AppUpdate {
@@ -49,7 +50,9 @@ extension AppUpdate {
             }
             if state.editingNoteId == note.id { stopEditing(&state) }
             moveSelectionAfterDelete(&state, note.id)
-            return [.engine(.deleteNote(note.id), after: .message(.messageDeleted))]
+            // Said with the note's words, so that a second F8 cannot take one unnoticed.
+            let words = TextLayout.truncate(Sanitize.line(note.text), width: 28)
+            return [.engine(.deleteNote(note.id), after: .said(TUIText.messageDeletedNote.text(state.lang, words)))]
         case .selectUp:
             moveSelection(&state, by: -1)
         case .selectDown:
