@@ -45,6 +45,21 @@ import Testing
         #expect(notes[0].funding == .unclear)
     }
 
+    /// A kind chosen with F3 goes with the draft: cleared (Ctrl-U), the next note is a plain point.
+    @Test func aClearedDraftForgetsTheChosenKind() throws {
+        let event = try TempEvent()
+        let (app, backend) = try event.app()
+        app.type("Kaffe")
+        app.press(.cycleKind)
+        #expect(app.state.draftKind != nil)
+        app.press(.deleteToStart)
+        #expect(app.state.draftKind == nil)
+        app.type("Fælles værdier")
+        #expect(backend.cursorLine.hasPrefix("Pointe › Fælles"))
+        app.press(.saveNote)
+        #expect(try event.notes().map(\.kind) == [.point])
+    }
+
     @Test func aPasteWithNewlinesBecomesOneNote() throws {
         let event = try TempEvent()
         let (app, backend) = try event.app()
@@ -272,6 +287,21 @@ import Testing
         app.type("5"); app.press(.confirmNumber, .selectDown, .dotPlus)
         let all = try event.store.allNotes().sorted { $0.text < $1.text }
         #expect(all.map(\.dots) == [5, 1])
+    }
+
+    /// The table-wide vote reaches the projector: closed, it shows every initiative of the table with its dots.
+    @Test func theProjectorShowsTheTableWideVote() throws {
+        let event = try TempEvent()
+        let (app, backend) = try event.app()
+        app.type("!Indsats under princip 1"); app.press(.saveNote)
+        app.press(.nextPrinciple)
+        app.type("!Indsats under princip 2"); app.press(.saveNote)
+        app.press(.voteScreen, .toggleScope)
+        app.type("3"); app.press(.confirmNumber)
+        app.press(.toggleReveal, .projector)
+        #expect(backend.text.contains("Indsats under princip 1"), "\(backend.text)")
+        #expect(backend.text.contains("Indsats under princip 2"), "\(backend.text)")
+        #expect(backend.text.contains("● Indsats under princip 1"), "\(backend.text)")
     }
 
     @Test func initiativeDetailSetsFundingOwnerAndHorizon() throws {

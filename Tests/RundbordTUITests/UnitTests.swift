@@ -206,3 +206,16 @@ import Testing
         #expect(generated.contains("| `F1` | Show every key |"))
     }
 }
+
+@Suite struct StatusLineTests {
+    /// A status message too long for the width ends in "…" after a whole word.
+    @Test func aLongStatusEndsInAnEllipsisAfterAWholeWord() {
+        let text = "✓ Slettet: »Fælles indkøbsportal for alle kommunens virksomheder« — Ctrl-Z fortryder sletningen igen"
+        let line = Chrome.fitted(text, width: 78)
+        #expect(DisplayWidth.of(line) <= 78)
+        #expect(line.hasSuffix("…"), "\(line)")
+        let words = line.dropLast().split(separator: " ")
+        #expect(text.split(separator: " ").starts(with: words), "\(line)")
+        #expect(Chrome.fitted("✓ Gemt", width: 78) == "✓ Gemt")
+    }
+}

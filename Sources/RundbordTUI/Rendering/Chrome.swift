@@ -98,7 +98,8 @@ enum Chrome {
     static func status(_ state: AppState, y: Int, into buffer: inout Buffer) {
         if let message = state.message {
             let style = message.isError ? Theme.error : Theme.ok
-            buffer.put((message.isError ? "✗ " : "✓ ") + message.text, x: 1, y: y, style: style)
+            let line = (message.isError ? "✗ " : "✓ ") + message.text
+            buffer.put(fitted(line, width: buffer.width - 2), x: 1, y: y, style: style)
             return
         }
         let hint: String
@@ -110,6 +111,20 @@ enum Chrome {
             hint = TUIText.statusTyping.text(state.lang)
         }
         buffer.put(hint, x: 1, y: y, style: Theme.dim)
+    }
+
+    /// `text` on one line of `width`: whole when it fits, else cut at the
+    /// last space that keeps most of it and ended with "…", never mid-word
+    /// unless one word alone is too long.
+    static func fitted(_ text: String, width: Int) -> String {
+        guard DisplayWidth.of(text) > width, width > 1 else { return text }
+        let cut = DisplayWidth.truncate(text, width: width)
+        var head = String(cut.dropLast())
+        if let space = head.lastIndex(of: " "), DisplayWidth.of(String(head[..<space])) >= width / 2 {
+            head = String(head[..<space])
+        }
+        while head.last == " " || head.last == "," || head.last == ":" { head.removeLast() }
+        return head + "…"
     }
 
     /// A centred box with a border, cleared inside; returns the inner area.

@@ -48,7 +48,8 @@ enum ProjectorScreen {
         }
         y += 1
         let bottom = buffer.height - 1
-        let initiatives = state.session.initiatives
+        // What the table votes on: the principle's initiatives, or all the table's (`t` on the vote screen).
+        let initiatives = state.voteInitiatives
         let questionsRoom = max(0, bottom - y - min(initiatives.count, 6) - 2)
         var qLines: [String] = []
         for q in principle.questions {
