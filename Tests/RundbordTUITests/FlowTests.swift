@@ -282,6 +282,7 @@ import Testing
         app.press(.nextPrinciple)
         app.type("!Indsats under princip 2"); app.press(.saveNote)
         app.press(.voteScreen, .toggleScope)
+        #expect(backend.text.contains("Afstemning: alle indsatser fra bord 1"), "\(backend.text)")
         #expect(backend.text.contains("1. Indsats under princip 1"))
         #expect(backend.text.contains("2. Indsats under princip 2"))
         app.type("5"); app.press(.confirmNumber, .selectDown, .dotPlus)

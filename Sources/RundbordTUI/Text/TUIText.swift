@@ -128,7 +128,7 @@ public enum TUIText: String, CatalogueKey {
         .messageStoreError: .init("IKKE GEMT: {0}", "NOT SAVED: {0}"),
 
         .voteScopePrinciple: .init("Afstemning: {0}", "Vote: {0}"),
-        .voteScopeTable: .init("Afstemning: alle bord {0}s indsatser", "Vote: all initiatives of table {0}"),
+        .voteScopeTable: .init("Afstemning: alle indsatser fra bord {0}", "Vote: all initiatives of table {0}"),
         .voteOpenState: .init("Afstemningen er åben (projektoren skjuler prikkerne) — r lukker den",
                               "The vote is open (the projector hides the dots) — r closes it"),
         .voteClosedState: .init("Afstemningen er lukket (projektoren viser prikkerne) — r åbner den igen",
