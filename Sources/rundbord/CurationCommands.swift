@@ -169,9 +169,7 @@ struct InitiativesSuggest: ParsableCommand {
         defer { store.close() }
         let curator = try store.curator()
         let initiatives = curator.initiatives
-        // A pair the organiser merged and split again was judged not the same.
-        let suggestions = DuplicateFinder(texts: initiatives.map(\.text)).suggestions()
-            .filter { !curator.wereSplitApart(initiatives[$0.a], initiatives[$0.b]) }
+        let suggestions = DuplicateFinder.suggestions(for: curator, initiatives)
         let lang = Language.current
         func side(_ i: CuratedInitiative) -> SuggestionJSON.Side {
             .init(id: i.id.uuidString.lowercased(), shortId: Curation.shortId(i.id), text: i.text, tables: i.tables)
@@ -304,18 +302,12 @@ struct OwnersList: ParsableCommand {
         let store = try EventStore.open(path: file, readOnly: true)
         defer { store.close() }
         let curator = try store.curator()
-        var counts: [String: (String, Int)] = [:]
-        for initiative in curator.initiatives {
-            for owner in initiative.owners {
-                counts[Curation.ownerKey(owner), default: (owner, 0)].1 += 1
-            }
-        }
+        let counts = curator.ownerCounts
         guard !counts.isEmpty else { return print(CurationText.ownersNone.text()) }
         let aliases = Dictionary(curator.state.aliasGroups.map { (Curation.ownerKey($0.canonical), $0.aliases) },
                                  uniquingKeysWith: { a, _ in a })
-        for key in counts.keys.sorted() {
-            let (owner, n) = counts[key]!
-            let also = aliases[key].map { " = " + $0.joined(separator: ", ") } ?? ""
+        for (owner, n) in counts {
+            let also = aliases[Curation.ownerKey(owner)].map { " = " + $0.joined(separator: ", ") } ?? ""
             print(Sanitize.forTerminal(Sanitize.line(CurationText.ownersLine.text(.current, owner, n, also))))
         }
     }
