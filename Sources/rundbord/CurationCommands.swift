@@ -46,13 +46,8 @@ enum Curating {
         var heading = [CurationText.listHeading.text(lang, ranked.rank.number)]
         if let place = ranked.rank.placeText(lang) { heading.append(CurationText.listPlace.text(lang, place)) }
         heading += [CurationText.listDots.text(lang, i.dots), ranked.rank.supportText(lang), "id \(Curation.shortId(i.id))"]
-        var details = [curator.vision.label(i.funding)]
-        if !i.owners.isEmpty { details.append(CurationText.listOwner.text(lang, i.owners.joined(separator: "; "))) }
-        if !i.horizons.isEmpty { details.append(CurationText.listHorizon.text(lang, i.horizons.joined(separator: "; "))) }
-        if i.decision != .undecided { details.append(Curation.decisionText(i.decision, lang)) }
-        if let cost = i.cost { details.append(Curation.costText(cost, lang)) }
-        if i.mergeId != nil { details.append(CurationText.listMerged.text(lang, i.sources.count)) }
-        var lines = [heading.joined(separator: " · "), "  " + Sanitize.line(i.text), "  " + details.map(Sanitize.line).joined(separator: " · ")]
+        let details = Curation.details(i, vision: curator.vision, lang)
+        var lines = [heading.joined(separator: " · "), "  " + Sanitize.line(i.text), "  " + details.joined(separator: " · ")]
         for source in i.sources {
             lines.append("    " + CurationText.listSource.text(lang, Curation.shortId(source.noteId), source.table,
                                                                number(of: source.principleId, curator.vision), source.dots,

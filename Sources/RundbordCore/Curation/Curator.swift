@@ -349,6 +349,18 @@ extension Curation {
         return Int(digits)
     }
 
+    /// An initiative's details in words, as `initiatives` prints them and
+    /// the curation screen shows them: funding, owners, horizons, decision, cost, merge.
+    public static func details(_ i: CuratedInitiative, vision: Vision, _ lang: Language) -> [String] {
+        var details = [vision.label(i.funding)]
+        if !i.owners.isEmpty { details.append(CurationText.listOwner.text(lang, i.owners.joined(separator: "; "))) }
+        if !i.horizons.isEmpty { details.append(CurationText.listHorizon.text(lang, i.horizons.joined(separator: "; "))) }
+        if i.decision != .undecided { details.append(decisionText(i.decision, lang)) }
+        if let cost = i.cost { details.append(costText(cost, lang)) }
+        if i.mergeId != nil { details.append(CurationText.listMerged.text(lang, i.sources.count)) }
+        return details.map(Sanitize.line)
+    }
+
     /// "ca. 250.000 kr." / "approx. DKK 250,000".
     public static func costText(_ kroner: Int, _ language: Language) -> String {
         let digits = String(kroner)

@@ -5,7 +5,7 @@ import RundbordCore
 public enum CurationScreenText: String, CatalogueKey {
     case title, loading, marked
     case tabInitiatives, tabSuggestions, tabOwners, tabKeyMessages, tabEvent
-    case noInitiatives, noSuggestions, noOwners, initiativeLine, sourcesLead, sourceLine, mergedFrom
+    case noInitiatives, noSuggestions, noOwners, sourcesLead, sourceLine
     case suggestionScore, suggestionMergeHint, ownerLine, ownerAliases, ownersHint
     case keyMessageEvent, keyMessageNone, keyMessagesHint, eventHint, none
     case formInitiative, formKeyMessage, formEvent
@@ -15,7 +15,7 @@ public enum CurationScreenText: String, CatalogueKey {
     case messageMerged, messageSplit, messageEdited, messageAliased, messageKeyMessage, messageEventSaved
     case messageUndone, messageRedone, messageNothingChanged, messageMarkTwo, messageNotMerged, messageMarkOwners
     case errorCost, errorLink, errorEmail, errorAttachment
-    case moveTitle, movePrinciple, moveTable, moveHere, messageMoved, messageMoveWhat, movePlacePrinciple, movePlaceTable
+    case moveTitle, movePrinciple, moveTable, messageMoved, messageMoveWhat, movePlacePrinciple, movePlaceTable
     case harvestNoNextSteps, harvestExportWithoutNextSteps
 
     public static let table: [CurationScreenText: Translation] = [
@@ -32,10 +32,8 @@ public enum CurationScreenText: String, CatalogueKey {
                               "No merge suggestions: no initiatives are alike enough."),
         .noOwners: .init("Ingen indsats har en ejer endnu (Enter på en indsats, eller F7 ved bordet).",
                          "No initiative has an owner yet (Enter on an initiative, or F7 at the table)."),
-        .initiativeLine: .init("{0} {0|prik|prikker} · {1}", "{0} {0|dot|dots} · {1}"),
         .sourcesLead: .init("Kommer fra:", "Comes from:"),
         .sourceLine: .init("bord {0} · princip {1} · {2} {2|prik|prikker}: {3}", "table {0} · principle {1} · {2} {2|dot|dots}: {3}"),
-        .mergedFrom: .init("lagt sammen af {0}", "merged from {0}"),
         .suggestionScore: .init("{0} ens", "{0} alike"),
         .suggestionMergeHint: .init("Enter lægger parret sammen; ret teksten bagefter under Indsatser.",
                                     "Enter merges the pair; edit its text afterwards under Initiatives."),
@@ -95,7 +93,6 @@ public enum CurationScreenText: String, CatalogueKey {
         .moveTitle: .init("Flyt »{0}« til", "Move “{0}” to"),
         .movePrinciple: .init("Princip {0}: {1}", "Principle {0}: {1}"),
         .moveTable: .init("Bord {0}, samme princip", "Table {0}, same principle"),
-        .moveHere: .init("(her nu)", "(here now)"),
         .messageMoved: .init("Flyttet: »{0}« til {1} — Ctrl-Z fortryder", "Moved: “{0}” to {1} — Ctrl-Z undoes"),
         .messageMoveWhat: .init("Vælg først notatet med ↑, og tryk så Alt-m", "First select the note with ↑, then press Alt-m"),
         .movePlacePrinciple: .init("princip {0}", "principle {0}"),

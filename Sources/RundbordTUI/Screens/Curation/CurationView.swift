@@ -102,15 +102,10 @@ enum CurationScreen {
         var heading = CurationText.listHeading.text(lang, item.rank.number)
         if let place = item.rank.placeText(lang) { heading += " · " + CurationText.listPlace.text(lang, place) }
         Chrome.rule(heading, y: area.y, into: &buffer, right: item.rank.supportText(lang))
-        var details = [curator.vision.label(i.funding)]
-        if !i.owners.isEmpty { details.append(CurationText.listOwner.text(lang, i.owners.joined(separator: "; "))) }
-        if !i.horizons.isEmpty { details.append(CurationText.listHorizon.text(lang, i.horizons.joined(separator: "; "))) }
-        if i.decision != .undecided { details.append(Curation.decisionText(i.decision, lang)) }
-        if let cost = i.cost { details.append(Curation.costText(cost, lang)) }
-        if i.mergeId != nil { details.append(CurationScreenText.mergedFrom.text(lang, i.sources.count)) }
+        let details = Curation.details(i, vision: curator.vision, lang)
         var lines = TextLayout.lines(Sanitize.line(i.text), width: buffer.width - 4).prefix(2).map { ($0, Theme.title) }
         // Each detail kept whole on a line ("ca. 250.000 kr." is not broken after "ca.").
-        let glued = details.map { Sanitize.line($0).replacingOccurrences(of: " ", with: "\u{00A0}") }
+        let glued = details.map { $0.replacingOccurrences(of: " ", with: "\u{00A0}") }
         lines += TextLayout.lines(glued.joined(separator: " · "), width: buffer.width - 4).prefix(2)
             .map { ($0, Style.plain) }
         lines.append((CurationScreenText.sourcesLead.text(lang), Theme.dim))
