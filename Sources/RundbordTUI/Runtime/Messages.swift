@@ -113,6 +113,8 @@ public enum AppEffect: Sendable, Equatable {
     case curate([CurationChange], message: String, select: UUID?)
     /// Saves the event's details (next steps, sender, links, attachments), then reads the curation back.
     case saveEvent(Event, message: String)
+    /// Rings the terminal's bell once (the clock's time ran out).
+    case bell
 }
 
 /// A change to the participants, as the store makes it.

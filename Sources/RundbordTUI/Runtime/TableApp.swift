@@ -34,8 +34,10 @@ public final class TableApp {
 
     /// `tableNumber` opens that table's session; nil opens the organiser's
     /// dashboard on its own, where every table is shown read-only.
+    /// `bell` false keeps the terminal quiet when a clock's time runs out (the header still flashes).
     public init(store: EventStore, tableNumber: Int?, backend: TerminalBackend, lang: Language,
-                env: SessionEnvironment = .live, templates: TemplateLibrary = TemplateLibrary()) throws(RundbordError) {
+                env: SessionEnvironment = .live, templates: TemplateLibrary = TemplateLibrary(),
+                bell: Bool = true) throws(RundbordError) {
         self.store = store
         self.backend = backend
         self.env = env
@@ -46,6 +48,7 @@ public final class TableApp {
         state = AppState(lang: lang, eventTitle: event.title, session: session,
                          participants: try store.participants(), now: env.now(), size: backend.size)
         state.eventPath = store.path
+        state.bellEnabled = bell
         state.tableNumbers = tables.map(\.number)
         state.tableIds = Dictionary(tables.map { ($0.number, $0.id) }, uniquingKeysWith: { a, _ in a })
         changeToken = try store.changeToken()
@@ -165,6 +168,9 @@ public final class TableApp {
             case let .saveEvent(event, message):
                 try store.save(event: event)
                 return .stored(.curated(try curationData(), message: message, select: nil))
+            case .bell:
+                backend.beep()
+                return nil
             }
         } catch {
             switch command {
