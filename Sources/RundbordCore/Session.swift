@@ -62,7 +62,9 @@ public enum SessionAction: Equatable, Sendable {
     case nextPrinciple, previousPrinciple, goToPrinciple(Int)
     case nextPhase, previousPhase, setPhase(Phase)
     /// Adds a note; with `kind` nil a leading prefix in `text` ("!", "?") picks the kind.
-    case addNote(text: String, kind: NoteKind?, speakerId: UUID?, speakerOrganisation: String?)
+    /// `principleId` files it under another of the table's principles than
+    /// the current one (a draft started there before another terminal moved the table).
+    case addNote(text: String, kind: NoteKind?, speakerId: UUID?, speakerOrganisation: String?, principleId: String? = nil)
     case editNote(UUID, text: String)
     case retag(UUID, NoteKind)
     /// Moves a note to the next kind in the template's order.
@@ -144,8 +146,10 @@ extension TableSession {
             table.progress.phase = p
             return progressChanged(now)
 
-        case let .addNote(text, kind, speakerId, organisation):
-            guard let principleId = table.currentPrincipleId else { throw SessionRejection(.ruleNoPrinciple) }
+        case let .addNote(text, kind, speakerId, organisation, under):
+            guard let principleId = under ?? table.currentPrincipleId, principleIds.contains(principleId) else {
+                throw SessionRejection(.ruleNoPrinciple)
+            }
             var body = text
             var chosen = kind ?? .point
             if kind == nil, let (prefixed, rest) = vision.kindFromPrefix(text) {

@@ -130,10 +130,20 @@ public enum ParticipantChange: Sendable, Equatable {
 public enum AfterSave: Sendable, Equatable {
     case nothing
     case noteAdded
+    /// A note stored under principle n (1-based), not the one shown: where its draft was started.
+    case noteAddedUnder(Int)
     case noteEdited
     case principleChanged
     case dotsChanged
     case message(TUIText)
     /// A message already worded (what Ctrl-Z took back).
     case said(String)
+
+    /// A new note was stored: the entry line empties.
+    var addsNote: Bool {
+        switch self {
+        case .noteAdded, .noteAddedUnder: true
+        default: false
+        }
+    }
 }

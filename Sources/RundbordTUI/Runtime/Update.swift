@@ -130,8 +130,14 @@ public enum AppUpdate {
 
     static func draftChanged(_ state: inout AppState) {
         if state.screen == .session && state.picker == nil && state.editingNoteId == nil {
-            // A cleared draft starts afresh: the kind chosen with F3 went with its text.
-            if state.editor.isBlank { state.draftKind = nil }
+            // A cleared draft starts afresh: the kind chosen with F3 went with its
+            // text; a new one belongs to the principle shown when it is begun.
+            if state.editor.isBlank {
+                state.draftKind = nil
+                state.draftPrincipleId = nil
+            } else if state.draftPrincipleId == nil {
+                state.draftPrincipleId = state.session.table.currentPrincipleId
+            }
             if state.draftChangedAt == nil { state.draftChangedAt = state.now }
             // The first change after a save starts the clock that bounds how long typing goes unsaved.
             if state.draftSavedAt == nil { state.draftSavedAt = state.now }

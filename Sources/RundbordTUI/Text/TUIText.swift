@@ -13,6 +13,8 @@ public enum TUIText: String, CatalogueKey {
     case messageSaved, messageEdited, messageDeleted, messageUndone, messageRedone, messageCredited
     case messageTimerReset, messageSelectFirst, messageDraftInTheWay, messageNoInitiative, messageDetailSaved
     case messageVoteClosed, messageVoteOpen, messageDraftRestored, messageStoreError, messageMoved
+    // A draft keeps the principle it was started under (another terminal may move the table)
+    case messageDraftStays, messageSavedUnder, statusDraftElsewhere
     // Vote
     case voteScopePrinciple, voteScopeTable, voteOpenState, voteClosedState, voteInitiatives, voteNoInitiatives
     case voteAgreement, voteHint
@@ -131,6 +133,11 @@ public enum TUIText: String, CatalogueKey {
         .messageMoved: .init("Nu: princip {0}/{1}, {2} (Tab/Shift-Tab skifter fase, Ctrl-N/Ctrl-P princip)",
                               "Now: principle {0}/{1}, {2} (Tab/Shift-Tab change the phase, Ctrl-N/Ctrl-P the principle)"),
         .messageStoreError: .init("IKKE GEMT: {0}", "NOT SAVED: {0}"),
+        .messageDraftStays: .init("Anden skærm: nu princip {0}. Din kladde gemmes under princip {1}",
+                                  "Another screen: now principle {0}. Your draft goes under principle {1}"),
+        .messageSavedUnder: .init("Gemt under princip {0}, hvor kladden blev begyndt", "Saved under principle {0}, where the draft was begun"),
+        .statusDraftElsewhere: .init("Enter gemmer kladden under princip {0}, hvor den blev begyndt",
+                                     "Enter files the draft under principle {0}, where it was begun"),
 
         .voteScopePrinciple: .init("Afstemning: {0}", "Vote: {0}"),
         .voteScopeTable: .init("Afstemning: alle indsatser fra bord {0}", "Vote: all initiatives of table {0}"),
