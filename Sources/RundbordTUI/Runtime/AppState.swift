@@ -75,6 +75,8 @@ public struct AppState: Sendable, Equatable {
     public var eventPath = ""
     /// The event's table numbers, for moving participants.
     public var tableNumbers: [Int] = []
+    /// The event's tables' ids by number, for moving a note to another table.
+    public var tableIds: [Int: UUID] = [:]
     /// The table this terminal writes to; nil when it shows the dashboard only
     /// (`rundbord dashboard`), and then `session` is never written.
     public var homeTable: Int?

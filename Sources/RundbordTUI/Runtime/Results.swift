@@ -76,6 +76,11 @@ extension AppUpdate {
         case .exported(let paths):
             harvestExported(&state, paths)
             return []
+        case let .curated(data, message, select):
+            curationLoaded(&state, data, message: message, select: select)
+            // The harvest under the curation is rebuilt when it shows again.
+            if state.harvest != nil { state.harvest?.stale = true }
+            return []
         }
     }
 
@@ -100,6 +105,10 @@ extension AppUpdate {
             harvestPreviewed(&state, markdown, mailProblems: mailProblems, keepScroll: keepScroll)
         case .changes(let changes):
             return changed(&state, changes, env)
+        case .curation(let data):
+            curationLoaded(&state, data)
+        case .event(let event):
+            state.harvest?.nextStepsMissing = event.nextSteps.isEmpty
         }
         return []
     }
@@ -124,6 +133,7 @@ extension AppUpdate {
         // The dashboard is read again only when the file changed.
         if state.dashboard != nil { commands.append(.loadDashboard) }
         if state.harvest != nil { state.harvest?.stale = true }
+        if state.curation != nil { commands.append(.loadCuration) }
         return commands
     }
 

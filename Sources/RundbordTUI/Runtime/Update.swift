@@ -170,6 +170,8 @@ public enum AppUpdate {
             editDetailField(&state) { $0.insert(Sanitize.line(text)) }
         case .participants:
             editFormField(&state) { $0.insert(Sanitize.line(text)) }
+        case .curation:
+            typedInCurationForm(&state, text, pasted: true)
         default:
             break
         }
@@ -180,7 +182,9 @@ public enum AppUpdate {
     public static func effectiveScreen(_ state: AppState) -> ScreenID {
         if state.confirmingQuit { return .confirm }
         if state.picker != nil { return .picker }
+        if state.moving != nil { return .moveNote }
         if state.screen == .participants && state.roster?.form != nil { return .participantForm }
+        if state.screen == .curation && state.curation?.form != nil { return .curationForm }
         return state.screen
     }
 
@@ -206,6 +210,9 @@ public enum AppUpdate {
         case .participants: return participants(&state, command)
         case .participantForm: return participantForm(&state, command)
         case .harvest: return harvest(&state, command)
+        case .curation: return curation(&state, command)
+        case .curationForm: return curationForm(&state, command)
+        case .moveNote: return move(&state, command)
         }
     }
 
@@ -222,6 +229,8 @@ public enum AppUpdate {
             editDetailField(&state) { $0.insert(text) }
         case .participantForm:
             typedInForm(&state, text)
+        case .curationForm:
+            typedInCurationForm(&state, text)
         case .tableView:
             state.message = .init(text: TUIText.messageReadOnly.text(state.lang), isError: true)
         default:
@@ -290,6 +299,10 @@ public enum AppUpdate {
     /// tables wrote while it was covered.
     static func close(_ state: inout AppState) -> [Step] {
         state.pop()
+        // A harvest shown again after curating is rebuilt, so the organiser sees the curation in it.
+        if state.screen == .harvest, let harvest = state.harvest, harvest.stale {
+            return [.command(.previewHarvest(anonymous: harvest.anonymous, keepScroll: true))]
+        }
         return state.screen == .dashboard ? [.command(.refresh(table: state.tableNumber))] : []
     }
 

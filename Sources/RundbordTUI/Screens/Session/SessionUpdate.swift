@@ -78,6 +78,10 @@ extension AppUpdate {
             return openParticipants(&state)
         case .harvestScreen:
             return openHarvest(&state)
+        case .curationScreen:
+            return openCuration(&state)
+        case .moveNote:
+            return openMove(&state)
         default:
             break
         }
