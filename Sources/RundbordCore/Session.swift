@@ -38,7 +38,8 @@ public struct TableSession: Equatable, Sendable {
     public var redoStack: [SessionChange] = []
     /// The phase and clock each principle was left with, by principle index,
     /// so that going back finds them as they were (a running clock is paused
-    /// when its principle is left). Kept while the session is open.
+    /// when its principle is left). Stored with the table (`saveLeftProgress`),
+    /// so a restart or another terminal finds them too.
     public var leftProgress: [Int: TableProgress] = [:]
 
     public init(vision: Vision, table: RoundTable, notes: [Note] = [], agreement: AgreementTally = .init()) {
@@ -89,6 +90,8 @@ public enum SessionAction: Equatable, Sendable {
 public enum SessionEffect: Equatable, Sendable {
     case saveNote(Note)
     case saveProgress(RoundTable)
+    /// The phase and clock principle `principleId` was left with (its clock paused), kept for coming back.
+    case saveLeftProgress(tableId: UUID, principleId: String, TableProgress)
     case saveAgreement(tableId: UUID, principleId: String, AgreementTally)
     case loadPrinciple(tableId: UUID, principleId: String)
 }
@@ -255,13 +258,16 @@ extension TableSession {
             leaving.timer.elapsedBeforeStart += max(0, now.timeIntervalSince(since))
             leaving.timer.runningSince = nil
         }
+        let left = principleIds[principleIndex]
         leftProgress[principleIndex] = leaving
         table.progress = leftProgress[index] ?? TableProgress(principleIndex: index, phase: .present,
                                                               timer: TimerState(durationSeconds: minutes * 60))
+        table.progress.principleIndex = index
         table.updatedAt = now
         notes = []
         agreement = AgreementTally()
-        return [.saveProgress(table), .loadPrinciple(tableId: table.id, principleId: id)]
+        return [.saveLeftProgress(tableId: table.id, principleId: left, leaving), .saveProgress(table),
+                .loadPrinciple(tableId: table.id, principleId: id)]
     }
 
     private mutating func change(_ id: UUID, _ now: Date, _ edit: (inout Note) -> Void) throws(SessionRejection) -> [SessionEffect] {
@@ -300,7 +306,8 @@ extension TableSession {
             table.progress.timer = forward ? after : before
             table.updatedAt = now
             if effects.isEmpty { return [.saveProgress(table)] }
-            effects[0] = .saveProgress(table)
+            // The arrival's progress is the undone (or redone) clock.
+            effects = effects.map { if case .saveProgress = $0 { .saveProgress(table) } else { $0 } }
             return effects
         }
     }

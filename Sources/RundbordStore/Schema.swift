@@ -98,6 +98,23 @@ enum Schema {
                 """)
             try db.execute(sql: "PRAGMA user_version = 6")
         }
+        migrator.registerMigration("v7: each principle's clock and phase") { db in
+            // The phase and clock each principle was left with; the current
+            // principle's stay in roundTable. An older file has none: its other
+            // principles start afresh, as they did.
+            try db.execute(sql: """
+                CREATE TABLE principleProgress (
+                  tableId TEXT NOT NULL REFERENCES roundTable(id),
+                  principleId TEXT NOT NULL,
+                  phase TEXT NOT NULL,
+                  timerDuration INTEGER NOT NULL,
+                  timerElapsed REAL NOT NULL,
+                  updatedAt REAL NOT NULL,
+                  PRIMARY KEY (tableId, principleId)
+                );
+                """)
+            try db.execute(sql: "PRAGMA user_version = 7")
+        }
         return migrator
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import RundbordCore
 
 /// Connects the pure session engine to the store: builds a table's session
@@ -23,6 +24,7 @@ extension EventStore {
             }
         }
         var session = TableSession(vision: event.vision, table: table)
+        session.leftProgress = try leftProgress(of: table)
         if let principleId = table.currentPrincipleId {
             try session.reduceLoaded(notes: notes(tableId: table.id, principleId: principleId),
                                      agreement: agreement(tableId: table.id, principleId: principleId))
@@ -41,6 +43,8 @@ extension EventStore {
                 try save(note: note)
             case .saveProgress(let table):
                 try save(progress: table)
+            case let .saveLeftProgress(tableId, principleId, progress):
+                try save(leftProgress: progress, tableId: tableId, principleId: principleId, now: now)
             case let .saveAgreement(tableId, principleId, tally):
                 try save(agreement: tally, tableId: tableId, principleId: principleId, now: now)
             case let .loadPrinciple(tableId, principleId):
@@ -49,6 +53,41 @@ extension EventStore {
             }
         }
         return followUps
+    }
+}
+
+extension EventStore {
+    /// The phase and clock each of `table`'s other principles was left with,
+    /// by principle index (none in a file written before schema v7).
+    public func leftProgress(of table: RoundTable) throws(RundbordError) -> [Int: TableProgress] {
+        guard fileVersion >= 7 else { return [:] }
+        let rows = try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM principleProgress WHERE tableId = ?", arguments: [table.id.uuidString])
+        }
+        var progress: [Int: TableProgress] = [:]
+        for row in rows {
+            guard let index = table.principleIds.firstIndex(of: row["principleId"] as String),
+                  index != table.progress.principleIndex else { continue }
+            progress[index] = TableProgress(principleIndex: index, phase: Phase(rawValue: row["phase"]) ?? .present,
+                                            timer: TimerState(durationSeconds: row["timerDuration"],
+                                                              elapsedBeforeStart: row["timerElapsed"]))
+        }
+        return progress
+    }
+
+    /// Keeps the phase and (paused) clock a principle was left with.
+    public func save(leftProgress progress: TableProgress, tableId: UUID, principleId: String,
+                     now: Date = Date()) throws(RundbordError) {
+        try write { db in
+            try db.execute(sql: """
+                INSERT INTO principleProgress (tableId, principleId, phase, timerDuration, timerElapsed, updatedAt)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT(tableId, principleId) DO UPDATE SET phase = excluded.phase,
+                  timerDuration = excluded.timerDuration, timerElapsed = excluded.timerElapsed,
+                  updatedAt = excluded.updatedAt
+                """, arguments: [tableId.uuidString, principleId, progress.phase.rawValue, progress.timer.durationSeconds,
+                                 progress.timer.elapsed(at: now), now.timeIntervalSince1970])
+        }
     }
 }
 

@@ -219,7 +219,11 @@ struct SessionTests {
         let effects = try s.reduce(.nextPrinciple, world.env)
         #expect(s.principleIndex == 1)
         #expect(s.phase == .present)
-        #expect(effects.count == 2)
+        #expect(effects.count == 3)
+        // The principle left is kept with its phase, for a restart or another terminal.
+        #expect(effects.first == .saveLeftProgress(tableId: s.table.id, principleId: s.principleIds[0],
+                                                   TableProgress(principleIndex: 0, phase: .wrapUp,
+                                                                 timer: TimerState(durationSeconds: s.vision.principles[0].minutes * 60))))
         #expect(effects.last == .loadPrinciple(tableId: s.table.id, principleId: s.principleIds[1]))
         #expect(s.timer.durationSeconds == s.vision.principles[1].minutes * 60)
         #expect(throws: SessionRejection(.ruleFirstPhase)) { try s.reduce(.previousPhase, world.env) }

@@ -206,6 +206,8 @@ struct StoreTests {
         let reader = try EventStore.open(path: path, readOnly: true)
         let tableId = try reader.table(number: 1).id
         #expect(try reader.savedDraft(tableId: tableId) == SavedDraft(text: "halvt skrevet"))
+        // Nor has it the clocks its principles were left with: they start afresh, as they did.
+        #expect(try reader.session(tableNumber: 1).leftProgress.isEmpty)
         reader.close()
         let store = try EventStore.open(path: path)
         defer { store.close() }

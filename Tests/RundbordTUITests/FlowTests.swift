@@ -308,6 +308,45 @@ import Testing
         }
     }
 
+    /// Each principle's clock and phase survive a restart (#13 item 2):
+    /// principle 1 left in Drøftelse with 6 minutes used is found so when the
+    /// program is started again on the file; and another terminal at the
+    /// table finds what this one left a principle with.
+    @Test func eachPrinciplesClockAndPhaseSurviveARestartAndReachAnotherTerminal() throws {
+        let event = try TempEvent()
+        do {
+            let (app, _) = try event.app()
+            app.press(.nextPhase, .toggleTimer)
+            event.world.advance(6 * 60)
+            app.send([.tick])
+            app.press(.nextPrinciple)
+        }
+        func terminal() throws -> (TableApp, TestBackend, EventStore) {
+            let store = try EventStore.open(path: event.path)
+            let backend = TestBackend()
+            let app = try TableApp(store: store, tableNumber: 1, backend: backend, lang: .da, env: event.world.env)
+            app.draw()
+            return (app, backend, store)
+        }
+        let (app, backend, store) = try terminal()
+        defer { store.close() }
+        #expect(backend.header.contains("Princip 2/5 │ Præsentation"))
+        app.press(.previousPrinciple)
+        #expect(backend.header.contains("Princip 1/5 │ Drøftelse"), "\(backend.header)")
+        #expect(backend.header.hasSuffix("⏸ 09:00"))
+
+        // A second terminal is open while the first moves on from principle 1 in a later phase.
+        let (other, otherBackend, otherStore) = try terminal()
+        defer { otherStore.close() }
+        app.press(.nextPhase, .nextPrinciple)
+        other.send([.tick])
+        #expect(otherBackend.header.contains("Princip 2/5"))
+        other.press(.previousPrinciple)
+        let propose = Phase.propose.textKey.text(.da)
+        #expect(otherBackend.header.contains("Princip 1/5 │ \(propose)"), "\(otherBackend.header)")
+        #expect(otherBackend.header.hasSuffix("⏸ 09:00"))
+    }
+
     @Test func principlesAndPhasesMoveAndAreStored() throws {
         let event = try TempEvent()
         let (app, backend) = try event.app()

@@ -61,13 +61,16 @@ public struct ExternalChanges: Sendable, Equatable {
     /// The notes and tally of the table's current principle (nil when it has none).
     public var principle: (notes: [Note], agreement: AgreementTally)?
     public var participants: [Participant]
+    /// The phase and clock each other principle of the table was left with (nil: not read).
+    public var leftProgress: [Int: TableProgress]?
 
-    public init(table: RoundTable, principle: (notes: [Note], agreement: AgreementTally)?, participants: [Participant]) {
-        self.table = table; self.principle = principle; self.participants = participants
+    public init(table: RoundTable, principle: (notes: [Note], agreement: AgreementTally)?, participants: [Participant],
+                leftProgress: [Int: TableProgress]? = nil) {
+        self.table = table; self.principle = principle; self.participants = participants; self.leftProgress = leftProgress
     }
 
     public static func == (a: ExternalChanges, b: ExternalChanges) -> Bool {
-        a.table == b.table && a.participants == b.participants
+        a.table == b.table && a.participants == b.participants && a.leftProgress == b.leftProgress
             && a.principle?.notes == b.principle?.notes && a.principle?.agreement == b.principle?.agreement
     }
 }

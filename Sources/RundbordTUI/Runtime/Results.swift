@@ -118,6 +118,8 @@ extension AppUpdate {
     static func changed(_ state: inout AppState, _ changes: ExternalChanges, _ env: SessionEnvironment) -> [AppEffect] {
         let shownBefore = state.session.table.currentPrincipleId
         if changes.table != state.session.table { state.session.table = changes.table }
+        // What another terminal left the other principles with, so that going back here finds it.
+        if let left = changes.leftProgress { state.session.leftProgress = left }
         // Another terminal moved the table while a draft was being typed here:
         // the draft stays with its principle, and the status line says where it goes.
         if !state.isReadOnlyView, state.session.table.currentPrincipleId != shownBefore, let index = state.draftElsewhereIndex {

@@ -260,7 +260,8 @@ public final class TableApp {
                              try store.agreement(tableId: table.id, principleId: principleId))
             }
             return .loaded(.changes(ExternalChanges(table: table, principle: principle,
-                                                    participants: try store.participants())))
+                                                    participants: try store.participants(),
+                                                    leftProgress: try store.leftProgress(of: table))))
         } catch {
             return .failed(.read(error.message(state.lang)))
         }
