@@ -141,13 +141,42 @@ public struct AppState: Sendable, Equatable {
     /// Rows PgUp and PgDn move on the top screen, as its last frame said.
     var page: Int { viewport.screen == screen ? viewport.page ?? 1 : 1 }
 
-    /// The window is too small to work in.
-    public var tooSmall: Bool { size.width < Layout.minimumWidth || size.height < Layout.minimumHeight }
+    /// The window is too small for the screen on top: it shows only a notice,
+    /// and keys that would change what cannot be seen do nothing.
+    public var tooSmall: Bool {
+        let minimum = Layout.minimum(for: screen)
+        return size.width < minimum.width || size.height < minimum.height
+    }
 }
 
 public enum Layout {
-    public static let minimumWidth = 80
-    public static let minimumHeight = 24
+    /// The full layout: the principle with its questions and the whole key bar.
+    /// The organiser's screens (dashboard, participants, harvest) and the vote,
+    /// detail and projector screens need it: their columns and boxes do not fit
+    /// in less.
+    public static let fullWidth = 80
+    public static let fullHeight = 24
+    /// The compact session (a laptop's split screen, 60×20) goes down to this.
+    /// 40 columns hold the header's table, principle n/N, the longest phase
+    /// ("Præsentation") and the paused clock (39 columns) and leave the entry
+    /// line two thirds of a row; 12 rows hold the header, the principle's title
+    /// and hint, the rule, five rows of notes, the status line, the entry line
+    /// and the key bar. Below that a note could not be read back while typed.
+    public static let minimumWidth = 40
+    public static let minimumHeight = 12
+
+    /// The smallest window `screen` is drawn in: the session (and its help)
+    /// have a compact layout; the other screens need the full one.
+    public static func minimum(for screen: ScreenID) -> Size {
+        switch screen {
+        case .session, .help, .picker, .confirm: Size(width: minimumWidth, height: minimumHeight)
+        default: Size(width: fullWidth, height: fullHeight)
+        }
+    }
+
+    /// Smaller than the full layout: the session shows the principle's title
+    /// alone and the key bar what fits of it.
+    public static func isCompact(_ size: Size) -> Bool { size.width < fullWidth || size.height < fullHeight }
 }
 
 extension Layout {

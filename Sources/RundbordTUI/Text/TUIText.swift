@@ -24,7 +24,7 @@ public enum TUIText: String, CatalogueKey {
     case helpTitle, helpFooter
     case pickerTitle, pickerFilter, pickerNobody, pickerFreeText, pickerEmpty
     case confirmTitle, confirmQuit, confirmKeys
-    case tooSmall
+    case tooSmall, tooSmallScreen, tooSmallBack
     // Key bar labels
     case barHelp, barEdit, barKind, barSpeaker, barTimer, barVote, barDetail, barDelete, barProjector, barQuit, barDashboard
     case barPlus, barMinus, barScope, barReveal, barBack, barComplete, barSaveField
@@ -165,8 +165,11 @@ public enum TUIText: String, CatalogueKey {
         .confirmQuit: .init("Teksten i indtastningslinjen er ikke gemt som notat. Den bliver tilbudt igen, når bordet åbnes næste gang.",
                             "The text in the entry line is not saved as a note. It will be offered again when the table is opened next time."),
         .confirmKeys: .init("j afslut · n bliv", "y quit · n stay"),
-        .tooSmall: .init("Vinduet er {0}×{1}. Gør det mindst {2}×{3} for at arbejde videre.",
-                         "The window is {0}×{1}. Enlarge it to at least {2}×{3} to go on."),
+        .tooSmall: .init("Vinduet er {0}×{1}. Gør det mindst {2}×{3} for at skrive videre. Det, du har skrevet, er bevaret, og taster gør intet, før vinduet er større.",
+                         "The window is {0}×{1}. Make it at least {2}×{3} to go on writing. What you typed is kept, and keys do nothing until the window is larger."),
+        .tooSmallScreen: .init("Vinduet er {0}×{1}, men »{4}« kræver mindst {2}×{3}. Gør vinduet større; taster gør intet imens.",
+                               "The window is {0}×{1}, but “{4}” needs at least {2}×{3}. Make the window larger; keys do nothing meanwhile."),
+        .tooSmallBack: .init("Esc går tilbage.", "Esc goes back."),
 
         .barHelp: .init("Hjælp", "Help"),
         .barEdit: .init("Ret", "Edit"),

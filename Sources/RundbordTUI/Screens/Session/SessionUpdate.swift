@@ -64,7 +64,7 @@ extension AppUpdate {
         case .previousPhase:
             return [.engine(.previousPhase, after: .principleChanged)]
         case .togglePrinciple:
-            state.principleExpanded = !(state.principleExpanded ?? true)
+            state.principleExpanded = !(state.principleExpanded ?? !Layout.isCompact(state.size))
         case .back:
             if state.editingNoteId != nil { stopEditing(&state) }
             else if state.focus == .notes { state.focus = .entry; state.selectedNoteId = nil; state.notesScroll = 0 }

@@ -94,11 +94,17 @@ enum SessionScreen {
     /// everything and a one-line reminder.
     static func principleLines(_ state: AppState, width: Int, height: Int, memo: LayoutMemo) -> [(String, Style)] {
         guard let principle = state.session.principle else { return [] }
-        let titleLines = memo.wrapped("\(state.session.principleIndex + 1). " + principle.title, width: width - 2)
-        var out: [(String, Style)] = titleLines.prefix(2).map { ($0, Theme.title) }
+        let title = "\(state.session.principleIndex + 1). " + principle.title
+        // A compact window (60×20) keeps its rows for the notes: the title on
+        // one line and the hint that Ctrl-G shows the rest.
+        let compact = Layout.isCompact(Size(width: width, height: height))
+        var out: [(String, Style)] = compact && state.principleExpanded != true
+            ? [(Chrome.fitted(title, width: width - 2), Theme.title)]
+            : memo.wrapped(title, width: width - 2).prefix(2).map { ($0, Theme.title) }
         let auto = state.principleExpanded == nil
-        guard state.principleExpanded ?? true else {
-            out.append((TUIText.principleCollapsed.text(state.lang, principle.questions.count), Theme.dim))
+        guard state.principleExpanded ?? !compact else {
+            out.append((Chrome.fitted(TUIText.principleCollapsed.text(state.lang, principle.questions.count), width: width - 2),
+                        Theme.dim))
             return out
         }
         let withSummary = !auto || Layout.expandsPrinciple(Size(width: width, height: height))
