@@ -66,6 +66,36 @@ import Testing
         #expect(next == [.saveDraft(nil, tableId: state.session.table.id, report: false)])
     }
 
+    /// The running clock crossing zero rings the bell once and starts one
+    /// short flash: not again on the ticks after, nor for a key typed in the
+    /// overrun; with the bell switched off it only flashes.
+    @Test mutating func theTimeRunningOutRingsAndFlashesOnceAndTheBellCanBeOff() throws {
+        for bell in [true, false] {
+            try setUp()
+            state.bellEnabled = bell
+            let step = try persisted(try press(.toggleTimer))
+            send(.stored(.session(step.session, loaded: [], after: step.after)))
+            var bellsAt: [Int] = []
+            var flashingAt: [Int] = []
+            // Ticks every half second from 14:58 left until 1:30 over, a key typed now and then.
+            world.advance(2)
+            for tick in 0..<(15 * 60 + 90) * 2 {
+                world.advance(0.5)
+                let commands = tick % 7 == 0 ? send(.input(.key(.char("x")))) : send(.input(.tick))
+                bellsAt += commands.filter { $0 == .bell }.map { _ in tick }
+                if state.isFlashing { flashingAt.append(tick) }
+            }
+            // 15:00 run out after 2 s + (tick + 1) half seconds: at tick 1795.
+            #expect(bellsAt == (bell ? [1795] : []))
+            #expect(flashingAt == [1795, 1796], "flashes for \(AppUpdate.flashSeconds) s, then back")
+        }
+    }
+
+    /// A fresh state and session for a test that runs its case twice.
+    mutating func setUp() throws {
+        self = try UpdateTests()
+    }
+
     /// Ctrl-Z under principle 2 of a note saved under principle 4 goes back
     /// to principle 4 and says what it took back, and where.
     @Test mutating func undoSaysWhatItTookBackAndWhere() throws {
@@ -263,6 +293,7 @@ import Testing
         var changes: [FrameChange] = []
         func nextEvent(timeout: TimeInterval) -> InputEvent? { nil }
         func draw(_ buffer: Buffer, changed: FrameChange) { changes.append(changed) }
+        func beep() {}
     }
 
     @Test func onlyChangedRowsReachTheTerminalAndAnEqualFrameNothing() {

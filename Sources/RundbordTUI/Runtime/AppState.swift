@@ -85,6 +85,15 @@ public struct AppState: Sendable, Equatable {
     public var draftSavedAt: Date?
     public var quitRequested = false
 
+    /// The bell rings when a clock's time runs out; `--no-bell` or
+    /// `RUNDBORD_NO_BELL` switch it off (the header still flashes).
+    public var bellEnabled = true
+    /// The header and the projector are drawn highlighted until then: the
+    /// moment the shown clock's time ran out.
+    public var flashUntil: Date?
+    /// The shown clock as last seen, so that the moment it crosses zero is noticed once.
+    public var clockSeen: ClockReading?
+
     public init(lang: Language, eventTitle: String, session: TableSession, participants: [Participant],
                 now: Date, size: Size) {
         self.lang = lang; self.eventTitle = eventTitle; self.session = session
@@ -138,6 +147,9 @@ public struct AppState: Sendable, Equatable {
 
     public var hasUnsavedText: Bool { !editor.isBlank }
 
+    /// The header and the projector are in their time-is-up flash.
+    public var isFlashing: Bool { flashUntil.map { now < $0 } ?? false }
+
     /// Rows PgUp and PgDn move on the top screen, as its last frame said.
     var page: Int { viewport.screen == screen ? viewport.page ?? 1 : 1 }
 
@@ -147,6 +159,13 @@ public struct AppState: Sendable, Equatable {
         let minimum = Layout.minimum(for: screen)
         return size.width < minimum.width || size.height < minimum.height
     }
+}
+
+/// Which table's clock, under which principle, had how many seconds left.
+public struct ClockReading: Sendable, Equatable {
+    public var tableNumber: Int
+    public var principleIndex: Int
+    public var remaining: Double
 }
 
 public enum Layout {

@@ -97,6 +97,8 @@ public enum AppEffect: Sendable, Equatable {
     case saveDraft(String?, tableId: UUID, report: Bool)
     /// Repaints the whole terminal (Ctrl-L).
     case repaint
+    /// Rings the terminal's bell once (the clock's time ran out).
+    case bell
 }
 
 /// A change to the participants, as the store makes it.

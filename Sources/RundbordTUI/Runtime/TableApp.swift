@@ -34,8 +34,10 @@ public final class TableApp {
 
     /// `tableNumber` opens that table's session; nil opens the organiser's
     /// dashboard on its own, where every table is shown read-only.
+    /// `bell` false keeps the terminal quiet when a clock's time runs out (the header still flashes).
     public init(store: EventStore, tableNumber: Int?, backend: TerminalBackend, lang: Language,
-                env: SessionEnvironment = .live, templates: TemplateLibrary = TemplateLibrary()) throws(RundbordError) {
+                env: SessionEnvironment = .live, templates: TemplateLibrary = TemplateLibrary(),
+                bell: Bool = true) throws(RundbordError) {
         self.store = store
         self.backend = backend
         self.env = env
@@ -46,6 +48,7 @@ public final class TableApp {
         state = AppState(lang: lang, eventTitle: event.title, session: session,
                          participants: try store.participants(), now: env.now(), size: backend.size)
         state.eventPath = store.path
+        state.bellEnabled = bell
         state.tableNumbers = tables.map(\.number)
         changeToken = try store.changeToken()
         lastTick = env.now()
@@ -153,6 +156,9 @@ public final class TableApp {
                 return nil
             case .repaint:
                 frames.repaintNext()
+                return nil
+            case .bell:
+                backend.beep()
                 return nil
             }
         } catch {

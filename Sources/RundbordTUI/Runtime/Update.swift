@@ -26,7 +26,7 @@ public enum AppUpdate {
         switch message {
         case .input(let event):
             state.now = env.now()
-            return resolve(&state, input(&state, event), env)
+            return resolve(&state, input(&state, event), env) + timeRunsOut(&state)
         case .stored(let stored):
             return self.stored(&state, stored, env)
         case .loaded(let loaded):
@@ -88,6 +88,31 @@ public enum AppUpdate {
     /// Esc goes back while too small only where it closes a screen and finds another under it.
     static func backWorksWhileTooSmall(_ state: AppState) -> Bool {
         state.modal == nil && state.screen != .session && state.below != nil
+    }
+
+    /// How long the header and the projector stay highlighted when the time runs out.
+    public static let flashSeconds: TimeInterval = 1
+
+    /// The moment the shown clock crosses zero while it runs: the header and
+    /// the projector flash once and the bell rings once (unless switched
+    /// off). Seen on every input, ticks and keys alike, so typing without a
+    /// pause does not hide it; a clock found already over (a restart, another
+    /// principle) does not ring.
+    static func timeRunsOut(_ state: inout AppState) -> [AppEffect] {
+        if let until = state.flashUntil, state.now >= until { state.flashUntil = nil }
+        guard !state.isReadOnlyView else {
+            state.clockSeen = nil
+            return []
+        }
+        let timer = state.session.timer
+        let reading = ClockReading(tableNumber: state.tableNumber, principleIndex: state.session.principleIndex,
+                                   remaining: timer.remaining(at: state.now))
+        let before = state.clockSeen
+        state.clockSeen = reading
+        guard timer.isRunning, let before, before.tableNumber == reading.tableNumber,
+              before.principleIndex == reading.principleIndex, before.remaining > 0, reading.remaining <= 0 else { return [] }
+        state.flashUntil = state.now.addingTimeInterval(flashSeconds)
+        return state.bellEnabled ? [.bell] : []
     }
 
     /// Scroll positions stay within what the frame could show, so that the

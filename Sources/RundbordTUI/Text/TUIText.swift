@@ -5,7 +5,7 @@ public enum TUIText: String, CatalogueKey {
     // Screens
     case screenSession, screenVote, screenDetail, screenProjector, screenHelp, screenPicker, screenConfirm
     // Header, principle, notes, entry line
-    case headerTable, headerPrinciple, timerOverrun, timerMinutes
+    case headerTable, headerPrinciple, timerOverrun
     case principleCollapsed, principleMore
     case notesTitle, notesScrolled, notesEmpty, dotsCount, ownerShort, horizonShort
     case promptEditing, statusTyping, statusSelected, statusEditing
@@ -82,7 +82,6 @@ public enum TUIText: String, CatalogueKey {
         .headerTable: .init("Bord {0}", "Table {0}"),
         .headerPrinciple: .init("Princip {0}/{1}", "Principle {0}/{1}"),
         .timerOverrun: .init("+{0} over", "+{0} over"),
-        .timerMinutes: .init("{0} min", "{0} min"),
         .principleCollapsed: .init("▸ Resumé og {0} spørgsmål skjult — Ctrl-G viser dem",
                                    "▸ Summary and {0} {0|question|questions} hidden — Ctrl-G shows them"),
         .principleMore: .init("… (Ctrl-G skjuler; projektorvisningen F9 viser alle spørgsmål)",
