@@ -174,6 +174,9 @@ public enum KeyTable {
         KeyBinding([.char("d")], .participantsScreen, bar: .barParticipants, .keyParticipantsScreen, [.dashboard]),
         KeyBinding([.char("e")], .harvestScreen, bar: .barHarvest, .keyHarvestScreen, [.dashboard]),
         KeyBinding([.escape], .back, bar: .barBack, .keyDashboardBack, [.dashboard]),
+        // Only this view moves: the table stays at its principle.
+        KeyBinding([.left, .ctrl("p")], .previousPrinciple, bar: .barPreviousPrinciple, .keyViewPreviousPrinciple, [.tableView]),
+        KeyBinding([.right, .ctrl("n")], .nextPrinciple, bar: .barNextPrinciple, .keyViewNextPrinciple, [.tableView]),
         KeyBinding([.escape], .back, bar: .barBack, .keyTableViewBack, [.tableView]),
 
         // The participants.

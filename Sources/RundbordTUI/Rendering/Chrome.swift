@@ -15,8 +15,10 @@ enum Chrome {
         buffer.fill(Rect(x: 0, y: 0, width: buffer.width, height: 1), style: style)
         let timer = timerText(state)
         let phase = session.phase.textKey.text(lang)
-        let n = session.principleIndex + 1, count = session.principleIds.count
-        let position = TUIText.headerPrinciple.text(lang, n, count)
+        let n = state.shownSession.principleIndex + 1, count = session.principleIds.count
+        // Another principle looked at in the read-only view: the phase and clock are still the table's own.
+        let position = n == session.principleIndex + 1 ? TUIText.headerPrinciple.text(lang, n, count)
+            : TUIText.headerViewedPrinciple.text(lang, n, count, session.principleIndex + 1)
         let table = TUIText.headerTable.text(lang, state.tableNumber)
         let timerWidth = DisplayWidth.of(timer.text) + 1
         // The title is worth showing from about ten columns on.

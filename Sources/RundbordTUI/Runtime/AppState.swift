@@ -76,6 +76,10 @@ public struct AppState: Sendable, Equatable {
     public var homeTable: Int?
     /// The home table's session, kept aside while another table is shown read-only.
     public var homeSession: TableSession?
+    /// In the read-only table view, the principle chosen with ← and → when it
+    /// is not the table's own, with its notes as read from the store. Only
+    /// this terminal's view moves; nil shows the table's current principle.
+    public var viewedPrinciple: ViewedPrinciple?
 
     /// What the last frame said about the top screen's scrolling.
     public var viewport = Viewport(screen: .session)
@@ -103,6 +107,16 @@ public struct AppState: Sendable, Equatable {
 
     /// The session shown belongs to another table (or to no home table): nothing may be written to it.
     public var isReadOnlyView: Bool { homeTable != session.table.number }
+
+    /// The session the screens draw and select notes in: the read-only table
+    /// at the principle chosen in its view, else `session` itself. Never
+    /// written: the table's own progress stays in `session`.
+    public var shownSession: TableSession {
+        guard let viewed = viewedPrinciple, isReadOnlyView else { return session }
+        var table = session.table
+        table.progress.principleIndex = viewed.index
+        return TableSession(vision: session.vision, table: table, notes: viewed.notes)
+    }
 
     public var vision: Vision { session.vision }
     public var tableNumber: Int { session.table.number }
@@ -166,6 +180,14 @@ public struct ClockReading: Sendable, Equatable {
     public var tableNumber: Int
     public var principleIndex: Int
     public var remaining: Double
+}
+
+/// A principle of another table looked at in the read-only view.
+public struct ViewedPrinciple: Sendable, Equatable {
+    public var index: Int
+    /// Its notes, oldest first, deleted ones included (the screen hides them).
+    public var notes: [Note]
+    public init(index: Int, notes: [Note]) { self.index = index; self.notes = notes }
 }
 
 public enum Layout {

@@ -5,9 +5,9 @@ public enum TUIText: String, CatalogueKey {
     // Screens
     case screenSession, screenVote, screenDetail, screenProjector, screenHelp, screenPicker, screenConfirm
     // Header, principle, notes, entry line
-    case headerTable, headerPrinciple, timerOverrun
+    case headerTable, headerPrinciple, headerViewedPrinciple, timerOverrun
     case principleCollapsed, principleMore
-    case notesTitle, notesScrolled, notesEmpty, dotsCount, ownerShort, horizonShort
+    case notesTitle, notesScrolled, notesEmpty, notesEmptyReadOnly, dotsCount, ownerShort, horizonShort
     case promptEditing, statusTyping, statusSelected, statusEditing
     // Messages
     case messageSaved, messageEdited, messageDeleted, messageUndone, messageRedone, messageCredited
@@ -69,6 +69,7 @@ public enum TUIText: String, CatalogueKey {
     case formatMd, formatPdf, formatTxt, formatEml, formatCsv, formatInitiativesCsv, formatJson
     case messageExported, messageNothingChosen, messageExportFailed
     case barRefresh, keyRefreshPreview, harvestStale
+    case barPreviousPrinciple, barNextPrinciple, keyViewPreviousPrinciple, keyViewNextPrinciple
 
     public static let table: [TUIText: Translation] = [
         .screenSession: .init("Bordets samtale", "Table session"),
@@ -81,6 +82,7 @@ public enum TUIText: String, CatalogueKey {
 
         .headerTable: .init("Bord {0}", "Table {0}"),
         .headerPrinciple: .init("Princip {0}/{1}", "Principle {0}/{1}"),
+        .headerViewedPrinciple: .init("Princip {0}/{1} (bordet: {2})", "Principle {0}/{1} (table: {2})"),
         .timerOverrun: .init("+{0} over", "+{0} over"),
         .principleCollapsed: .init("▸ Resumé og {0} spørgsmål skjult — Ctrl-G viser dem",
                                    "▸ Summary and {0} {0|question|questions} hidden — Ctrl-G shows them"),
@@ -90,6 +92,7 @@ public enum TUIText: String, CatalogueKey {
         .notesScrolled: .init("PgDn: nyeste", "PgDn: newest"),
         .notesEmpty: .init("Ingen notater endnu. Skriv og tryk Enter. Start med ! for en indsats, ? for et spørgsmål, + for en idé, - for en bekymring.",
                            "No notes yet. Type and press Enter. Start with ! for an initiative, ? for a question, + for an idea, - for a concern."),
+        .notesEmptyReadOnly: .init("Ingen notater under dette princip endnu.", "No notes under this principle yet."),
         .dotsCount: .init("{0} {0|prik|prikker}", "{0} {0|dot|dots}"),
         .ownerShort: .init("ansvarlig: {0}", "owner: {0}"),
         .horizonShort: .init("horisont: {0}", "horizon: {0}"),
@@ -378,6 +381,12 @@ public enum TUIText: String, CatalogueKey {
         .messageNothingChosen: .init("Vælg mindst ét format med mellemrum", "Choose at least one format with Space"),
         .messageExportFailed: .init("IKKE EKSPORTERET: {0}", "NOT EXPORTED: {0}"),
         .barRefresh: .init("Opdatér", "Update"),
+        .barPreviousPrinciple: .init("Forrige princip", "Previous principle"),
+        .barNextPrinciple: .init("Næste princip", "Next principle"),
+        .keyViewPreviousPrinciple: .init("Vis forrige princips notater (kun her; bordet bliver ved sit princip)",
+                                         "Show the previous principle's notes (here only; the table stays at its principle)"),
+        .keyViewNextPrinciple: .init("Vis næste princips notater (kun her; bordet bliver ved sit princip)",
+                                     "Show the next principle's notes (here only; the table stays at its principle)"),
         .keyRefreshPreview: .init("Byg forhåndsvisningen igen med det nyeste fra bordene", "Rebuild the preview with the tables' latest"),
         .harvestStale: .init("Forhåndsvisningen er ældre end bordenes seneste notater — u opdaterer (eksporten er altid frisk)",
                               "The preview is older than the tables' latest notes — u updates (an export is always fresh)"),
