@@ -439,7 +439,8 @@ import Testing
         let event = try TempEvent()
         let (_, backend) = try event.app(lang: .en)
         #expect(backend.header.contains("Table 1 │ Principle 1/5 │ Present"))
-        #expect(backend.keyBar.hasPrefix("F1Help F2Edit"))
+        // The organiser's keys are left out at 80 columns: F1 says there are more.
+        #expect(backend.keyBar.hasPrefix("F1More F2Edit"))
     }
 
     @Test func idleTicksDoNotRedrawAnUnchangedScreen() throws {

@@ -90,11 +90,11 @@ enum Chrome {
     /// left out for lack of room.
     static func barItems(_ screen: ScreenID, _ lang: Language, width: Int)
         -> (items: [(key: String, label: String)], leftOut: Bool) {
-        struct Item { var key: String; var label: String; var whenRoom: Bool; var kept: Bool }
+        struct Item { var key: String; var label: String; var whenRoom: Bool; var kept: Bool; var isHelp: Bool }
         let candidates = KeyTable.bar(for: screen).compactMap { binding -> Item? in
             guard let bar = binding.bar, let key = binding.keys.first else { return nil }
             return Item(key: key.label, label: bar.text(lang), whenRoom: binding.barWhenRoom,
-                        kept: binding.command == .help || binding.command == .quit)
+                        kept: binding.command == .help || binding.command == .quit, isHelp: binding.command == .help)
         }
         func spaced(_ item: Item) -> Int { DisplayWidth.of(item.key) + DisplayWidth.of(item.label) + 1 }
         var shown = Set(candidates.indices.filter { !candidates[$0].whenRoom })
@@ -112,8 +112,13 @@ enum Chrome {
             shown.insert(i)
             room -= spaced(candidates[i])
         }
-        let items = candidates.indices.filter(shown.contains).map { (candidates[$0].key, candidates[$0].label) }
-        return (items, shown.count < candidates.count)
+        let leftOut = shown.count < candidates.count
+        // When keys are left out (the organiser's Alt keys at 80 columns), F1
+        // says that it shows more rather than just "help".
+        let items = candidates.indices.filter(shown.contains).map { i in
+            (candidates[i].key, leftOut && candidates[i].isHelp ? TUIText.barMore.text(lang) : candidates[i].label)
+        }
+        return (items, leftOut)
     }
 
     /// The status line: the last message, or what the entry line is doing.

@@ -69,7 +69,7 @@ public enum TUIText: String, CatalogueKey {
     case formatMd, formatPdf, formatTxt, formatEml, formatCsv, formatInitiativesCsv, formatJson
     case messageExported, messageNothingChosen, messageExportFailed
     case barRefresh, keyRefreshPreview, harvestStale
-    case barPreviousPrinciple, barNextPrinciple, keyViewPreviousPrinciple, keyViewNextPrinciple
+    case barMore, barPreviousPrinciple, barNextPrinciple, keyViewPreviousPrinciple, keyViewNextPrinciple
 
     public static let table: [TUIText: Translation] = [
         .screenSession: .init("Bordets samtale", "Table session"),
@@ -381,6 +381,7 @@ public enum TUIText: String, CatalogueKey {
         .messageNothingChosen: .init("Vælg mindst ét format med mellemrum", "Choose at least one format with Space"),
         .messageExportFailed: .init("IKKE EKSPORTERET: {0}", "NOT EXPORTED: {0}"),
         .barRefresh: .init("Opdatér", "Update"),
+        .barMore: .init("Flere", "More"),
         .barPreviousPrinciple: .init("Forrige princip", "Previous principle"),
         .barNextPrinciple: .init("Næste princip", "Next principle"),
         .keyViewPreviousPrinciple: .init("Vis forrige princips notater (kun her; bordet bliver ved sit princip)",
