@@ -528,8 +528,8 @@ import Testing
         #expect(backend.lines.dropFirst().first == " Afstemning")
         for _ in 0..<50 { app.press(.pageDown) }
         let bottom = backend.text
-        // The last screen of the key table (the harvest) ends the list.
-        #expect(bottom.contains("Eksportér de valgte formater"))
+        // The last screen of the key table (the curation form) ends the list.
+        #expect(bottom.contains("Ny linje i felter med flere linjer"))
         app.press(.selectUp)
         #expect(backend.text != bottom)
         app.press(.back)

@@ -91,6 +91,43 @@ import Testing
         }
     }
 
+    /// Another terminal moves the table to principle 3 while a draft begun
+    /// under principle 1 is half typed: the draft stays with principle 1, the
+    /// screen says so before Enter, and Enter files it there. A move made
+    /// here, with the draft in sight, takes the draft along.
+    @Test mutating func aDraftKeepsItsPrincipleWhenAnotherTerminalMovesTheTable() throws {
+        let ids = state.session.principleIds
+        type("Fleksjob til dem der står udenfor")
+        var moved = state.session.table
+        moved.progress = TableProgress(principleIndex: 2, phase: .discuss, timer: TimerState(durationSeconds: 900))
+        send(.loaded(.changes(ExternalChanges(table: moved, principle: ([], AgreementTally()), participants: state.participants))))
+        #expect(state.session.principleIndex == 2)
+        #expect(state.message?.text == "Anden skærm: nu princip 3. Din kladde gemmes under princip 1")
+        type(" i dag")
+        #expect(state.message == nil)
+        var line = Buffer(size: Size(width: 80, height: 1))
+        Chrome.status(state, y: 0, into: &line)
+        #expect(line.lines[0].contains("Enter gemmer kladden under princip 1, hvor den blev begyndt"), "\(line.lines)")
+
+        let (effects, session, after) = try persisted(try press(.saveNote))
+        guard case .saveNote(let note)? = effects.first else { Issue.record("no note written: \(effects)"); return }
+        #expect(note.principleId == ids[0])
+        #expect(note.text == "Fleksjob til dem der står udenfor i dag")
+        send(.stored(.session(session, loaded: [], after: after)))
+        #expect(state.message?.text == "Gemt under princip 1, hvor kladden blev begyndt")
+        #expect(state.session.visibleNotes.isEmpty, "not shown among principle 3's notes")
+        #expect(state.editor.isBlank && state.draftElsewhereIndex == nil)
+
+        // Begun under principle 3, then moved on here with Ctrl-N: it goes along, to principle 4.
+        type("Mentorer fra erhvervslivet")
+        send(.stored(.session(try persisted(try press(.nextPrinciple)).session, loaded: [], after: .principleChanged)))
+        #expect(state.draftElsewhereIndex == nil)
+        let here = try persisted(try press(.saveNote))
+        guard case .saveNote(let followed)? = here.effects.first else { Issue.record("no note written"); return }
+        #expect(followed.principleId == ids[3])
+        #expect(here.after == .noteAdded)
+    }
+
     /// A fresh state and session for a test that runs its case twice.
     mutating func setUp() throws {
         self = try UpdateTests()

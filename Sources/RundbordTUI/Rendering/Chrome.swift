@@ -129,6 +129,12 @@ enum Chrome {
             buffer.put(fitted(line, width: buffer.width - 2), x: 1, y: y, style: style)
             return
         }
+        if let index = state.draftElsewhereIndex {
+            // Said for as long as it holds: Enter files the draft under another principle than the one shown.
+            buffer.put(fitted(TUIText.statusDraftElsewhere.text(state.lang, index + 1), width: buffer.width - 2),
+                       x: 1, y: y, style: Theme.warning)
+            return
+        }
         let hint: String
         if state.editingNoteId != nil {
             hint = TUIText.statusEditing.text(state.lang)

@@ -47,6 +47,10 @@ public struct AppState: Sendable, Equatable {
     /// The kind chosen with F3; nil lets the prefix (or the default) decide.
     public var draftKind: NoteKind?
     public var draftSpeaker: Speaker?
+    /// The principle the draft was started under: Enter files it there, even
+    /// when another terminal has moved the table on since (a move made here,
+    /// with the draft in sight, takes the draft along).
+    public var draftPrincipleId: String?
     /// The note whose text is in the entry line for editing in place.
     public var editingNoteId: UUID?
     public var focus: Focus = .entry
@@ -71,6 +75,8 @@ public struct AppState: Sendable, Equatable {
     public var eventPath = ""
     /// The event's table numbers, for moving participants.
     public var tableNumbers: [Int] = []
+    /// The event's tables' ids by number, for moving a note to another table.
+    public var tableIds: [Int: UUID] = [:]
     /// The table this terminal writes to; nil when it shows the dashboard only
     /// (`rundbord dashboard`), and then `session` is never written.
     public var homeTable: Int?
@@ -160,6 +166,13 @@ public struct AppState: Sendable, Equatable {
     }
 
     public var hasUnsavedText: Bool { !editor.isBlank }
+
+    /// The index of the principle the draft goes to, when that is not the one shown.
+    public var draftElsewhereIndex: Int? {
+        guard !editor.isBlank, editingNoteId == nil, let id = draftPrincipleId,
+              id != session.table.currentPrincipleId else { return nil }
+        return session.principleIds.firstIndex(of: id)
+    }
 
     /// The header and the projector are in their time-is-up flash.
     public var isFlashing: Bool { flashUntil.map { now < $0 } ?? false }

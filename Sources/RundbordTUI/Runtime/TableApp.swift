@@ -50,6 +50,7 @@ public final class TableApp {
         state.eventPath = store.path
         state.bellEnabled = bell
         state.tableNumbers = tables.map(\.number)
+        state.tableIds = Dictionary(tables.map { ($0.number, $0.id) }, uniquingKeysWith: { a, _ in a })
         changeToken = try store.changeToken()
         lastTick = env.now()
         guard tableNumber != nil else {
@@ -162,13 +163,24 @@ public final class TableApp {
             case .repaint:
                 frames.repaintNext()
                 return nil
+            case .loadCuration:
+                return .loaded(.curation(try curationData()))
+            case .loadEvent:
+                return .loaded(.event(try store.event()))
+            case let .curate(changes, message, select):
+                try store.apply(changes, now: env.now())
+                return .stored(.curated(try curationData(), message: message, select: select))
+            case let .saveEvent(event, message):
+                try store.save(event: event)
+                return .stored(.curated(try curationData(), message: message, select: nil))
             case .bell:
                 backend.beep()
                 return nil
             }
         } catch {
             switch command {
-            case .loadDashboard, .viewTable, .viewPrinciple, .previewHarvest, .refresh: return .failed(.read(error.message(lang)))
+            case .loadDashboard, .viewTable, .viewPrinciple, .previewHarvest, .refresh, .loadCuration, .loadEvent:
+                return .failed(.read(error.message(lang)))
             default: return .failed(.store(error.message(lang)))
             }
         }
@@ -196,6 +208,11 @@ public final class TableApp {
             try store.deleteParticipant(id: id, now: env.now())
             return nil
         }
+    }
+
+    /// The curation engine over the file as it is, its suggestions, and the event's details.
+    func curationData() throws(RundbordError) -> CurationData {
+        CurationData(curator: try store.curator(), event: try store.event())
     }
 
     var exportSettings: ExportSettings {

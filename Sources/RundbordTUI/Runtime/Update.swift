@@ -152,8 +152,14 @@ public enum AppUpdate {
 
     static func draftChanged(_ state: inout AppState) {
         if state.screen == .session && state.picker == nil && state.editingNoteId == nil {
-            // A cleared draft starts afresh: the kind chosen with F3 went with its text.
-            if state.editor.isBlank { state.draftKind = nil }
+            // A cleared draft starts afresh: the kind chosen with F3 went with its
+            // text; a new one belongs to the principle shown when it is begun.
+            if state.editor.isBlank {
+                state.draftKind = nil
+                state.draftPrincipleId = nil
+            } else if state.draftPrincipleId == nil {
+                state.draftPrincipleId = state.session.table.currentPrincipleId
+            }
             if state.draftChangedAt == nil { state.draftChangedAt = state.now }
             // The first change after a save starts the clock that bounds how long typing goes unsaved.
             if state.draftSavedAt == nil { state.draftSavedAt = state.now }
@@ -180,6 +186,8 @@ public enum AppUpdate {
             editDetailField(&state) { $0.insert(Sanitize.line(text)) }
         case .participants:
             editFormField(&state) { $0.insert(Sanitize.line(text)) }
+        case .curation:
+            typedInCurationForm(&state, text, pasted: true)
         default:
             break
         }
@@ -190,7 +198,9 @@ public enum AppUpdate {
     public static func effectiveScreen(_ state: AppState) -> ScreenID {
         if state.confirmingQuit { return .confirm }
         if state.picker != nil { return .picker }
+        if state.moving != nil { return .moveNote }
         if state.screen == .participants && state.roster?.form != nil { return .participantForm }
+        if state.screen == .curation && state.curation?.form != nil { return .curationForm }
         return state.screen
     }
 
@@ -216,6 +226,9 @@ public enum AppUpdate {
         case .participants: return participants(&state, command)
         case .participantForm: return participantForm(&state, command)
         case .harvest: return harvest(&state, command)
+        case .curation: return curation(&state, command)
+        case .curationForm: return curationForm(&state, command)
+        case .moveNote: return move(&state, command)
         }
     }
 
@@ -232,6 +245,8 @@ public enum AppUpdate {
             editDetailField(&state) { $0.insert(text) }
         case .participantForm:
             typedInForm(&state, text)
+        case .curationForm:
+            typedInCurationForm(&state, text)
         case .tableView:
             state.message = .init(text: TUIText.messageReadOnly.text(state.lang), isError: true)
         default:
@@ -300,6 +315,10 @@ public enum AppUpdate {
     /// tables wrote while it was covered.
     static func close(_ state: inout AppState) -> [Step] {
         state.pop()
+        // A harvest shown again after curating is rebuilt, so the organiser sees the curation in it.
+        if state.screen == .harvest, let harvest = state.harvest, harvest.stale {
+            return [.command(.previewHarvest(anonymous: harvest.anonymous, keepScroll: true))]
+        }
         return state.screen == .dashboard ? [.command(.refresh(table: state.tableNumber))] : []
     }
 

@@ -23,6 +23,10 @@ public struct HarvestState: Sendable, Equatable {
     public var mailProblems: [MailProblem] = []
     /// The files the last export wrote.
     public var written: [String] = []
+    /// The event's next steps are empty: the screen says so, and Enter asks once more before exporting.
+    public var nextStepsMissing = false
+    /// Enter was pressed once with the next steps empty: the next Enter exports anyway.
+    public var exportWithoutNextSteps = false
     public init() {}
 
     public static var rowCount: Int { formats.count + 1 }
@@ -34,7 +38,7 @@ extension AppUpdate {
     static func openHarvest(_ state: inout AppState) -> [Step] {
         let harvest = HarvestState()
         state.push(.harvest(harvest))
-        return [.command(.previewHarvest(anonymous: harvest.anonymous, keepScroll: false))]
+        return [.command(.previewHarvest(anonymous: harvest.anonymous, keepScroll: false)), .command(.loadEvent)]
     }
 
     static func harvest(_ state: inout AppState, _ command: Command) -> [Step] {
@@ -64,7 +68,17 @@ extension AppUpdate {
                 state.message = .init(text: TUIText.messageNothingChosen.text(state.lang), isError: true)
                 return []
             }
+            if harvest.nextStepsMissing && !harvest.exportWithoutNextSteps {
+                harvest.exportWithoutNextSteps = true
+                state.harvest = harvest
+                state.message = .init(text: CurationScreenText.harvestExportWithoutNextSteps.text(state.lang), isError: true)
+                return []
+            }
+            harvest.exportWithoutNextSteps = false
             effects = [.command(.exportHarvest(formats, anonymous: harvest.anonymous))]
+        case .curationScreen:
+            state.harvest = harvest
+            return openCuration(&state)
         case .back:
             return close(&state)
         default:
