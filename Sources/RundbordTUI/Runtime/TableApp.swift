@@ -57,8 +57,8 @@ public final class TableApp {
             run(AppUpdate.openDashboardAlone(&state))
             return
         }
-        if let draft = try store.draft(tableId: session.table.id), !draft.isEmpty {
-            dispatch(.loaded(.draft(draft)))
+        if let draft = try store.savedDraft(tableId: session.table.id), !draft.text.isEmpty {
+            dispatch(.loaded(.draft(draft.text, kind: draft.kind, principleId: draft.principleId)))
         }
     }
 
@@ -153,9 +153,9 @@ public final class TableApp {
                                         mailProblems: Exporter.mailProblems(document), keepScroll: keepScroll))
             case let .exportHarvest(formats, anonymous):
                 return exportHarvest(formats, anonymous: anonymous)
-            case let .saveDraft(text, tableId, report):
+            case let .saveDraft(text, kind, principleId, tableId, report):
                 do {
-                    try store.save(draft: text, tableId: tableId, now: env.now())
+                    try store.save(draft: text, kind: kind, principleId: principleId, tableId: tableId, now: env.now())
                 } catch where !report {
                     // Quitting, or a note just saved: nothing more to say.
                 }
