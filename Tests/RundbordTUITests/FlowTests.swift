@@ -315,11 +315,14 @@ import Testing
     @Test func eachPrinciplesClockAndPhaseSurviveARestartAndReachAnotherTerminal() throws {
         let event = try TempEvent()
         do {
-            let (app, _) = try event.app()
+            let (app, firstBackend) = try event.app()
             app.press(.nextPhase, .toggleTimer)
             event.world.advance(6 * 60)
             app.send([.tick])
             app.press(.nextPrinciple)
+            // Moving on while the clock runs says plainly that it was paused, and how much it has used.
+            #expect(app.state.message?.text == "Nu: princip 2/5, Præsentation. Uret for princip 1 står på pause, 06:00 brugt")
+            #expect(firstBackend.text.contains("Uret for princip 1 står på pause, 06:00 brugt"))
         }
         func terminal() throws -> (TableApp, TestBackend, EventStore) {
             let store = try EventStore.open(path: event.path)

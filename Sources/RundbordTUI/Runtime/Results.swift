@@ -49,6 +49,7 @@ extension AppUpdate {
         switch stored {
         case let .session(session, loaded, after):
             var commands: [AppEffect] = []
+            let left = state.session
             if var session {
                 for action in loaded { _ = try? session.reduce(action, env) }
                 // A move made here, with the draft in sight under the principle it
@@ -63,6 +64,15 @@ extension AppUpdate {
                 }
             }
             saved(&state, after)
+            // Moving on from a running clock pauses it: said plainly, with the time it has used.
+            if after == .principleChanged, left.timer.isRunning, left.principleIndex != state.session.principleIndex {
+                let now = state.session
+                // The time box less the seconds left as the countdown shows them, so it agrees with the clock.
+                let used = Double(left.timer.durationSeconds) - left.timer.remaining(at: state.now).rounded(.up)
+                state.message = .init(text: TUIText.messageMovedClockPaused.text(
+                    state.lang, now.principleIndex + 1, now.principleIds.count, now.phase.textKey.text(state.lang),
+                    left.principleIndex + 1, Chrome.clock(max(0, used))), isError: false)
+            }
             if after.addsNote {
                 commands.append(.saveDraft(nil, tableId: state.session.table.id, report: false))
             }

@@ -15,6 +15,8 @@ public enum TUIText: String, CatalogueKey {
     case messageVoteClosed, messageVoteOpen, messageDraftRestored, messageStoreError, messageMoved
     // A draft keeps the principle it was started under (another terminal may move the table)
     case messageDraftStays, messageSavedUnder, statusDraftElsewhere
+    // Moving on from a running clock says that it was paused
+    case messageMovedClockPaused
     // Vote
     case voteScopePrinciple, voteScopeTable, voteOpenState, voteClosedState, voteInitiatives, voteNoInitiatives
     case voteAgreement, voteHint
@@ -136,6 +138,8 @@ public enum TUIText: String, CatalogueKey {
         .messageMoved: .init("Nu: princip {0}/{1}, {2} (Tab/Shift-Tab skifter fase, Ctrl-N/Ctrl-P princip)",
                               "Now: principle {0}/{1}, {2} (Tab/Shift-Tab change the phase, Ctrl-N/Ctrl-P the principle)"),
         .messageStoreError: .init("IKKE GEMT: {0}", "NOT SAVED: {0}"),
+        .messageMovedClockPaused: .init("Nu: princip {0}/{1}, {2}. Uret for princip {3} står på pause, {4} brugt",
+                                        "Now: principle {0}/{1}, {2}. Principle {3}'s clock is paused, {4} used"),
         .messageDraftStays: .init("Anden skærm: nu princip {0}. Din kladde gemmes under princip {1}",
                                   "Another screen: now principle {0}. Your draft goes under principle {1}"),
         .messageSavedUnder: .init("Gemt under princip {0}, hvor kladden blev begyndt", "Saved under principle {0}, where the draft was begun"),
