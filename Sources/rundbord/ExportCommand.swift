@@ -90,15 +90,28 @@ struct ExportCommand: ParsableCommand {
             return
         }
         let document = try Harvest.build(store: store, options: options)
-        if format == .json {
-            // Written as it is encoded, never whole in memory.
-            try AtomicFile.stream(to: target) { sink throws(RundbordError) in try document.writeJSON(sink.write) }
-            wrote(target, language)
-            return
-        }
         var settings = ExportSettings(width: width, linesPerPage: linesPerPage, excel: excel,
                                       templates: HarvestTemplates(library: global.library, language: language))
         settings.extraRecipients = to
+        // Written in pieces as they are made (JSON, Markdown) or from the one
+        // text made (print text), never copied whole into another buffer.
+        switch format {
+        case .json:
+            try AtomicFile.stream(to: target) { sink throws(RundbordError) in try document.writeJSON(sink.write) }
+        case .md:
+            try AtomicFile.stream(to: target) { sink throws(RundbordError) in
+                try Exporter.writeMarkdown(document, settings, sink.write)
+            }
+        case .txt:
+            let text = try Exporter.printText(document, settings)
+            try AtomicFile.stream(to: target) { sink throws(RundbordError) in try Exporter.write(text, sink.write) }
+        default:
+            break
+        }
+        if [.json, .md, .txt].contains(format) {
+            wrote(target, language)
+            return
+        }
         if format == .eml {
             // The mail attaches the typeset PDF of the same harvest, made by rundbord-pdf.
             settings = settings.withPDF(of: file, options: options)

@@ -65,4 +65,24 @@ import RundbordStore
         try doc.writeJSON { (piece: [UInt8]) throws(RundbordError) in pieces.append(piece) }
         #expect(Data(pieces.joined()) == Data(try JSONBytes.encode(doc) + [UInt8(ascii: "\n")]))
     }
+
+    @Test func markdownWrittenInPiecesIsTheMarkdown() throws {
+        let fixture = try fixture()
+        defer { fixture.cleanUp() }
+        let doc = try fixture.document()
+        var bytes: [UInt8] = []
+        try Exporter.writeMarkdown(doc, Fixture.settings()) { (piece: [UInt8]) throws(RundbordError) in bytes += piece }
+        #expect(String(decoding: bytes, as: UTF8.self) == (try Exporter.markdown(doc, Fixture.settings())))
+        var text: [UInt8] = []
+        let printed = try Exporter.printText(doc, Fixture.settings())
+        try Exporter.write(printed) { (piece: [UInt8]) throws(RundbordError) in text += piece }
+        #expect(text == Array(printed.utf8))
+    }
+
+    @Test(arguments: ["", "\n", "\n\n\na\n", "a  \n\n\n\tb\t\n\n", "a\r\n\r\nb", " \n x \n \n", "æ\n\n\nø\n\n"])
+    func tidyInPiecesIsTidy(_ text: String) throws {
+        var bytes: [UInt8] = []
+        try Exporter.tidy(text) { (piece: [UInt8]) throws(RundbordError) in bytes += piece }
+        #expect(String(decoding: bytes, as: UTF8.self) == Exporter.tidy(text))
+    }
 }
