@@ -83,7 +83,8 @@ enum TableScreen {
         let backend = try NcursesBackend.start()
         var failure: Error?
         do {
-            let app = try TableApp(store: store, tableNumber: table, backend: backend, lang: .current, templates: templates)
+            let app = try TableApp(store: store, tableNumber: table, backend: backend, lang: .current, templates: templates,
+                                   choices: HarvestChoices.inStateFolder())
             app.run()
         } catch {
             failure = error

@@ -286,7 +286,7 @@ extension TableApp {
         for _ in 0..<abs(row - current) { press(row > current ? .selectDown : .selectUp) }
         press(.toggleOption)
     }
-    func toggle(_ format: ExportFormat) { toggleHarvestRow(HarvestState.formats.firstIndex(of: format)!) }
+    func toggle(_ format: HarvestOutput) { toggleHarvestRow(HarvestState.formats.firstIndex(of: format)!) }
     func toggleAnonymous() { toggleHarvestRow(HarvestState().anonymousRow) }
 }
 

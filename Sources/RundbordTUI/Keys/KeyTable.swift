@@ -8,6 +8,8 @@ import RundbordHarvest
 public enum ScreenID: String, Sendable, CaseIterable {
     case session, vote, detail, projector, help, picker, confirm
     case dashboard, tableView, participants, participantForm, harvest
+    /// Typing a search of the harvest's preview (after `/`).
+    case harvestSearch
 
     var title: TUIText {
         switch self {
@@ -16,6 +18,7 @@ public enum ScreenID: String, Sendable, CaseIterable {
         case .participants: .screenParticipants
         case .participantForm: .screenParticipantForm
         case .harvest: .screenHarvest
+        case .harvestSearch: .screenHarvestSearch
         case .session: .screenSession
         case .vote: .screenVote
         case .detail: .screenDetail
@@ -51,7 +54,7 @@ public enum Command: Sendable, Equatable {
     case dashboardScreen, participantsScreen, harvestScreen, openTable
     case newParticipant, editParticipant, nextTable, previousTable, toggleConsent, deleteParticipant
     case nextField, previousField, saveForm
-    case toggleOption, export, refreshPreview
+    case toggleOption, export, refreshPreview, searchPreview, findNext
 }
 
 /// One row of the key table: the single source for dispatch, the key bar,
@@ -194,6 +197,14 @@ public enum KeyTable {
         KeyBinding([.char(" ")], .toggleOption, bar: .barToggle, .keyToggleOption, [.harvest]),
         KeyBinding([.enter], .export, bar: .barExport, .keyExport, [.harvest]),
         KeyBinding([.char("u")], .refreshPreview, bar: .barRefresh, .keyRefreshPreview, [.harvest]),
+        KeyBinding([.char("/")], .searchPreview, bar: .barSearch, .keySearchPreview, [.harvest]),
+        KeyBinding([.char("n")], .findNext, .keyFindNext, [.harvest]),
+        KeyBinding([.home], .home, .keyPreviewTop, [.harvest]),
+        KeyBinding([.end], .end, .keyPreviewEnd, [.harvest]),
+        KeyBinding([], .typeText, .keySearchText, [.harvestSearch], keyLabel: .keyLabelText),
+        KeyBinding([.enter], .findNext, bar: .barFind, .keySearchFind, [.harvestSearch]),
+        KeyBinding([.backspace], .backspace, .keyBackspace, [.harvestSearch]),
+        KeyBinding([.escape], .back, bar: .barCancel, .keySearchCancel, [.harvestSearch]),
         KeyBinding([.escape], .back, bar: .barBack, .keyBack, [.harvest]),
         KeyBinding([.function(10), .ctrl("q"), .ctrl("c")], .quit, bar: .barQuit, .keyQuit, organiser),
 

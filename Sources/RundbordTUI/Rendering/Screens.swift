@@ -29,7 +29,7 @@ public enum Screens {
         case .participants: viewport = ParticipantsScreen.render(state, into: &buffer)
         case .harvest: viewport = HarvestScreen.render(state, into: &buffer)
         // Layers, never on the stack: drawn over the screen under them, below.
-        case .picker, .confirm, .participantForm: break
+        case .picker, .confirm, .participantForm, .harvestSearch: break
         }
         if state.picker != nil { PickerOverlay.render(state, into: &buffer) }
         if state.confirmingQuit { ConfirmOverlay.render(state, into: &buffer) }

@@ -84,6 +84,8 @@ public struct AppState: Sendable, Equatable {
     public var draftChangedAt: Date?
     public var draftSavedAt: Date?
     public var quitRequested = false
+    /// The formats last chosen on this event's harvest screen (`HarvestChoices`); nil: never chosen.
+    public var harvestChoice: Set<HarvestOutput>?
 
     public init(lang: Language, eventTitle: String, session: TableSession, participants: [Participant],
                 now: Date, size: Size) {

@@ -91,7 +91,9 @@ public enum AppEffect: Sendable, Equatable {
     /// Builds the harvest and renders its Markdown for the preview.
     case previewHarvest(anonymous: Bool, keepScroll: Bool)
     /// Renders every format first, then writes them next to the event file.
-    case exportHarvest([ExportFormat], anonymous: Bool)
+    case exportHarvest([HarvestOutput], anonymous: Bool)
+    /// Remembers the formats chosen on the harvest screen for this event (`HarvestChoices`).
+    case rememberHarvestChoice(Set<HarvestOutput>)
     /// Autosaves the entry line (nil deletes the saved draft); a failure is
     /// reported only when `report` (not on quitting, nor after a saved note).
     case saveDraft(String?, tableId: UUID, report: Bool)

@@ -15,6 +15,9 @@ public final class TableApp {
     let env: SessionEnvironment
     /// The templates of the harvest (`--templates DIR` or the built-in ones).
     let templates: TemplateLibrary
+    /// Where the harvest screen's chosen formats are remembered (nil: not remembered).
+    let choices: HarvestChoices?
+    let eventId: UUID
     var changeToken: Int
     var lastTick: Date
     let frames = FrameGate()
@@ -35,17 +38,21 @@ public final class TableApp {
     /// `tableNumber` opens that table's session; nil opens the organiser's
     /// dashboard on its own, where every table is shown read-only.
     public init(store: EventStore, tableNumber: Int?, backend: TerminalBackend, lang: Language,
-                env: SessionEnvironment = .live, templates: TemplateLibrary = TemplateLibrary()) throws(RundbordError) {
+                env: SessionEnvironment = .live, templates: TemplateLibrary = TemplateLibrary(),
+                choices: HarvestChoices? = nil) throws(RundbordError) {
         self.store = store
         self.backend = backend
         self.env = env
         self.templates = templates
+        self.choices = choices
         let tables = try store.tables()
         let event = try store.event()
+        eventId = event.id
         let session = try store.session(tableNumber: tableNumber ?? tables.first?.number ?? 1, event: event)
         state = AppState(lang: lang, eventTitle: event.title, session: session,
                          participants: try store.participants(), now: env.now(), size: backend.size)
         state.eventPath = store.path
+        state.harvestChoice = choices?.load(event: event.id)
         state.tableNumbers = tables.map(\.number)
         changeToken = try store.changeToken()
         lastTick = env.now()
@@ -144,6 +151,11 @@ public final class TableApp {
                                         mailProblems: Exporter.mailProblems(document), keepScroll: keepScroll))
             case let .exportHarvest(formats, anonymous):
                 return exportHarvest(formats, anonymous: anonymous)
+            case .rememberHarvestChoice(let chosen):
+                // A preference: when it cannot be kept, the screen still works
+                // and starts from the usual choice next time; not worth an error.
+                try? choices?.save(chosen, event: eventId)
+                return nil
             case let .saveDraft(text, tableId, report):
                 do {
                     try store.save(draft: text, tableId: tableId, now: env.now())
@@ -201,7 +213,7 @@ public final class TableApp {
     /// PDF (a format of its own, and the mail's attachment) is typeset by
     /// rundbord-pdf from the same file with the same options; its messages
     /// come back in the error, never onto the screen.
-    func exportHarvest(_ formats: [ExportFormat], anonymous: Bool) -> AppMessage {
+    func exportHarvest(_ formats: [HarvestOutput], anonymous: Bool) -> AppMessage {
         do {
             let document = try harvestDocument(anonymous: anonymous)
             var settings = exportSettings
@@ -212,9 +224,11 @@ public final class TableApp {
                 settings.pdf = { pdf }
             }
             var rendered: [(String, Data)] = []
-            for format in formats {
-                rendered.append((format.defaultOutput(eventFile: store.path, language: state.lang),
-                                 try Exporter.render(document, format, settings: settings)))
+            for output in formats {
+                var these = settings
+                these.excel = output.excel
+                rendered.append((output.path(eventFile: store.path, language: state.lang),
+                                 try Exporter.render(document, output.format, settings: these)))
             }
             for (path, data) in rendered { try Exporter.write(data, to: path) }
             return .stored(.exported(rendered.map(\.0)))
@@ -243,3 +257,4 @@ public final class TableApp {
         }
     }
 }
+

@@ -133,6 +133,8 @@ public enum AppUpdate {
             editDetailField(&state) { $0.insert(Sanitize.line(text)) }
         case .participants:
             editFormField(&state) { $0.insert(Sanitize.line(text)) }
+        case .harvest where state.harvest?.searching == true:
+            typedInSearch(&state, text)
         default:
             break
         }
@@ -144,6 +146,7 @@ public enum AppUpdate {
         if state.confirmingQuit { return .confirm }
         if state.picker != nil { return .picker }
         if state.screen == .participants && state.roster?.form != nil { return .participantForm }
+        if state.screen == .harvest && state.harvest?.searching == true { return .harvestSearch }
         return state.screen
     }
 
@@ -169,6 +172,7 @@ public enum AppUpdate {
         case .participants: return participants(&state, command)
         case .participantForm: return participantForm(&state, command)
         case .harvest: return harvest(&state, command)
+        case .harvestSearch: return harvestSearch(&state, command)
         }
     }
 
@@ -185,6 +189,8 @@ public enum AppUpdate {
             editDetailField(&state) { $0.insert(text) }
         case .participantForm:
             typedInForm(&state, text)
+        case .harvestSearch:
+            typedInSearch(&state, text)
         case .tableView:
             state.message = .init(text: TUIText.messageReadOnly.text(state.lang), isError: true)
         default:

@@ -69,6 +69,8 @@ public enum TUIText: String, CatalogueKey {
     case formatMd, formatPdf, formatTxt, formatEml, formatCsv, formatInitiativesCsv, formatJson
     case messageExported, messageNothingChosen, messageExportFailed
     case barRefresh, keyRefreshPreview, harvestStale
+    case formatExcelCsv, screenHarvestSearch, barSearch, barFind, keySearchPreview, keyFindNext, keyPreviewTop
+    case keyPreviewEnd, keySearchText, keySearchFind, keySearchCancel, harvestSearchPrompt, messageNoMatch
 
     public static let table: [TUIText: Translation] = [
         .screenSession: .init("Bordets samtale", "Table session"),
@@ -377,6 +379,19 @@ public enum TUIText: String, CatalogueKey {
         .messageExportFailed: .init("IKKE EKSPORTERET: {0}", "NOT EXPORTED: {0}"),
         .barRefresh: .init("Opdatér", "Update"),
         .keyRefreshPreview: .init("Byg forhåndsvisningen igen med det nyeste fra bordene", "Rebuild the preview with the tables' latest"),
+        .formatExcelCsv: .init("dansk Excel", "Danish Excel"),
+        .screenHarvestSearch: .init("Søgning i forhåndsvisningen", "Searching the preview"),
+        .barSearch: .init("Søg", "Search"),
+        .barFind: .init("Find", "Find"),
+        .keySearchPreview: .init("Søg i forhåndsvisningen", "Search the preview"),
+        .keyFindNext: .init("Næste fund af søgningen", "Next match of the search"),
+        .keyPreviewTop: .init("Forhåndsvisningens begyndelse", "The preview's beginning"),
+        .keyPreviewEnd: .init("Forhåndsvisningens slutning", "The preview's end"),
+        .keySearchText: .init("Det der søges efter", "What to search for"),
+        .keySearchFind: .init("Gå til første fund (n finder det næste)", "Go to the first match (n finds the next)"),
+        .keySearchCancel: .init("Stop søgningen", "Stop searching"),
+        .harvestSearchPrompt: .init("Søg:", "Search:"),
+        .messageNoMatch: .init("Ingen fund af »{0}« i forhåndsvisningen", "No match for “{0}” in the preview"),
         .harvestStale: .init("Forhåndsvisningen er ældre end bordenes seneste notater — u opdaterer (eksporten er altid frisk)",
                               "The preview is older than the tables' latest notes — u updates (an export is always fresh)"),
     ]

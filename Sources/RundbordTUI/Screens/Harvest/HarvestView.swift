@@ -13,16 +13,29 @@ enum HarvestScreen {
         return TextLayout.lines(TextLayout.visibleLines(MarkdownEscape.forReading(markdown)), width: max(10, width))
     }
 
-    static func label(_ format: ExportFormat) -> TUIText {
-        switch format {
+    static func label(_ output: HarvestOutput) -> TUIText {
+        switch output {
         case .md: .formatMd
         case .txt: .formatTxt
         case .pdf: .formatPdf
-        case .eml, .mailtext: .formatEml
+        case .eml: .formatEml
         case .csv: .formatCsv
+        case .excelCSV: .formatExcelCsv
         case .initiativesCSV: .formatInitiativesCsv
         case .json: .formatJson
         }
+    }
+
+    /// Where the search (ignoring case) occurs in `line`.
+    static func matches(_ line: String, _ search: String) -> [Range<String.Index>] {
+        guard !search.isEmpty else { return [] }
+        var found: [Range<String.Index>] = []
+        var from = line.startIndex
+        while from < line.endIndex, let r = line.range(of: search, options: .caseInsensitive, range: from..<line.endIndex) {
+            found.append(r)
+            from = r.upperBound
+        }
+        return found
     }
 
     static func render(_ state: AppState, into buffer: inout Buffer) -> Viewport {
@@ -102,18 +115,32 @@ enum HarvestScreen {
         }
         for (i, line) in lines.dropFirst(scroll).prefix(rows).enumerated() {
             let heading = line.hasPrefix("#")
-            buffer.put(line, x: panel + 1, y: 2 + i, style: heading ? Theme.title : .plain)
+            let x = panel + 1
+            buffer.put(line, x: x, y: 2 + i, style: heading ? Theme.title : .plain)
+            // What the search found, highlighted; the current match's line in reverse.
+            let current = harvest.match == scroll + i
+            for r in matches(line, harvest.searching ? "" : harvest.search) {
+                let before = DisplayWidth.of(String(line[..<r.lowerBound]))
+                buffer.put(String(line[r]), x: x + before, y: 2 + i, style: current ? Theme.selected : Style(bold: true, underline: true))
+            }
         }
 
         let statusY = buffer.height - 2
-        if state.message != nil {
+        if harvest.searching {
+            // The search being typed, with the cursor after it.
+            buffer.fill(Rect(x: 0, y: statusY, width: buffer.width, height: 1))
+            let prompt = TUIText.harvestSearchPrompt.text(lang)
+            let shown = TextLayout.truncate(harvest.search, width: max(1, buffer.width - DisplayWidth.of(prompt) - 4))
+            let end = buffer.put(prompt + " " + shown, x: 1, y: statusY, style: Theme.title)
+            buffer.put("▏", x: 1 + end, y: statusY)
+        } else if state.message != nil {
             Chrome.status(state, y: statusY, into: &buffer)
         } else if harvest.stale {
             buffer.put("* " + TUIText.harvestStale.text(lang), x: 1, y: statusY, style: Theme.warning)
         } else {
             buffer.put(TUIText.harvestHint.text(lang), x: 1, y: statusY, style: Theme.dim)
         }
-        Chrome.keyBar(.harvest, lang, into: &buffer)
+        Chrome.keyBar(harvest.searching ? .harvestSearch : .harvest, lang, into: &buffer)
         return Viewport(screen: .harvest, page: max(1, rows - 1), maxScroll: max(0, lines.count - rows))
     }
 }
