@@ -128,6 +128,7 @@ import Testing
         func app() throws -> TableApp {
             let app = try TableApp(store: event.store, tableNumber: nil, backend: TestBackend(width: 80, height: 24),
                                    lang: .da, env: event.world.env, choices: choices)
+            app.runInBackground = { $0() }
             app.draw()
             return app
         }
@@ -155,3 +156,64 @@ import Testing
     }
 }
 
+/// The harvest preview is built off the input loop: on a large event it took
+/// seconds (15 s at 200,000 notes) during which no key was read.
+@Suite struct HarvestPreviewInBackgroundTests {
+    /// Builds held until the test runs them.
+    final class Held: @unchecked Sendable {
+        var jobs: [@Sendable () -> Void] = []
+        func runNext() { jobs.removeFirst()() }
+    }
+
+    @Test func keysWorkWhileThePreviewIsBuiltAndItArrivesOnTheNextTurn() throws {
+        let event = try TempEvent.organiserScene()
+        let (app, backend) = try event.dashboardApp()
+        let held = Held()
+        app.runInBackground = { held.jobs.append($0) }
+        app.press(.harvestScreen)
+        // Before: the key returned only once the preview was built.
+        #expect(app.state.harvest?.preview == nil)
+        #expect(app.state.harvest?.building == true)
+        #expect(backend.text.contains("Bygger forhåndsvisning"))
+        app.press(.selectDown, .toggleOption)
+        #expect(app.state.harvest?.row == 1)
+        #expect(app.state.harvest?.chosen == [.md])
+        held.runNext()
+        app.send([.tick])
+        #expect(app.state.harvest?.preview?.contains("# Opsamling") == true)
+        #expect(app.state.harvest?.building == false)
+        #expect(!backend.text.contains("Bygger forhåndsvisning"))
+        // A rebuild (u) keeps the old preview readable and says it is building.
+        app.press(.refreshPreview)
+        #expect(backend.text.contains("— bygger …"))
+        held.runNext()
+        app.send([.tick])
+        #expect(!backend.text.contains("— bygger …"))
+    }
+
+    @Test func escWhileThePreviewIsBuiltLeavesAtOnceAndTheLateResultChangesNothing() throws {
+        let event = try TempEvent.organiserScene()
+        let (app, _) = try event.dashboardApp()
+        let held = Held()
+        app.runInBackground = { held.jobs.append($0) }
+        app.press(.harvestScreen, .back)
+        #expect(app.state.screen == .dashboard)
+        held.runNext()
+        app.send([.tick])
+        #expect(app.state.screen == .dashboard)
+        #expect(app.state.harvest == nil)
+    }
+
+    @Test func onAThreadThePreviewArrivesWithoutAKey() throws {
+        let event = try TempEvent.organiserScene()
+        let (app, _) = try event.dashboardApp()
+        app.runInBackground = { job in Thread.detachNewThread(job) }
+        app.press(.harvestScreen)
+        let deadline = Date().addingTimeInterval(20)
+        while app.state.harvest?.preview == nil && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+            app.send([.tick])
+        }
+        #expect(app.state.harvest?.preview?.contains("# Opsamling") == true)
+    }
+}

@@ -32,6 +32,8 @@ public final class TempEvent {
     public func app(width: Int = 80, height: Int = 24, table: Int = 1, lang: Language = .da) throws -> (TableApp, TestBackend) {
         let backend = TestBackend(width: width, height: height)
         let app = try TableApp(store: store, tableNumber: table, backend: backend, lang: lang, env: world.env)
+        // The harvest preview built at once, so a test sees it after the key.
+        app.runInBackground = { $0() }
         app.timeZone = TimeZone(identifier: "UTC")!
         app.draw()
         return (app, backend)

@@ -112,7 +112,10 @@ extension AppUpdate {
         let text: String
         switch failure {
         case .store(let reason): text = TUIText.messageStoreError.text(state.lang, reason)
-        case .read(let reason): text = reason
+        case .read(let reason):
+            // A preview that could not be built is no longer being built.
+            if state.harvest != nil { state.harvest?.building = false }
+            text = reason
         case .export(let reason):
             state.harvest?.written = []
             text = TUIText.messageExportFailed.text(state.lang, reason)

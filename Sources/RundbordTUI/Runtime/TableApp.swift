@@ -25,6 +25,14 @@ public final class TableApp {
     let memo = LayoutMemo()
     /// How often the dashboard was read from the store (it should be only when the file changed).
     public private(set) var dashboardReads = 0
+    /// Runs the harvest preview's build away from the input loop (a thread
+    /// of its own): on a large event it takes seconds, and keys must work
+    /// meanwhile (Esc leaves without waiting). Tests run it at once, or hold
+    /// it to see the screen while it builds.
+    public var runInBackground: (@escaping @Sendable () -> Void) -> Void = { job in Thread.detachNewThread(job) }
+    /// The preview being built: its result is handed to update on the next
+    /// turn of the loop. A newer request replaces it (the older result is dropped).
+    var pendingPreview: PreviewResult?
 
     /// The zone of the clock times beside notes (the machine's; tests fix it).
     public var timeZone: TimeZone {
@@ -77,6 +85,10 @@ public final class TableApp {
 
     /// One turn of the loop without drawing: what other writers changed, then the event.
     public func handle(_ event: InputEvent) {
+        if let result = pendingPreview?.take() {
+            pendingPreview = nil
+            dispatch(result)
+        }
         let now = env.now()
         if event == .tick || now.timeIntervalSince(lastTick) >= Self.tickInterval {
             lastTick = now
@@ -146,9 +158,7 @@ public final class TableApp {
                 let selecting = try apply(change)
                 return .stored(.participants(try store.participants(), selecting: selecting, message: message))
             case let .previewHarvest(anonymous, keepScroll):
-                let document = try harvestDocument(anonymous: anonymous)
-                return .loaded(.preview(try Exporter.markdown(document, exportSettings),
-                                        mailProblems: Exporter.mailProblems(document), keepScroll: keepScroll))
+                return buildPreview(anonymous: anonymous, keepScroll: keepScroll)
             case let .exportHarvest(formats, anonymous):
                 return exportHarvest(formats, anonymous: anonymous)
             case .rememberHarvestChoice(let chosen):
@@ -197,6 +207,30 @@ public final class TableApp {
             try store.deleteParticipant(id: id, now: env.now())
             return nil
         }
+    }
+
+    /// Starts building the preview (`runInBackground`) from a connection of
+    /// its own, read-only; its result is nil until it is built (it comes back
+    /// through `handle`), unless the build ran at once.
+    func buildPreview(anonymous: Bool, keepScroll: Bool) -> AppMessage? {
+        let result = PreviewResult()
+        pendingPreview = result
+        let path = store.path, lang = state.lang, settings = exportSettings
+        let options = HarvestOptions(anonymous: anonymous, language: lang, generatedAt: env.now())
+        runInBackground {
+            do throws(RundbordError) {
+                let reader = try EventStore.open(path: path, readOnly: true)
+                defer { reader.close() }
+                let document = try Harvest.build(store: reader, options: options)
+                result.put(.loaded(.preview(try Exporter.markdown(document, settings),
+                                            mailProblems: Exporter.mailProblems(document), keepScroll: keepScroll)))
+            } catch {
+                result.put(.failed(.read(error.message(lang))))
+            }
+        }
+        guard let done = result.take() else { return nil }
+        pendingPreview = nil
+        return done
     }
 
     var exportSettings: ExportSettings {
@@ -258,3 +292,20 @@ public final class TableApp {
     }
 }
 
+/// The result of a preview built on another thread, handed over once.
+final class PreviewResult: @unchecked Sendable {
+    private let lock = NSLock()
+    private var message: AppMessage?
+
+    func put(_ message: AppMessage) {
+        lock.lock(); defer { lock.unlock() }
+        self.message = message
+    }
+
+    /// The result when it is there, once.
+    func take() -> AppMessage? {
+        lock.lock(); defer { lock.unlock() }
+        defer { message = nil }
+        return message
+    }
+}

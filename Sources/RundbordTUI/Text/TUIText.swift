@@ -71,6 +71,7 @@ public enum TUIText: String, CatalogueKey {
     case barRefresh, keyRefreshPreview, harvestStale
     case formatExcelCsv, screenHarvestSearch, barSearch, barFind, keySearchPreview, keyFindNext, keyPreviewTop
     case keyPreviewEnd, keySearchText, keySearchFind, keySearchCancel, harvestSearchPrompt, messageNoMatch
+    case harvestBuilding, harvestRebuilding
 
     public static let table: [TUIText: Translation] = [
         .screenSession: .init("Bordets samtale", "Table session"),
@@ -392,6 +393,9 @@ public enum TUIText: String, CatalogueKey {
         .keySearchCancel: .init("Stop søgningen", "Stop searching"),
         .harvestSearchPrompt: .init("Søg:", "Search:"),
         .messageNoMatch: .init("Ingen fund af »{0}« i forhåndsvisningen", "No match for “{0}” in the preview"),
+        .harvestBuilding: .init("Bygger forhåndsvisning … (Esc går tilbage uden at vente)",
+                                "Building the preview … (Esc goes back without waiting)"),
+        .harvestRebuilding: .init("— bygger …", "— building …"),
         .harvestStale: .init("Forhåndsvisningen er ældre end bordenes seneste notater — u opdaterer (eksporten er altid frisk)",
                               "The preview is older than the tables' latest notes — u updates (an export is always fresh)"),
     ]

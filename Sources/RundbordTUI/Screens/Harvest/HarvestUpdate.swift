@@ -64,6 +64,8 @@ public struct HarvestState: Sendable, Equatable {
     public var searching = false
     /// The preview line of the match shown (highlighted as the current one).
     public var match: Int?
+    /// The preview is being built (off the input loop): keys work meanwhile.
+    public var building = false
     public init(chosen: Set<HarvestOutput> = HarvestState.firstChoice) { self.chosen = chosen }
 
     public static var rowCount: Int { formats.count + 1 }
@@ -73,7 +75,8 @@ public struct HarvestState: Sendable, Equatable {
 /// The harvest's keys, the preview arriving, and what the export wrote.
 extension AppUpdate {
     static func openHarvest(_ state: inout AppState) -> [Step] {
-        let harvest = HarvestState(chosen: state.harvestChoice ?? HarvestState.firstChoice)
+        var harvest = HarvestState(chosen: state.harvestChoice ?? HarvestState.firstChoice)
+        harvest.building = true
         state.push(.harvest(harvest))
         return [.command(.previewHarvest(anonymous: harvest.anonymous, keepScroll: false))]
     }
@@ -103,6 +106,7 @@ extension AppUpdate {
             if harvest.row == harvest.anonymousRow {
                 harvest.anonymous.toggle()
                 harvest.written = []
+                harvest.building = true
                 effects = [.command(.previewHarvest(anonymous: harvest.anonymous, keepScroll: false))]
             } else {
                 let format = HarvestState.formats[harvest.row]
@@ -112,6 +116,7 @@ extension AppUpdate {
                 effects = [.command(.rememberHarvestChoice(harvest.chosen))]
             }
         case .refreshPreview:
+            harvest.building = true
             effects = [.command(.previewHarvest(anonymous: harvest.anonymous, keepScroll: true))]
         case .export:
             let formats = HarvestState.formats.filter { harvest.chosen.contains($0) }
@@ -178,9 +183,13 @@ extension AppUpdate {
 
     /// The preview was (re)built; a rebuild because another terminal wrote keeps the reader's place.
     static func harvestPreviewed(_ state: inout AppState, _ markdown: String, mailProblems: [MailProblem] = [], keepScroll: Bool = false) {
+        // Built after the screen was left (Esc does not wait): nothing to show it on.
+        // (Writing through `state.harvest?` would write the absent screen back.)
+        guard state.harvest != nil else { return }
         state.harvest?.preview = markdown
         state.harvest?.mailProblems = mailProblems
         state.harvest?.stale = false
+        state.harvest?.building = false
         if !keepScroll { state.harvest?.scroll = 0; state.harvest?.match = nil }
     }
 

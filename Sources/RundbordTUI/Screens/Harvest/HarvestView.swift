@@ -105,13 +105,18 @@ enum HarvestScreen {
         let lines = previewLines(state)
         let rows = previewRows(state)
         let scroll = min(harvest.scroll, max(0, lines.count - rows))
-        buffer.put(TUIText.harvestPreview.text(lang) + (harvest.stale ? " *" : ""), x: panel + 1, y: 1, style: Theme.title)
+        let heading = TUIText.harvestPreview.text(lang) + (harvest.stale ? " *" : "")
+        let end = buffer.put(heading, x: panel + 1, y: 1, style: Theme.title)
+        // Rebuilding (u, anonymity): the old preview stays readable meanwhile.
+        if harvest.building && harvest.preview != nil {
+            buffer.put(" " + TUIText.harvestRebuilding.text(lang), x: panel + 1 + end, y: 1, style: Theme.dim)
+        }
         if lines.count > rows {
             let position = "\(scroll + 1)–\(min(scroll + rows, lines.count))/\(lines.count)"
             buffer.put(position, x: buffer.width - DisplayWidth.of(position) - 1, y: 1, style: Theme.dim)
         }
         if harvest.preview == nil {
-            buffer.put(TUIText.dashboardLoading.text(lang), x: panel + 1, y: 2, style: Theme.dim)
+            buffer.put(TUIText.harvestBuilding.text(lang), x: panel + 1, y: 2, style: Theme.dim)
         }
         for (i, line) in lines.dropFirst(scroll).prefix(rows).enumerated() {
             let heading = line.hasPrefix("#")
