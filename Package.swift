@@ -82,7 +82,7 @@ let package = Package(
         ),
         .target(
             name: "RundbordTUI",
-            dependencies: ["RundbordCore", "RundbordStore", "RundbordHarvest"]
+            dependencies: ["RundbordCore", "RundbordStore", "RundbordHarvest", "RundbordSuggest"]
         ),
         .target(
             name: "NcursesBackend",

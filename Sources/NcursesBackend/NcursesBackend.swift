@@ -223,6 +223,11 @@ public final class NcursesBackend: TerminalBackend {
         doupdate()
     }
 
+    /// ncurses' bell: the terminal's audible bell, or its visible one where it has no sound.
+    public func beep() {
+        _ = CNcursesw.beep()
+    }
+
     private func put(_ cell: Cell, x: Int, y: Int) {
         var chars: [wchar_t] = cell.text.unicodeScalars.prefix(Int(CCHARW_MAX) - 1).map { wchar_t(bitPattern: $0.value) }
         if chars.isEmpty { chars = [32] }

@@ -62,7 +62,9 @@ public enum SessionAction: Equatable, Sendable {
     case nextPrinciple, previousPrinciple, goToPrinciple(Int)
     case nextPhase, previousPhase, setPhase(Phase)
     /// Adds a note; with `kind` nil a leading prefix in `text` ("!", "?") picks the kind.
-    case addNote(text: String, kind: NoteKind?, speakerId: UUID?, speakerOrganisation: String?)
+    /// `principleId` files it under another of the table's principles than
+    /// the current one (a draft started there before another terminal moved the table).
+    case addNote(text: String, kind: NoteKind?, speakerId: UUID?, speakerOrganisation: String?, principleId: String? = nil)
     case editNote(UUID, text: String)
     case retag(UUID, NoteKind)
     /// Moves a note to the next kind in the template's order.
@@ -74,6 +76,8 @@ public enum SessionAction: Equatable, Sendable {
     case setOwner(UUID, String?)
     case setHorizon(UUID, String?)
     case setDots(UUID, Int)
+    /// Files a note under another principle and/or at another table (misfiled); undoable like any edit.
+    case moveNote(UUID, principleId: String, tableId: UUID)
     case adjustDots(UUID, Int)
     case setAgreement(AgreementTally)
     case undo, redo
@@ -142,8 +146,10 @@ extension TableSession {
             table.progress.phase = p
             return progressChanged(now)
 
-        case let .addNote(text, kind, speakerId, organisation):
-            guard let principleId = table.currentPrincipleId else { throw SessionRejection(.ruleNoPrinciple) }
+        case let .addNote(text, kind, speakerId, organisation, under):
+            guard let principleId = under ?? table.currentPrincipleId, principleIds.contains(principleId) else {
+                throw SessionRejection(.ruleNoPrinciple)
+            }
             var body = text
             var chosen = kind ?? .point
             if kind == nil, let (prefixed, rest) = vision.kindFromPrefix(text) {
@@ -189,6 +195,12 @@ extension TableSession {
             return try changeInitiative(id, now) { $0.owner = Self.oneLine(owner) }
         case let .setHorizon(id, horizon):
             return try changeInitiative(id, now) { $0.horizon = Self.oneLine(horizon) }
+        case let .moveNote(id, principleId, tableId):
+            guard vision.principle(id: principleId) != nil else { throw SessionRejection(.ruleNoPrinciple) }
+            return try change(id, now) { note in
+                note.principleId = principleId
+                note.tableId = tableId
+            }
         case let .setDots(id, dots):
             guard dots >= 0 else { throw SessionRejection(.ruleNegative) }
             return try changeInitiative(id, now) { $0.dots = dots }
@@ -300,11 +312,13 @@ extension TableSession {
         return [.saveNote(change.after)]
     }
 
-    /// Puts `note` into the loaded page when it belongs to the current principle.
+    /// Puts `note` into the loaded page when it belongs to the current
+    /// principle, and takes it out when it was moved elsewhere.
     private mutating func apply(_ note: Note) {
+        let belongs = note.principleId == table.currentPrincipleId && note.tableId == table.id
         if let i = notes.firstIndex(where: { $0.id == note.id }) {
-            notes[i] = note
-        } else if note.principleId == table.currentPrincipleId && note.tableId == table.id {
+            if belongs { notes[i] = note } else { notes.remove(at: i) }
+        } else if belongs {
             notes.append(note)
         }
     }

@@ -124,3 +124,14 @@ public enum MarkdownEscape {
         return "<" + out + ">"
     }
 }
+
+extension EventLink {
+    /// An http(s) URL with a host, or a mailto: link with a valid address:
+    /// the links a harvest may show as links (see `MarkdownEscape.destination`).
+    /// The command line and the curation screen check links alike.
+    public static func isValid(_ text: String) -> Bool {
+        guard MarkdownEscape.destination(text) != nil, !text.contains(" "), let url = URL(string: text) else { return false }
+        if url.scheme?.lowercased() == "mailto" { return EmailAddress.isValid(String(text.dropFirst("mailto:".count))) }
+        return !(url.host ?? "").isEmpty
+    }
+}

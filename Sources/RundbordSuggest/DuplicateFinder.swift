@@ -230,3 +230,14 @@ public struct DuplicateFinder: Sendable {
         Set(weakWords.map(stemmer.stem))
     }
 }
+
+extension DuplicateFinder {
+    /// The duplicate suggestions among `initiatives` (the curator's, in its
+    /// order; the suggestions index them). A pair the organiser merged and
+    /// split again was judged not the same, and is not suggested again.
+    /// What `initiatives suggest` prints and the curation screen lists.
+    public static func suggestions(for curator: Curator, _ initiatives: [CuratedInitiative]) -> [DuplicateSuggestion] {
+        DuplicateFinder(texts: initiatives.map(\.text)).suggestions()
+            .filter { !curator.wereSplitApart(initiatives[$0.a], initiatives[$0.b]) }
+    }
+}

@@ -19,7 +19,7 @@ public enum CLIText: String, CatalogueKey {
     case nameHelp, orgHelp, emailHelp, seatHelp, namedHelp, newNameHelp, newOrgHelp, newEmailHelp
     case templateHelp, titleHelp, dateHelp, venueHelp, organiserHelp, organiserEmailHelp, tablesHelp
     case templateNameHelp, templateFileHelp
-    case runAbstract, keysAbstract, markdownHelp, dashboardTextHelp
+    case runAbstract, keysAbstract, markdownHelp, dashboardTextHelp, noBellHelp
 
     public static let table: [CLIText: Translation] = [
         .abstract: .init("Rundbordssamtaler: skriv ned ved bordene, mens der tales, og lav opsamlingen bagefter.",
@@ -106,6 +106,8 @@ public enum CLIText: String, CatalogueKey {
         .templateFileHelp: .init("Skabelonfilen (YAML).", "The template file (YAML)."),
         .runAbstract: .init("Åbn et bords samtale i terminalen (notater, tid, afstemning, projektorvisning).",
                             "Open a table's session in the terminal (notes, timer, vote, projector view)."),
+        .noBellHelp: .init("Ingen klokkelyd når tiden er gået (skærmen blinker stadig); også RUNDBORD_NO_BELL=1.",
+                           "No bell when the time is up (the screen still flashes); also RUNDBORD_NO_BELL=1."),
         .keysAbstract: .init("Vis alle taster i bordvisningen.", "List every key of the table screen."),
         .markdownHelp: .init("Som Markdown (afsnittet om taster i README).", "As Markdown (the keys section of the README)."),
         .dashboardTextHelp: .init("Skriv tallene som tekst i stedet for at åbne skærmen.", "Print the numbers as text instead of opening the screen."),

@@ -46,13 +46,8 @@ enum Curating {
         var heading = [CurationText.listHeading.text(lang, ranked.rank.number)]
         if let place = ranked.rank.placeText(lang) { heading.append(CurationText.listPlace.text(lang, place)) }
         heading += [CurationText.listDots.text(lang, i.dots), ranked.rank.supportText(lang), "id \(Curation.shortId(i.id))"]
-        var details = [curator.vision.label(i.funding)]
-        if !i.owners.isEmpty { details.append(CurationText.listOwner.text(lang, i.owners.joined(separator: "; "))) }
-        if !i.horizons.isEmpty { details.append(CurationText.listHorizon.text(lang, i.horizons.joined(separator: "; "))) }
-        if i.decision != .undecided { details.append(Curation.decisionText(i.decision, lang)) }
-        if let cost = i.cost { details.append(Curation.costText(cost, lang)) }
-        if i.mergeId != nil { details.append(CurationText.listMerged.text(lang, i.sources.count)) }
-        var lines = [heading.joined(separator: " · "), "  " + Sanitize.line(i.text), "  " + details.map(Sanitize.line).joined(separator: " · ")]
+        let details = Curation.details(i, vision: curator.vision, lang)
+        var lines = [heading.joined(separator: " · "), "  " + Sanitize.line(i.text), "  " + details.joined(separator: " · ")]
         for source in i.sources {
             lines.append("    " + CurationText.listSource.text(lang, Curation.shortId(source.noteId), source.table,
                                                                number(of: source.principleId, curator.vision), source.dots,
@@ -169,9 +164,7 @@ struct InitiativesSuggest: ParsableCommand {
         defer { store.close() }
         let curator = try store.curator()
         let initiatives = curator.initiatives
-        // A pair the organiser merged and split again was judged not the same.
-        let suggestions = DuplicateFinder(texts: initiatives.map(\.text)).suggestions()
-            .filter { !curator.wereSplitApart(initiatives[$0.a], initiatives[$0.b]) }
+        let suggestions = DuplicateFinder.suggestions(for: curator, initiatives)
         let lang = Language.current
         func side(_ i: CuratedInitiative) -> SuggestionJSON.Side {
             .init(id: i.id.uuidString.lowercased(), shortId: Curation.shortId(i.id), text: i.text, tables: i.tables)
@@ -304,18 +297,12 @@ struct OwnersList: ParsableCommand {
         let store = try EventStore.open(path: file, readOnly: true)
         defer { store.close() }
         let curator = try store.curator()
-        var counts: [String: (String, Int)] = [:]
-        for initiative in curator.initiatives {
-            for owner in initiative.owners {
-                counts[Curation.ownerKey(owner), default: (owner, 0)].1 += 1
-            }
-        }
+        let counts = curator.ownerCounts
         guard !counts.isEmpty else { return print(CurationText.ownersNone.text()) }
         let aliases = Dictionary(curator.state.aliasGroups.map { (Curation.ownerKey($0.canonical), $0.aliases) },
                                  uniquingKeysWith: { a, _ in a })
-        for key in counts.keys.sorted() {
-            let (owner, n) = counts[key]!
-            let also = aliases[key].map { " = " + $0.joined(separator: ", ") } ?? ""
+        for (owner, n) in counts {
+            let also = aliases[Curation.ownerKey(owner)].map { " = " + $0.joined(separator: ", ") } ?? ""
             print(Sanitize.forTerminal(Sanitize.line(CurationText.ownersLine.text(.current, owner, n, also))))
         }
     }

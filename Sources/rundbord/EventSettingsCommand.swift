@@ -63,7 +63,7 @@ struct EventSettingsCommand: ParsableCommand {
         }
         if let url = addLink {
             let clean = Sanitize.line(url)
-            guard Self.isLink(clean) else {
+            guard EventLink.isValid(clean) else {
                 throw RundbordError(HarvestText.badURL, [clean], exit: .usage)
             }
             event.links.append(EventLink(title: Sanitize.line(linkTitle ?? ""), url: clean))
@@ -95,14 +95,6 @@ struct EventSettingsCommand: ParsableCommand {
                 event.attachments.append(attachment)
             }
         }
-    }
-
-    /// An http(s) URL with a host, or a mailto: link with a valid address:
-    /// the links a harvest may show as links (see MarkdownEscape.destination).
-    static func isLink(_ text: String) -> Bool {
-        guard MarkdownEscape.destination(text) != nil, !text.contains(" "), let url = URL(string: text) else { return false }
-        if url.scheme?.lowercased() == "mailto" { return EmailAddress.isValid(String(text.dropFirst("mailto:".count))) }
-        return !(url.host ?? "").isEmpty
     }
 
     /// Multi-line text without control characters or trailing blank lines.

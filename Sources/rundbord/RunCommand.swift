@@ -13,10 +13,11 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp(CLIText.fileHelp.text())) var file: String
     @Option(name: .long, help: ArgumentHelp(CLIText.tableHelp.text())) var table: Int = 1
+    @Flag(name: .customLong("no-bell"), help: ArgumentHelp(CLIText.noBellHelp.text())) var noBell = false
 
     func run() throws {
         let store = try EventStore.open(path: file)
-        try TableScreen.run(store: store, table: table, templates: global.library)
+        try TableScreen.run(store: store, table: table, templates: global.library, bell: TableScreen.bell(noBell))
     }
 }
 
@@ -77,14 +78,22 @@ enum TableScreen {
     /// Opens the table's screen on the terminal and restores the terminal on
     /// every way out; an error is printed by the caller after the screen is gone.
     /// `table` nil opens the organiser's dashboard on its own.
-    static func run(store: EventStore, table: Int?, templates: TemplateLibrary = TemplateLibrary()) throws {
+    /// The bell rings when the time is up unless `--no-bell` or a non-empty
+    /// `RUNDBORD_NO_BELL` (other than "0") says not to.
+    static func bell(_ noBell: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+        let quiet = environment["RUNDBORD_NO_BELL"].map { !$0.isEmpty && $0 != "0" } ?? false
+        return !noBell && !quiet
+    }
+
+    static func run(store: EventStore, table: Int?, templates: TemplateLibrary = TemplateLibrary(),
+                    bell: Bool = true) throws {
         // A wrong table number is reported before the screen changes.
         if let table { _ = try store.table(number: table) }
         let backend = try NcursesBackend.start()
         var failure: Error?
         do {
             let app = try TableApp(store: store, tableNumber: table, backend: backend, lang: .current, templates: templates,
-                                   choices: HarvestChoices.inStateFolder())
+                                   bell: bell, choices: HarvestChoices.inStateFolder())
             app.run()
         } catch {
             failure = error

@@ -21,15 +21,16 @@ struct Rundbord: ParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
+    @Flag(name: .customLong("no-bell"), help: ArgumentHelp(CLIText.noBellHelp.text())) var noBell = false
 
     /// The main job: the table session on the default event.
     mutating func run() throws {
-        try Self.defaultSession(global)
+        try Self.defaultSession(global, noBell: noBell)
     }
 
-    static func defaultSession(_ global: GlobalOptions) throws {
+    static func defaultSession(_ global: GlobalOptions, noBell: Bool = false) throws {
         let store = try DefaultEvent.openOrCreate(global: global)
-        try TableScreen.run(store: store, table: 1, templates: global.library)
+        try TableScreen.run(store: store, table: 1, templates: global.library, bell: TableScreen.bell(noBell))
     }
 
     static func main() {

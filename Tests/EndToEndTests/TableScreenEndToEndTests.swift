@@ -115,6 +115,43 @@ struct TableScreenEndToEndTests {
         return try store.draft(tableId: store.table(number: 1).id)
     }
 
+    /// Two terminals at one table (#13 item 3): the facilitator's moves the
+    /// table on while the note-taker's draft is half typed. The note-taker's
+    /// screen says where the draft goes before Enter, and Enter files it under
+    /// the principle it was begun under, not the new one.
+    @Test func aDraftStaysWithItsPrincipleWhenAnotherTerminalMovesTheTable() throws {
+        let noteTaker = try session(runCommand())
+        defer { noteTaker.close() }
+        let facilitator = try session(runCommand())
+        defer { facilitator.close() }
+        #expect(try noteTaker.waitFor("Notater (0)").found)
+        #expect(try facilitator.waitFor("Notater (0)").found)
+        try noteTaker.type("Fleksjob til dem der står udenfor")
+        // Typed and drawn before the move (a key pressed later clears the message; the status line stays).
+        #expect(try noteTaker.waitFor("Pointe › Fleksjob til dem der står udenfor").found)
+        try facilitator.send("C-n")
+        try facilitator.send("C-n")
+        #expect(try facilitator.waitFor("Princip 3/5").found)
+        let moved = try noteTaker.waitFor("Din kladde gemmes under princip 1")
+        #expect(moved.found, "\(moved.screen)")
+        #expect(moved.screen.contains("Princip 3/5"))
+        try noteTaker.type(" i dag")
+        let hint = try noteTaker.waitFor("Enter gemmer kladden under princip 1")
+        #expect(hint.found, "\(hint.screen)")
+        try noteTaker.send("Enter")
+        let saved = try noteTaker.waitFor("Gemt under princip 1")
+        #expect(saved.found, "\(saved.screen)")
+
+        let store = try EventStore.open(path: file, readOnly: true)
+        defer { store.close() }
+        let table = try store.table(number: 1)
+        #expect(table.progress.principleIndex == 2)
+        let first = try store.notes(tableId: table.id, principleId: table.principleIds[0]).map(\.text)
+        let third = try store.notes(tableId: table.id, principleId: table.principleIds[2]).map(\.text)
+        #expect(first == ["Fleksjob til dem der står udenfor i dag"])
+        #expect(third.isEmpty)
+    }
+
     @Test func aSavedNoteAndADraftSurviveKill9() throws {
         let tmux = try session(runCommand())
         #expect(try tmux.waitFor("Notater (0)").found)

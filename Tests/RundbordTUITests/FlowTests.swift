@@ -232,6 +232,48 @@ import Testing
         #expect(backend.header.hasSuffix("⏸ 15:00"))
     }
 
+    /// Time is up: the header flashes for a moment and the bell rings once
+    /// through the backend; the projector's clock flashes too; `bell: false`
+    /// keeps the terminal quiet but still flashes.
+    @Test func timeUpFlashesTheHeaderAndTheProjectorAndRingsOnce() throws {
+        for bell in [true, false] {
+            let event = try TempEvent()
+            let (app, backend) = try event.app(bell: bell)
+            app.press(.toggleTimer)
+            event.world.advance(15 * 60 - 1)
+            app.send([.tick])
+            #expect(backend.header.hasSuffix("⏵ 00:01"))
+            #expect(backend.frame?[0, 0].style == Theme.header)
+            event.world.advance(1.2)
+            app.send([.tick])
+            #expect(backend.beeps == (bell ? 1 : 0))
+            #expect(backend.frame?[0, 0].style == Theme.flash, "the header flashes when the time is up")
+            let timerX = try #require(backend.header.firstIndex(of: "⏵").map { backend.header.distance(from: backend.header.startIndex, to: $0) })
+            #expect(backend.frame?[timerX, 0].style == Theme.flash)
+            event.world.advance(1)
+            app.send([.tick])
+            #expect(backend.frame?[0, 0].style == Theme.header, "then the header is as before")
+            #expect(backend.header.hasSuffix("⏵ +00:02 over"))
+            for _ in 0..<8 { event.world.advance(0.25); app.send([.tick]) }
+            app.type("Vi runder af")
+            #expect(backend.beeps == (bell ? 1 : 0), "the bell rings once, not on every tick after")
+
+            // On the projector the clock's band flashes in the same moment.
+            app.press(.resetTimer, .toggleTimer, .projector)
+            event.world.advance(15 * 60 - 0.5)
+            app.send([.tick])
+            let clockRow = try #require(backend.lines.firstIndex { $0.contains("█") })
+            #expect(backend.frame?[0, clockRow].style != Theme.flashBand)
+            event.world.advance(1)
+            app.send([.tick])
+            #expect(backend.frame?[0, clockRow].style == Theme.flashBand, "the projector's clock flashes")
+            #expect(backend.beeps == (bell ? 2 : 0))
+            event.world.advance(1)
+            app.send([.tick])
+            #expect(backend.frame?[0, clockRow].style != Theme.flashBand)
+        }
+    }
+
     @Test func principlesAndPhasesMoveAndAreStored() throws {
         let event = try TempEvent()
         let (app, backend) = try event.app()
@@ -380,15 +422,19 @@ import Testing
         #expect(backend.drawCount == before)
         app.press(.toggleTimer)
         #expect(backend.drawCount == before + 1, "starting the timer is drawn")
-        // A running countdown shows whole minutes until the last two:
-        // a second passing draws nothing, a minute passing draws once.
-        event.world.advance(1)
+        // A running countdown shows minutes and seconds, as the dashboard and
+        // the projector do: a tick within the same second draws nothing, the
+        // next second draws once.
+        event.world.advance(0.1)
         app.send([.tick])
         #expect(backend.drawCount == before + 1)
-        event.world.advance(60)
+        event.world.advance(1)
         app.send([.tick])
         #expect(backend.drawCount == before + 2)
-        #expect(backend.header.hasSuffix("⏵ 14 min"))
+        #expect(backend.header.hasSuffix("⏵ 14:59"))
+        event.world.advance(60)
+        app.send([.tick])
+        #expect(backend.header.hasSuffix("⏵ 13:59"))
         // In the last two minutes every second shows.
         event.world.advance(Double(15 * 60 - 61 - 100))
         app.send([.tick])
@@ -453,8 +499,8 @@ import Testing
         #expect(backend.lines.dropFirst().first == " Afstemning")
         for _ in 0..<50 { app.press(.pageDown) }
         let bottom = backend.text
-        // The last screen of the key table (the harvest) ends the list.
-        #expect(bottom.contains("Eksportér de valgte formater"))
+        // The last screen of the key table (the curation form) ends the list.
+        #expect(bottom.contains("Ny linje i felter med flere linjer"))
         app.press(.selectUp)
         #expect(backend.text != bottom)
         app.press(.back)

@@ -48,6 +48,10 @@ extension TempEvent {
         two.type("!Mentorordning mellem kooperativer")
         two.press(.saveNote, .voteScreen, .selectDown); two.type("2"); two.press(.confirmNumber, .back)
         event.world.advance(8 * 60)
+        // The organiser has written what happens next (an empty one is asked about before exporting).
+        var details = try event.store.event()
+        details.nextSteps = "Økonomiforvaltningen lægger en sag for udvalget i marts."
+        try event.store.save(event: details)
         return event
     }
 }

@@ -67,7 +67,10 @@ import Testing
         app.press(.projector)
         expectSnapshot(backend, "projector-hidden-\(width)x\(height)")
         app.press(.toggleReveal)
-        event.world.advance(15 * 60)
+        // Over time, seen after the moment's flash has passed.
+        event.world.advance(15 * 60 - AppUpdate.flashSeconds)
+        app.send([.tick])
+        event.world.advance(AppUpdate.flashSeconds)
         app.send([.tick])
         expectSnapshot(backend, "projector-revealed-overrun-\(width)x\(height)")
     }

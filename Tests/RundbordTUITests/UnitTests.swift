@@ -8,6 +8,7 @@ import Testing
 @Suite struct CatalogueTests {
     @Test func everyTUITextHasBothLanguages() {
         #expect(Catalogue.problems(TUIText.self) == [])
+        #expect(Catalogue.problems(CurationScreenText.self) == [])
     }
 }
 

@@ -66,6 +66,73 @@ import Testing
         #expect(next == [.saveDraft(nil, tableId: state.session.table.id, report: false)])
     }
 
+    /// The running clock crossing zero rings the bell once and starts one
+    /// short flash: not again on the ticks after, nor for a key typed in the
+    /// overrun; with the bell switched off it only flashes.
+    @Test mutating func theTimeRunningOutRingsAndFlashesOnceAndTheBellCanBeOff() throws {
+        for bell in [true, false] {
+            try setUp()
+            state.bellEnabled = bell
+            let step = try persisted(try press(.toggleTimer))
+            send(.stored(.session(step.session, loaded: [], after: step.after)))
+            var bellsAt: [Int] = []
+            var flashingAt: [Int] = []
+            // Ticks every half second from 14:58 left until 1:30 over, a key typed now and then.
+            world.advance(2)
+            for tick in 0..<(15 * 60 + 90) * 2 {
+                world.advance(0.5)
+                let commands = tick % 7 == 0 ? send(.input(.key(.char("x")))) : send(.input(.tick))
+                bellsAt += commands.filter { $0 == .bell }.map { _ in tick }
+                if state.isFlashing { flashingAt.append(tick) }
+            }
+            // 15:00 run out after 2 s + (tick + 1) half seconds: at tick 1795.
+            #expect(bellsAt == (bell ? [1795] : []))
+            #expect(flashingAt == [1795, 1796], "flashes for \(AppUpdate.flashSeconds) s, then back")
+        }
+    }
+
+    /// Another terminal moves the table to principle 3 while a draft begun
+    /// under principle 1 is half typed: the draft stays with principle 1, the
+    /// screen says so before Enter, and Enter files it there. A move made
+    /// here, with the draft in sight, takes the draft along.
+    @Test mutating func aDraftKeepsItsPrincipleWhenAnotherTerminalMovesTheTable() throws {
+        let ids = state.session.principleIds
+        type("Fleksjob til dem der står udenfor")
+        var moved = state.session.table
+        moved.progress = TableProgress(principleIndex: 2, phase: .discuss, timer: TimerState(durationSeconds: 900))
+        send(.loaded(.changes(ExternalChanges(table: moved, principle: ([], AgreementTally()), participants: state.participants))))
+        #expect(state.session.principleIndex == 2)
+        #expect(state.message?.text == "Anden skærm: nu princip 3. Din kladde gemmes under princip 1")
+        type(" i dag")
+        #expect(state.message == nil)
+        var line = Buffer(size: Size(width: 80, height: 1))
+        Chrome.status(state, y: 0, into: &line)
+        #expect(line.lines[0].contains("Enter gemmer kladden under princip 1, hvor den blev begyndt"), "\(line.lines)")
+
+        let (effects, session, after) = try persisted(try press(.saveNote))
+        guard case .saveNote(let note)? = effects.first else { Issue.record("no note written: \(effects)"); return }
+        #expect(note.principleId == ids[0])
+        #expect(note.text == "Fleksjob til dem der står udenfor i dag")
+        send(.stored(.session(session, loaded: [], after: after)))
+        #expect(state.message?.text == "Gemt under princip 1, hvor kladden blev begyndt")
+        #expect(state.session.visibleNotes.isEmpty, "not shown among principle 3's notes")
+        #expect(state.editor.isBlank && state.draftElsewhereIndex == nil)
+
+        // Begun under principle 3, then moved on here with Ctrl-N: it goes along, to principle 4.
+        type("Mentorer fra erhvervslivet")
+        send(.stored(.session(try persisted(try press(.nextPrinciple)).session, loaded: [], after: .principleChanged)))
+        #expect(state.draftElsewhereIndex == nil)
+        let here = try persisted(try press(.saveNote))
+        guard case .saveNote(let followed)? = here.effects.first else { Issue.record("no note written"); return }
+        #expect(followed.principleId == ids[3])
+        #expect(here.after == .noteAdded)
+    }
+
+    /// A fresh state and session for a test that runs its case twice.
+    mutating func setUp() throws {
+        self = try UpdateTests()
+    }
+
     /// Ctrl-Z under principle 2 of a note saved under principle 4 goes back
     /// to principle 4 and says what it took back, and where.
     @Test mutating func undoSaysWhatItTookBackAndWhere() throws {
@@ -263,6 +330,7 @@ import Testing
         var changes: [FrameChange] = []
         func nextEvent(timeout: TimeInterval) -> InputEvent? { nil }
         func draw(_ buffer: Buffer, changed: FrameChange) { changes.append(changed) }
+        func beep() {}
     }
 
     @Test func onlyChangedRowsReachTheTerminalAndAnEqualFrameNothing() {

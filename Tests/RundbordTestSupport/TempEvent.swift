@@ -29,9 +29,10 @@ public final class TempEvent {
         ])
     }
 
-    public func app(width: Int = 80, height: Int = 24, table: Int = 1, lang: Language = .da) throws -> (TableApp, TestBackend) {
+    public func app(width: Int = 80, height: Int = 24, table: Int = 1, lang: Language = .da,
+                    bell: Bool = true) throws -> (TableApp, TestBackend) {
         let backend = TestBackend(width: width, height: height)
-        let app = try TableApp(store: store, tableNumber: table, backend: backend, lang: lang, env: world.env)
+        let app = try TableApp(store: store, tableNumber: table, backend: backend, lang: lang, env: world.env, bell: bell)
         // The harvest preview built at once, so a test sees it after the key.
         app.runInBackground = { $0() }
         app.timeZone = TimeZone(identifier: "UTC")!

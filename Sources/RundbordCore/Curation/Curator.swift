@@ -54,7 +54,7 @@ public struct InitiativeEdit: Sendable, Equatable {
 /// The curation engine: computes the changes for an organiser's action from
 /// the event as it is. Pure: the store applies the changes, a screen keeps
 /// them for undo. A refused action throws and changes nothing.
-public struct Curator: Sendable {
+public struct Curator: Sendable, Equatable {
     public var vision: Vision
     public var tables: [RoundTable]
     /// Every note of the event (deleted ones included).
@@ -203,6 +203,16 @@ public struct Curator: Sendable {
 
     // MARK: Owners
 
+    /// Every owner the initiatives name, in its canonical spelling (aliases
+    /// applied), with how many initiatives name it; ordered by the folded spelling.
+    public var ownerCounts: [(owner: String, count: Int)] {
+        var counts: [String: (String, Int)] = [:]
+        for initiative in initiatives {
+            for owner in initiative.owners { counts[Curation.ownerKey(owner), default: (owner, 0)].1 += 1 }
+        }
+        return counts.keys.sorted().map { (counts[$0]!.0, counts[$0]!.1) }
+    }
+
     /// Makes each of `aliases` another spelling of `canonical`.
     public func alias(canonical: String, _ aliases: [String], now: Date) throws(RundbordError) -> [CurationChange] {
         guard let target = Self.oneLine(canonical) else { throw RundbordError(CurationText.emptyOwner, exit: .usage) }
@@ -339,6 +349,18 @@ extension Curation {
         return Int(digits)
     }
 
+    /// An initiative's details in words, as `initiatives` prints them and
+    /// the curation screen shows them: funding, owners, horizons, decision, cost, merge.
+    public static func details(_ i: CuratedInitiative, vision: Vision, _ lang: Language) -> [String] {
+        var details = [vision.label(i.funding)]
+        if !i.owners.isEmpty { details.append(CurationText.listOwner.text(lang, i.owners.joined(separator: "; "))) }
+        if !i.horizons.isEmpty { details.append(CurationText.listHorizon.text(lang, i.horizons.joined(separator: "; "))) }
+        if i.decision != .undecided { details.append(decisionText(i.decision, lang)) }
+        if let cost = i.cost { details.append(costText(cost, lang)) }
+        if i.mergeId != nil { details.append(CurationText.listMerged.text(lang, i.sources.count)) }
+        return details.map(Sanitize.line)
+    }
+
     /// "ca. 250.000 kr." / "approx. DKK 250,000".
     public static func costText(_ kroner: Int, _ language: Language) -> String {
         let digits = String(kroner)
@@ -363,7 +385,7 @@ extension Curation {
 /// The organiser's curation with undo and redo, for a screen: each action's
 /// changes are one step. Undoing saves the inverse changes (stamped now, so
 /// they also win a later laptop merge); nothing is ever deleted from the file.
-public struct CurationSession: Sendable {
+public struct CurationSession: Sendable, Equatable {
     public var curator: Curator
     public private(set) var undoStack: [[CurationChange]] = []
     public private(set) var redoStack: [[CurationChange]] = []

@@ -6,8 +6,8 @@ import RundbordHarvest
 /// the docs are keyed by these; the state keeps screens (`Screen`, on a
 /// stack, each with its own state) and modals (`Modal`) apart.
 public enum ScreenID: String, Sendable, CaseIterable {
-    case session, vote, detail, projector, help, picker, confirm
-    case dashboard, tableView, participants, participantForm, harvest
+    case session, vote, detail, projector, help, picker, confirm, moveNote
+    case dashboard, tableView, participants, participantForm, harvest, curation, curationForm
     /// Typing a search of the harvest's preview (after `/`).
     case harvestSearch
 
@@ -19,6 +19,9 @@ public enum ScreenID: String, Sendable, CaseIterable {
         case .participantForm: .screenParticipantForm
         case .harvest: .screenHarvest
         case .harvestSearch: .screenHarvestSearch
+        case .curation: .screenCuration
+        case .curationForm: .screenCurationForm
+        case .moveNote: .screenMoveNote
         case .session: .screenSession
         case .vote: .screenVote
         case .detail: .screenDetail
@@ -55,6 +58,8 @@ public enum Command: Sendable, Equatable {
     case newParticipant, editParticipant, nextTable, previousTable, toggleConsent, deleteParticipant
     case nextField, previousField, saveForm
     case toggleOption, export, refreshPreview, searchPreview, findNext
+    // The curation screen, and moving a note from the table.
+    case curationScreen, nextTab, previousTab, markItem, mergeMarked, splitItem, editItem, moveNote
 }
 
 /// One row of the key table: the single source for dispatch, the key bar,
@@ -84,18 +89,18 @@ public struct KeyBinding: Sendable {
 }
 
 public enum KeyTable {
-    static let editing: [ScreenID] = [.session, .picker, .detail, .participantForm]
+    static let editing: [ScreenID] = [.session, .picker, .detail, .participantForm, .curationForm]
     /// ← and → mean "change the value" in the initiative detail (where they also move the text cursor).
     static let editingArrows: [ScreenID] = [.session, .picker]
     static let digits: [Key] = (0...9).map { .char(Character(String($0))) }
     /// The organiser's screens, where no note is typed.
-    static let organiser: [ScreenID] = [.dashboard, .tableView, .participants, .harvest]
+    static let organiser: [ScreenID] = [.dashboard, .tableView, .participants, .harvest, .curation]
 
     /// Order matters twice: the first binding for a key on a screen wins, and
     /// the bar and the help list bindings in this order.
     public static let bindings: [KeyBinding] = [
         KeyBinding([.function(1)], .help, bar: .barHelp, .keyHelp,
-                   [.session, .vote, .detail, .projector] + organiser + [.participantForm]),
+                   [.session, .vote, .detail, .projector] + organiser + [.participantForm, .curationForm]),
         KeyBinding([.char("?")], .help, .keyHelpQuestionMark, [.vote, .projector]),
         KeyBinding([], .typeText, .keyTypeText, [.session], keyLabel: .keyLabelText),
         KeyBinding([.enter], .saveNote, .keySaveNote, [.session]),
@@ -126,13 +131,20 @@ public enum KeyTable {
         KeyBinding([.ctrl("g")], .togglePrinciple, .keyTogglePrinciple, [.session, .tableView]),
         KeyBinding([.escape], .back, .keyEscapeSession, [.session]),
         KeyBinding([.ctrl("l")], .redraw, .keyRedraw, [.session, .vote, .detail, .projector, .help] + organiser
-                   + [.participantForm]),
+                   + [.participantForm, .curationForm]),
         KeyBinding([.alt("o")], .dashboardScreen, bar: .barDashboard, whenRoom: true, .keyDashboardScreen, [.session]),
         KeyBinding([.alt("d")], .participantsScreen, bar: .barParticipants, whenRoom: true, .keyParticipantsScreen, [.session]),
         KeyBinding([.alt("e")], .harvestScreen, bar: .barHarvest, whenRoom: true, .keyHarvestScreen, [.session]),
+        // Not in the bar (the organiser's Alt keys fill it at 120 columns): the status line of a selected note names Alt-m.
+        KeyBinding([.alt("k")], .curationScreen, .keyCurationScreen, [.session]),
+        KeyBinding([.alt("m")], .moveNote, .keyMoveNote, [.session]),
         // The dashboard's bar shows its own d and e.
         KeyBinding([.alt("d")], .participantsScreen, .keyParticipantsScreen, [.dashboard]),
         KeyBinding([.alt("e")], .harvestScreen, .keyHarvestScreen, [.dashboard]),
+
+        // In the curation form ← and → change a choice; in its text fields they move the cursor.
+        KeyBinding([.left], .previousValue, .keyCurationFormLeft, [.curationForm]),
+        KeyBinding([.right], .nextValue, .keyCurationFormRight, [.curationForm]),
 
         // In the initiative detail ← and → change the funding class; in its text fields they move the cursor.
         KeyBinding([.left], .previousValue, .keyDetailLeft, [.detail]),
@@ -154,15 +166,16 @@ public enum KeyTable {
         KeyBinding([.ctrl("k")], .deleteToEnd, .keyDeleteToEnd, editing),
 
         // The vote screen.
-        KeyBinding([.up], .selectUp, .keyVoteUp, [.vote, .detail, .picker]),
-        KeyBinding([.down], .selectDown, .keyVoteDown, [.vote, .detail, .picker]),
+        KeyBinding([.up], .selectUp, .keyVoteUp, [.vote, .detail, .picker, .moveNote]),
+        KeyBinding([.down], .selectDown, .keyVoteDown, [.vote, .detail, .picker, .moveNote]),
         KeyBinding([.char("+"), .right], .dotPlus, bar: .barPlus, .keyDotPlus, [.vote]),
         KeyBinding([.char("-"), .left], .dotMinus, bar: .barMinus, .keyDotMinus, [.vote]),
         KeyBinding(digits, .digit, .keyDigit, [.vote], keyLabel: .keyLabelDigits),
         KeyBinding([.enter], .confirmNumber, .keyConfirmNumber, [.vote]),
         KeyBinding([.char("t")], .toggleScope, bar: .barScope, .keyToggleScope, [.vote]),
         KeyBinding([.char("r")], .toggleReveal, bar: .barReveal, .keyToggleReveal, [.vote, .projector]),
-        KeyBinding([.escape], .back, bar: .barBack, .keyBack, [.vote, .detail, .projector, .help, .picker]),
+        KeyBinding([.escape], .back, bar: .barBack, .keyBack, [.vote, .detail, .projector, .help, .picker, .moveNote]),
+        KeyBinding([.enter], .confirmNumber, .keyMoveChoose, [.moveNote]),
 
         // The initiative detail.
         KeyBinding([.tab], .complete, bar: .barComplete, .keyComplete, [.detail, .picker]),
@@ -171,11 +184,12 @@ public enum KeyTable {
         KeyBinding([], .typeText, .keyPickerFilter, [.picker], keyLabel: .keyLabelText),
 
         // The dashboard.
-        KeyBinding([.up], .selectUp, .keyRowUp, [.dashboard, .participants, .harvest]),
-        KeyBinding([.down], .selectDown, .keyRowDown, [.dashboard, .participants, .harvest]),
+        KeyBinding([.up], .selectUp, .keyRowUp, [.dashboard, .participants, .harvest, .curation]),
+        KeyBinding([.down], .selectDown, .keyRowDown, [.dashboard, .participants, .harvest, .curation]),
         KeyBinding([.enter], .openTable, bar: .barOpen, .keyOpenTable, [.dashboard]),
         KeyBinding([.char("d")], .participantsScreen, bar: .barParticipants, .keyParticipantsScreen, [.dashboard]),
         KeyBinding([.char("e")], .harvestScreen, bar: .barHarvest, .keyHarvestScreen, [.dashboard]),
+        KeyBinding([.char("k")], .curationScreen, bar: .barCurate, .keyCurationScreen, [.dashboard]),
         KeyBinding([.escape], .back, bar: .barBack, .keyDashboardBack, [.dashboard]),
         KeyBinding([.escape], .back, bar: .barBack, .keyTableViewBack, [.tableView]),
 
@@ -205,7 +219,25 @@ public enum KeyTable {
         KeyBinding([.enter], .findNext, bar: .barFind, .keySearchFind, [.harvestSearch]),
         KeyBinding([.backspace], .backspace, .keyBackspace, [.harvestSearch]),
         KeyBinding([.escape], .back, bar: .barCancel, .keySearchCancel, [.harvestSearch]),
+        KeyBinding([.char("k")], .curationScreen, bar: .barCurate, .keyCurationScreen, [.harvest]),
         KeyBinding([.escape], .back, bar: .barBack, .keyBack, [.harvest]),
+
+        // The curation screen.
+        KeyBinding([.tab], .nextTab, bar: .barTab, .keyNextTab, [.curation]),
+        KeyBinding([.backTab], .previousTab, .keyPreviousTab, [.curation]),
+        KeyBinding([.enter, .function(2)], .editItem, bar: .barEditItem, .keyEditItem, [.curation]),
+        KeyBinding([.char(" ")], .markItem, bar: .barMark, .keyMarkItem, [.curation]),
+        KeyBinding([.char("m")], .mergeMarked, bar: .barMerge, .keyMergeMarked, [.curation]),
+        KeyBinding([.char("s")], .splitItem, bar: .barSplit, .keySplitItem, [.curation]),
+        KeyBinding([.ctrl("z")], .undo, .keyCurationUndo, [.curation]),
+        KeyBinding([.ctrl("y")], .redo, .keyCurationRedo, [.curation]),
+        KeyBinding([.escape], .back, bar: .barBack, .keyBack, [.curation]),
+        KeyBinding([], .typeText, .keyFormText, [.curationForm], keyLabel: .keyLabelText),
+        KeyBinding([.tab, .down], .nextField, bar: .barNextField, .keyNextField, [.curationForm]),
+        KeyBinding([.backTab, .up], .previousField, .keyPreviousField, [.curationForm]),
+        KeyBinding([.enter], .saveForm, bar: .barSaveForm, .keySaveCuration, [.curationForm]),
+        KeyBinding([.altEnter], .newline, .keyNewlineInField, [.curationForm]),
+        KeyBinding([.escape], .back, bar: .barCancel, .keyCancelForm, [.curationForm]),
         KeyBinding([.function(10), .ctrl("q"), .ctrl("c")], .quit, bar: .barQuit, .keyQuit, organiser),
 
         // Help.

@@ -8,7 +8,8 @@ enum Chrome {
     static func header(_ state: AppState, into buffer: inout Buffer) {
         let lang = state.lang
         let session = state.session
-        let style = Theme.header
+        // The moment the time runs out the bar is drawn highlighted, then as before.
+        let style = state.isFlashing ? Theme.flash : Theme.header
         buffer.fill(Rect(x: 0, y: 0, width: buffer.width, height: 1), style: style)
         let timer = timerText(state)
         let phase = session.phase.textKey.text(lang)
@@ -20,14 +21,13 @@ enum Chrome {
         let titleWidth = buffer.width - rightWidth - timerWidth - 1
         buffer.put(" " + TextLayout.truncate(state.eventTitle, width: max(0, titleWidth - 1)), x: 0, y: 0, style: style)
         buffer.put(right, x: buffer.width - rightWidth - timerWidth, y: 0, style: style)
-        buffer.put(timer.text, x: buffer.width - timerWidth, y: 0, style: timerStyle(timer.level, normal: style))
+        buffer.put(timer.text, x: buffer.width - timerWidth, y: 0,
+                   style: state.isFlashing ? style : timerStyle(timer.level, normal: style))
     }
 
-    /// "⏵ 13 min" while running with more than two minutes left, "⏵ 01:59"
-    /// in the last two minutes, "⏸ 12:34" while paused, "+01:05 over" once
-    /// the time box is overrun. Whole minutes until the warning keep the
-    /// header still (a ticking second pulls eyes from the talk) and cost the
-    /// terminal one small update a minute instead of one a second.
+    /// "⏵ 12:34" while running, "⏸ 12:34" while paused, "+01:05 over" once
+    /// the time box is overrun: minutes and seconds, as the dashboard and the
+    /// projector show them, so a facilitator reads the same clock everywhere.
     static func timerText(_ state: AppState) -> (text: String, level: TimerState.Level) {
         timerText(state.session.timer, now: state.now, lang: state.lang)
     }
@@ -39,10 +39,6 @@ enum Chrome {
         let symbol = timer.isRunning ? "⏵" : "⏸"
         if remaining < 0 {
             return ("\(symbol) " + TUIText.timerOverrun.text(lang, clock(-remaining)), level)
-        }
-        if timer.isRunning && level == .normal {
-            let minutes = Int((remaining / 60).rounded(.up))
-            return ("\(symbol) " + TUIText.timerMinutes.text(lang, minutes), level)
         }
         return ("\(symbol) " + clock(remaining), level)
     }
@@ -100,6 +96,12 @@ enum Chrome {
             let style = message.isError ? Theme.error : Theme.ok
             let line = (message.isError ? "✗ " : "✓ ") + message.text
             buffer.put(fitted(line, width: buffer.width - 2), x: 1, y: y, style: style)
+            return
+        }
+        if let index = state.draftElsewhereIndex {
+            // Said for as long as it holds: Enter files the draft under another principle than the one shown.
+            buffer.put(fitted(TUIText.statusDraftElsewhere.text(state.lang, index + 1), width: buffer.width - 2),
+                       x: 1, y: y, style: Theme.warning)
             return
         }
         let hint: String

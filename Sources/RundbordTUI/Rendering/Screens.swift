@@ -28,10 +28,12 @@ public enum Screens {
         case .dashboard: viewport = DashboardScreen.render(state, into: &buffer)
         case .participants: viewport = ParticipantsScreen.render(state, into: &buffer)
         case .harvest: viewport = HarvestScreen.render(state, into: &buffer)
+        case .curation: viewport = CurationScreen.render(state, into: &buffer)
         // Layers, never on the stack: drawn over the screen under them, below.
-        case .picker, .confirm, .participantForm, .harvestSearch: break
+        case .picker, .confirm, .participantForm, .curationForm, .moveNote, .harvestSearch: break
         }
         if state.picker != nil { PickerOverlay.render(state, into: &buffer) }
+        if state.moving != nil { MoveOverlay.render(state, into: &buffer) }
         if state.confirmingQuit { ConfirmOverlay.render(state, into: &buffer) }
         return viewport
     }

@@ -15,6 +15,11 @@ enum Theme {
     /// Two minutes left, and overrun: colour and underline, so monochrome shows them too.
     static let timerWarning = Style(fg: .yellow, bg: .black, bold: true, underline: true)
     static let timerOverrun = Style(fg: .white, bg: .red, bold: true, underline: true)
+    /// The header's flash when the time runs out: dark on light where the
+    /// bar is light on blue, and normal video where monochrome bars are reversed.
+    static let flash = Style(fg: .black, bg: .white, bold: true)
+    /// The projector's clock band in the same moment: reversed in colour and monochrome alike.
+    static let flashBand = Style(fg: .black, bg: .white, bold: true, reverse: true)
     static let barKey = Style(bold: true)
     static let barLabel = Style(fg: .black, bg: .cyan, reverse: true)
     static let kind = Style(fg: .cyan, bold: true)

@@ -47,6 +47,10 @@ public struct AppState: Sendable, Equatable {
     /// The kind chosen with F3; nil lets the prefix (or the default) decide.
     public var draftKind: NoteKind?
     public var draftSpeaker: Speaker?
+    /// The principle the draft was started under: Enter files it there, even
+    /// when another terminal has moved the table on since (a move made here,
+    /// with the draft in sight, takes the draft along).
+    public var draftPrincipleId: String?
     /// The note whose text is in the entry line for editing in place.
     public var editingNoteId: UUID?
     public var focus: Focus = .entry
@@ -71,6 +75,8 @@ public struct AppState: Sendable, Equatable {
     public var eventPath = ""
     /// The event's table numbers, for moving participants.
     public var tableNumbers: [Int] = []
+    /// The event's tables' ids by number, for moving a note to another table.
+    public var tableIds: [Int: UUID] = [:]
     /// The table this terminal writes to; nil when it shows the dashboard only
     /// (`rundbord dashboard`), and then `session` is never written.
     public var homeTable: Int?
@@ -86,6 +92,15 @@ public struct AppState: Sendable, Equatable {
     public var quitRequested = false
     /// The formats last chosen on this event's harvest screen (`HarvestChoices`); nil: never chosen.
     public var harvestChoice: Set<HarvestOutput>?
+
+    /// The bell rings when a clock's time runs out; `--no-bell` or
+    /// `RUNDBORD_NO_BELL` switch it off (the header still flashes).
+    public var bellEnabled = true
+    /// The header and the projector are drawn highlighted until then: the
+    /// moment the shown clock's time ran out.
+    public var flashUntil: Date?
+    /// The shown clock as last seen, so that the moment it crosses zero is noticed once.
+    public var clockSeen: ClockReading?
 
     public init(lang: Language, eventTitle: String, session: TableSession, participants: [Participant],
                 now: Date, size: Size) {
@@ -140,11 +155,28 @@ public struct AppState: Sendable, Equatable {
 
     public var hasUnsavedText: Bool { !editor.isBlank }
 
+    /// The index of the principle the draft goes to, when that is not the one shown.
+    public var draftElsewhereIndex: Int? {
+        guard !editor.isBlank, editingNoteId == nil, let id = draftPrincipleId,
+              id != session.table.currentPrincipleId else { return nil }
+        return session.principleIds.firstIndex(of: id)
+    }
+
+    /// The header and the projector are in their time-is-up flash.
+    public var isFlashing: Bool { flashUntil.map { now < $0 } ?? false }
+
     /// Rows PgUp and PgDn move on the top screen, as its last frame said.
     var page: Int { viewport.screen == screen ? viewport.page ?? 1 : 1 }
 
     /// The window is too small to work in.
     public var tooSmall: Bool { size.width < Layout.minimumWidth || size.height < Layout.minimumHeight }
+}
+
+/// Which table's clock, under which principle, had how many seconds left.
+public struct ClockReading: Sendable, Equatable {
+    public var tableNumber: Int
+    public var principleIndex: Int
+    public var remaining: Double
 }
 
 public enum Layout {

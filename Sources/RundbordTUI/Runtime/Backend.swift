@@ -9,6 +9,9 @@ public protocol TerminalBackend: AnyObject {
     /// Shows `buffer`; `changed` says which rows differ from the frame shown
     /// before (`FrameGate` compares them, so a backend need not).
     func draw(_ buffer: Buffer, changed: FrameChange)
+    /// Rings the terminal's bell (the clock's time ran out). Through the
+    /// terminal library, never a BEL written into the frame.
+    func beep()
 }
 
 /// A terminal in memory: queued input, and the last frame as text.
@@ -17,6 +20,7 @@ public final class TestBackend: TerminalBackend {
     public var events: [InputEvent] = []
     public private(set) var frame: Buffer?
     public private(set) var drawCount = 0
+    public private(set) var beeps = 0
 
     public init(width: Int = 80, height: Int = 24) {
         size = Size(width: width, height: height)
@@ -30,6 +34,8 @@ public final class TestBackend: TerminalBackend {
         frame = buffer
         drawCount += 1
     }
+
+    public func beep() { beeps += 1 }
 
     /// The screen as text lines.
     public var lines: [String] { frame?.lines ?? [] }

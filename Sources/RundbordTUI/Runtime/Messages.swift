@@ -29,6 +29,9 @@ public enum Stored: Sendable, Equatable {
     case participants([Participant], selecting: UUID?, message: String)
     /// The harvest files written, in order.
     case exported([String])
+    /// The curation (or the event's details) was saved: the event as it is now,
+    /// what to say, and the initiative to select.
+    case curated(CurationData, message: String, select: UUID?)
 }
 
 /// Results of commands that read.
@@ -45,6 +48,10 @@ public enum Loaded: Sendable, Equatable {
     case preview(String, mailProblems: [MailProblem], keepScroll: Bool)
     /// The file as another writer left it (read on a tick when it changed, or on `.refresh`).
     case changes(ExternalChanges)
+    /// The event as the curation screen shows it.
+    case curation(CurationData)
+    /// The event's details (the harvest screen checks its next steps).
+    case event(Event)
 }
 
 /// What another writer may have changed: the shown table, its current principle's notes, the people.
@@ -99,6 +106,17 @@ public enum AppEffect: Sendable, Equatable {
     case saveDraft(String?, tableId: UUID, report: Bool)
     /// Repaints the whole terminal (Ctrl-L).
     case repaint
+    /// Reads the curation, its suggestions and the event's details.
+    case loadCuration
+    /// Reads the event's details.
+    case loadEvent
+    /// Saves curation changes (one undo step) and reads the curation back;
+    /// `message` is said once it is stored, `select` is selected.
+    case curate([CurationChange], message: String, select: UUID?)
+    /// Saves the event's details (next steps, sender, links, attachments), then reads the curation back.
+    case saveEvent(Event, message: String)
+    /// Rings the terminal's bell once (the clock's time ran out).
+    case bell
 }
 
 /// A change to the participants, as the store makes it.
@@ -114,10 +132,20 @@ public enum ParticipantChange: Sendable, Equatable {
 public enum AfterSave: Sendable, Equatable {
     case nothing
     case noteAdded
+    /// A note stored under principle n (1-based), not the one shown: where its draft was started.
+    case noteAddedUnder(Int)
     case noteEdited
     case principleChanged
     case dotsChanged
     case message(TUIText)
     /// A message already worded (what Ctrl-Z took back).
     case said(String)
+
+    /// A new note was stored: the entry line empties.
+    var addsNote: Bool {
+        switch self {
+        case .noteAdded, .noteAddedUnder: true
+        default: false
+        }
+    }
 }

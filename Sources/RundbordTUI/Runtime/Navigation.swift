@@ -16,6 +16,8 @@ public enum Screen: Sendable, Equatable {
     case tableView
     case participants(ParticipantsState)
     case harvest(HarvestState)
+    /// The organiser's curation: initiatives, suggestions, owners, key messages, the event's details.
+    case curation(CurationScreenState)
 
     /// The key table's name for the screen.
     public var id: ScreenID {
@@ -29,6 +31,7 @@ public enum Screen: Sendable, Equatable {
         case .tableView: .tableView
         case .participants: .participants
         case .harvest: .harvest
+        case .curation: .curation
         }
     }
 }
@@ -38,6 +41,8 @@ public enum Modal: Sendable, Equatable {
     case picker(PickerState)
     /// "Quit with unsaved text?"
     case confirmQuit
+    /// Where to move the selected note (another principle or table).
+    case move(MoveState)
 }
 
 public struct HelpState: Sendable, Equatable {
@@ -69,6 +74,9 @@ extension AppState {
     public var dashboard: DashboardState? { get { self[DashboardState.self] } set { self[DashboardState.self] = newValue } }
     public var roster: ParticipantsState? { get { self[ParticipantsState.self] } set { self[ParticipantsState.self] = newValue } }
     public var harvest: HarvestState? { get { self[HarvestState.self] } set { self[HarvestState.self] = newValue } }
+    public var curation: CurationScreenState? {
+        get { self[CurationScreenState.self] } set { self[CurationScreenState.self] = newValue }
+    }
 
     /// The state of the topmost screen of that kind.
     subscript<S: ScreenState>(_ kind: S.Type) -> S? {
@@ -83,6 +91,12 @@ extension AppState {
     public var picker: PickerState? {
         get { if case .picker(let p)? = modal { p } else { nil } }
         set { modal = newValue.map(Modal.picker) }
+    }
+
+    /// The move dialog, while open.
+    public var moving: MoveState? {
+        get { if case .move(let m)? = modal { m } else { nil } }
+        set { modal = newValue.map(Modal.move) }
     }
 
     public var confirmingQuit: Bool {
@@ -122,4 +136,9 @@ extension ParticipantsState: ScreenState {
 extension HarvestState: ScreenState {
     init?(screen: Screen) { guard case .harvest(let s) = screen else { return nil }; self = s }
     var screen: Screen { .harvest(self) }
+}
+
+extension CurationScreenState: ScreenState {
+    init?(screen: Screen) { guard case .curation(let s) = screen else { return nil }; self = s }
+    var screen: Screen { .curation(self) }
 }

@@ -51,10 +51,15 @@ extension AppUpdate {
             var commands: [AppEffect] = []
             if var session {
                 for action in loaded { _ = try? session.reduce(action, env) }
+                // A move made here, with the draft in sight under the principle it
+                // was begun under, takes the draft along; one it was already apart from stays.
+                let draftFollows = after == .principleChanged && state.draftPrincipleId != nil
+                    && state.draftPrincipleId == state.session.table.currentPrincipleId
                 state.session = session
+                if draftFollows { state.draftPrincipleId = session.table.currentPrincipleId }
             }
             saved(&state, after)
-            if after == .noteAdded {
+            if after.addsNote {
                 commands.append(.saveDraft(nil, tableId: state.session.table.id, report: false))
             }
             if session == nil || (state.voteScope == .table && state.screen == .vote) {
@@ -67,6 +72,11 @@ extension AppUpdate {
         case .exported(let paths):
             harvestExported(&state, paths)
             return []
+        case let .curated(data, message, select):
+            curationLoaded(&state, data, message: message, select: select)
+            // The harvest under the curation is rebuilt when it shows again.
+            if state.harvest != nil { state.harvest?.stale = true }
+            return []
         }
     }
 
@@ -74,6 +84,7 @@ extension AppUpdate {
         switch loaded {
         case .draft(let text):
             state.editor.set(text)
+            state.draftPrincipleId = state.session.table.currentPrincipleId
             state.message = .init(text: TUIText.messageDraftRestored.text(state.lang), isError: false)
         case .tableInitiatives(let notes):
             let order = Dictionary(uniqueKeysWithValues: state.session.table.principleIds.enumerated().map { ($1, $0) })
@@ -87,6 +98,10 @@ extension AppUpdate {
             harvestPreviewed(&state, markdown, mailProblems: mailProblems, keepScroll: keepScroll)
         case .changes(let changes):
             return changed(&state, changes, env)
+        case .curation(let data):
+            curationLoaded(&state, data)
+        case .event(let event):
+            state.harvest?.nextStepsMissing = event.nextSteps.isEmpty
         }
         return []
     }
@@ -94,7 +109,14 @@ extension AppUpdate {
     /// Another writer changed the file: the shown table as it is now; the
     /// lists that depend on it are read again.
     static func changed(_ state: inout AppState, _ changes: ExternalChanges, _ env: SessionEnvironment) -> [AppEffect] {
+        let shownBefore = state.session.table.currentPrincipleId
         if changes.table != state.session.table { state.session.table = changes.table }
+        // Another terminal moved the table while a draft was being typed here:
+        // the draft stays with its principle, and the status line says where it goes.
+        if !state.isReadOnlyView, state.session.table.currentPrincipleId != shownBefore, let index = state.draftElsewhereIndex {
+            state.message = .init(text: TUIText.messageDraftStays.text(state.lang, state.session.principleIndex + 1, index + 1),
+                                  isError: false)
+        }
         if let principle = changes.principle {
             _ = try? state.session.reduce(.loaded(notes: principle.notes, agreement: principle.agreement), env)
         }
@@ -104,6 +126,7 @@ extension AppUpdate {
         // The dashboard is read again only when the file changed.
         if state.dashboard != nil { commands.append(.loadDashboard) }
         if state.harvest != nil { state.harvest?.stale = true }
+        if state.curation != nil { commands.append(.loadCuration) }
         return commands
     }
 
@@ -128,14 +151,19 @@ extension AppUpdate {
         switch after {
         case .nothing:
             break
-        case .noteAdded:
+        case .noteAdded, .noteAddedUnder:
             state.editor.clear()
             state.draftKind = nil
+            state.draftPrincipleId = nil
             state.draftSpeaker = nil
             state.draftChangedAt = nil
             state.draftSavedAt = nil
             state.notesScroll = 0
-            state.message = .init(text: TUIText.messageSaved.text(state.lang), isError: false)
+            if case .noteAddedUnder(let principle) = after {
+                state.message = .init(text: TUIText.messageSavedUnder.text(state.lang, principle), isError: false)
+            } else {
+                state.message = .init(text: TUIText.messageSaved.text(state.lang), isError: false)
+            }
         case .noteEdited:
             state.editingNoteId = nil
             state.editor.clear()

@@ -45,9 +45,10 @@ public final class TableApp {
 
     /// `tableNumber` opens that table's session; nil opens the organiser's
     /// dashboard on its own, where every table is shown read-only.
+    /// `bell` false keeps the terminal quiet when a clock's time runs out (the header still flashes).
     public init(store: EventStore, tableNumber: Int?, backend: TerminalBackend, lang: Language,
                 env: SessionEnvironment = .live, templates: TemplateLibrary = TemplateLibrary(),
-                choices: HarvestChoices? = nil) throws(RundbordError) {
+                bell: Bool = true, choices: HarvestChoices? = nil) throws(RundbordError) {
         self.store = store
         self.backend = backend
         self.env = env
@@ -61,7 +62,9 @@ public final class TableApp {
                          participants: try store.participants(), now: env.now(), size: backend.size)
         state.eventPath = store.path
         state.harvestChoice = choices?.load(event: event.id)
+        state.bellEnabled = bell
         state.tableNumbers = tables.map(\.number)
+        state.tableIds = Dictionary(tables.map { ($0.number, $0.id) }, uniquingKeysWith: { a, _ in a })
         changeToken = try store.changeToken()
         lastTick = env.now()
         guard tableNumber != nil else {
@@ -176,10 +179,24 @@ public final class TableApp {
             case .repaint:
                 frames.repaintNext()
                 return nil
+            case .loadCuration:
+                return .loaded(.curation(try curationData()))
+            case .loadEvent:
+                return .loaded(.event(try store.event()))
+            case let .curate(changes, message, select):
+                try store.apply(changes, now: env.now())
+                return .stored(.curated(try curationData(), message: message, select: select))
+            case let .saveEvent(event, message):
+                try store.save(event: event)
+                return .stored(.curated(try curationData(), message: message, select: nil))
+            case .bell:
+                backend.beep()
+                return nil
             }
         } catch {
             switch command {
-            case .loadDashboard, .viewTable, .previewHarvest, .refresh: return .failed(.read(error.message(lang)))
+            case .loadDashboard, .viewTable, .previewHarvest, .refresh, .loadCuration, .loadEvent:
+                return .failed(.read(error.message(lang)))
             default: return .failed(.store(error.message(lang)))
             }
         }
@@ -231,6 +248,11 @@ public final class TableApp {
         guard let done = result.take() else { return nil }
         pendingPreview = nil
         return done
+    }
+
+    /// The curation engine over the file as it is, its suggestions, and the event's details.
+    func curationData() throws(RundbordError) -> CurationData {
+        CurationData(curator: try store.curator(), event: try store.event())
     }
 
     var exportSettings: ExportSettings {

@@ -26,7 +26,7 @@ public enum AppUpdate {
         switch message {
         case .input(let event):
             state.now = env.now()
-            return resolve(&state, input(&state, event), env)
+            return resolve(&state, input(&state, event), env) + timeRunsOut(&state)
         case .stored(let stored):
             return self.stored(&state, stored, env)
         case .loaded(let loaded):
@@ -68,6 +68,31 @@ public enum AppUpdate {
         }
     }
 
+    /// How long the header and the projector stay highlighted when the time runs out.
+    public static let flashSeconds: TimeInterval = 1
+
+    /// The moment the shown clock crosses zero while it runs: the header and
+    /// the projector flash once and the bell rings once (unless switched
+    /// off). Seen on every input, ticks and keys alike, so typing without a
+    /// pause does not hide it; a clock found already over (a restart, another
+    /// principle) does not ring.
+    static func timeRunsOut(_ state: inout AppState) -> [AppEffect] {
+        if let until = state.flashUntil, state.now >= until { state.flashUntil = nil }
+        guard !state.isReadOnlyView else {
+            state.clockSeen = nil
+            return []
+        }
+        let timer = state.session.timer
+        let reading = ClockReading(tableNumber: state.tableNumber, principleIndex: state.session.principleIndex,
+                                   remaining: timer.remaining(at: state.now))
+        let before = state.clockSeen
+        state.clockSeen = reading
+        guard timer.isRunning, let before, before.tableNumber == reading.tableNumber,
+              before.principleIndex == reading.principleIndex, before.remaining > 0, reading.remaining <= 0 else { return [] }
+        state.flashUntil = state.now.addingTimeInterval(flashSeconds)
+        return state.bellEnabled ? [.bell] : []
+    }
+
     /// Scroll positions stay within what the frame could show, so that the
     /// key back (↑, PgDn) moves at once.
     static func drawn(_ state: inout AppState, _ viewport: Viewport) {
@@ -105,8 +130,14 @@ public enum AppUpdate {
 
     static func draftChanged(_ state: inout AppState) {
         if state.screen == .session && state.picker == nil && state.editingNoteId == nil {
-            // A cleared draft starts afresh: the kind chosen with F3 went with its text.
-            if state.editor.isBlank { state.draftKind = nil }
+            // A cleared draft starts afresh: the kind chosen with F3 went with its
+            // text; a new one belongs to the principle shown when it is begun.
+            if state.editor.isBlank {
+                state.draftKind = nil
+                state.draftPrincipleId = nil
+            } else if state.draftPrincipleId == nil {
+                state.draftPrincipleId = state.session.table.currentPrincipleId
+            }
             if state.draftChangedAt == nil { state.draftChangedAt = state.now }
             // The first change after a save starts the clock that bounds how long typing goes unsaved.
             if state.draftSavedAt == nil { state.draftSavedAt = state.now }
@@ -135,6 +166,8 @@ public enum AppUpdate {
             editFormField(&state) { $0.insert(Sanitize.line(text)) }
         case .harvest where state.harvest?.searching == true:
             typedInSearch(&state, text)
+        case .curation:
+            typedInCurationForm(&state, text, pasted: true)
         default:
             break
         }
@@ -145,8 +178,10 @@ public enum AppUpdate {
     public static func effectiveScreen(_ state: AppState) -> ScreenID {
         if state.confirmingQuit { return .confirm }
         if state.picker != nil { return .picker }
+        if state.moving != nil { return .moveNote }
         if state.screen == .participants && state.roster?.form != nil { return .participantForm }
         if state.screen == .harvest && state.harvest?.searching == true { return .harvestSearch }
+        if state.screen == .curation && state.curation?.form != nil { return .curationForm }
         return state.screen
     }
 
@@ -173,6 +208,9 @@ public enum AppUpdate {
         case .participantForm: return participantForm(&state, command)
         case .harvest: return harvest(&state, command)
         case .harvestSearch: return harvestSearch(&state, command)
+        case .curation: return curation(&state, command)
+        case .curationForm: return curationForm(&state, command)
+        case .moveNote: return move(&state, command)
         }
     }
 
@@ -191,6 +229,8 @@ public enum AppUpdate {
             typedInForm(&state, text)
         case .harvestSearch:
             typedInSearch(&state, text)
+        case .curationForm:
+            typedInCurationForm(&state, text)
         case .tableView:
             state.message = .init(text: TUIText.messageReadOnly.text(state.lang), isError: true)
         default:
@@ -259,6 +299,10 @@ public enum AppUpdate {
     /// tables wrote while it was covered.
     static func close(_ state: inout AppState) -> [Step] {
         state.pop()
+        // A harvest shown again after curating is rebuilt, so the organiser sees the curation in it.
+        if state.screen == .harvest, let harvest = state.harvest, harvest.stale {
+            return [.command(.previewHarvest(anonymous: harvest.anonymous, keepScroll: true))]
+        }
         return state.screen == .dashboard ? [.command(.refresh(table: state.tableNumber))] : []
     }
 

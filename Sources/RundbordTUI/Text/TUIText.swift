@@ -5,7 +5,7 @@ public enum TUIText: String, CatalogueKey {
     // Screens
     case screenSession, screenVote, screenDetail, screenProjector, screenHelp, screenPicker, screenConfirm
     // Header, principle, notes, entry line
-    case headerTable, headerPrinciple, timerOverrun, timerMinutes
+    case headerTable, headerPrinciple, timerOverrun
     case principleCollapsed, principleMore
     case notesTitle, notesScrolled, notesEmpty, dotsCount, ownerShort, horizonShort
     case promptEditing, statusTyping, statusSelected, statusEditing
@@ -13,6 +13,8 @@ public enum TUIText: String, CatalogueKey {
     case messageSaved, messageEdited, messageDeleted, messageUndone, messageRedone, messageCredited
     case messageTimerReset, messageSelectFirst, messageDraftInTheWay, messageNoInitiative, messageDetailSaved
     case messageVoteClosed, messageVoteOpen, messageDraftRestored, messageStoreError, messageMoved
+    // A draft keeps the principle it was started under (another terminal may move the table)
+    case messageDraftStays, messageSavedUnder, statusDraftElsewhere
     // Vote
     case voteScopePrinciple, voteScopeTable, voteOpenState, voteClosedState, voteInitiatives, voteNoInitiatives
     case voteAgreement, voteHint
@@ -72,6 +74,12 @@ public enum TUIText: String, CatalogueKey {
     case formatExcelCsv, screenHarvestSearch, barSearch, barFind, keySearchPreview, keyFindNext, keyPreviewTop
     case keyPreviewEnd, keySearchText, keySearchFind, keySearchCancel, harvestSearchPrompt, messageNoMatch
     case harvestBuilding, harvestRebuilding
+    // The curation screen and moving a note (its own texts are in CurationScreenText)
+    case screenCuration, screenCurationForm, screenMoveNote
+    case keyCurationScreen, keyNextTab, keyPreviousTab, keyMarkItem, keyMergeMarked, keySplitItem, keyEditItem
+    case keyCurationUndo, keyCurationRedo, keySaveCuration, keyCurationFormLeft, keyCurationFormRight
+    case keyMoveNote, keyMoveChoose, keyNewlineInField
+    case barCurate, barTab, barMark, barMerge, barSplit, barEditItem
 
     public static let table: [TUIText: Translation] = [
         .screenSession: .init("Bordets samtale", "Table session"),
@@ -85,7 +93,6 @@ public enum TUIText: String, CatalogueKey {
         .headerTable: .init("Bord {0}", "Table {0}"),
         .headerPrinciple: .init("Princip {0}/{1}", "Principle {0}/{1}"),
         .timerOverrun: .init("+{0} over", "+{0} over"),
-        .timerMinutes: .init("{0} min", "{0} min"),
         .principleCollapsed: .init("▸ Resumé og {0} spørgsmål skjult — Ctrl-G viser dem",
                                    "▸ Summary and {0} {0|question|questions} hidden — Ctrl-G shows them"),
         .principleMore: .init("… (Ctrl-G skjuler; projektorvisningen F9 viser alle spørgsmål)",
@@ -100,8 +107,8 @@ public enum TUIText: String, CatalogueKey {
         .promptEditing: .init("Ret notat", "Edit note"),
         .statusTyping: .init("Enter gemmer · Alt-Enter ny linje · F3 type · F4 taler · ↑ vælg notat",
                              "Enter saves · Alt-Enter new line · F3 kind · F4 speaker · ↑ select a note"),
-        .statusSelected: .init("Valgt notat: F2 ret · F3 type · F4 taler · F7 detaljer · F8 slet · Esc tilbage",
-                               "Selected note: F2 edit · F3 kind · F4 speaker · F7 detail · F8 delete · Esc back"),
+        .statusSelected: .init("Valgt: F2 ret · F3 type · F4 taler · F7 detaljer · F8 slet · Alt-m flyt · Esc",
+                               "Selected: F2 edit · F3 kind · F4 speaker · F7 detail · F8 delete · Alt-m move"),
         .statusEditing: .init("Retter et notat: Enter gemmer rettelsen, Esc fortryder",
                               "Editing a note: Enter saves the change, Esc cancels"),
 
@@ -129,6 +136,11 @@ public enum TUIText: String, CatalogueKey {
         .messageMoved: .init("Nu: princip {0}/{1}, {2} (Tab/Shift-Tab skifter fase, Ctrl-N/Ctrl-P princip)",
                               "Now: principle {0}/{1}, {2} (Tab/Shift-Tab change the phase, Ctrl-N/Ctrl-P the principle)"),
         .messageStoreError: .init("IKKE GEMT: {0}", "NOT SAVED: {0}"),
+        .messageDraftStays: .init("Anden skærm: nu princip {0}. Din kladde gemmes under princip {1}",
+                                  "Another screen: now principle {0}. Your draft goes under principle {1}"),
+        .messageSavedUnder: .init("Gemt under princip {0}, hvor kladden blev begyndt", "Saved under principle {0}, where the draft was begun"),
+        .statusDraftElsewhere: .init("Enter gemmer kladden under princip {0}, hvor den blev begyndt",
+                                     "Enter files the draft under principle {0}, where it was begun"),
 
         .voteScopePrinciple: .init("Afstemning: {0}", "Vote: {0}"),
         .voteScopeTable: .init("Afstemning: alle indsatser fra bord {0}", "Vote: all initiatives of table {0}"),
@@ -398,5 +410,37 @@ public enum TUIText: String, CatalogueKey {
         .harvestRebuilding: .init("— bygger …", "— building …"),
         .harvestStale: .init("Forhåndsvisningen er ældre end bordenes seneste notater — u opdaterer (eksporten er altid frisk)",
                               "The preview is older than the tables' latest notes — u updates (an export is always fresh)"),
+
+        .screenCuration: .init("Kuratér opsamlingen", "Curate the harvest"),
+        .screenCurationForm: .init("Kuratér: ret", "Curate: edit"),
+        .screenMoveNote: .init("Flyt notat", "Move a note"),
+        .keyCurationScreen: .init("Kuratér: ret, læg sammen og del indsatser, ejere, kort fortalt og arrangementets oplysninger",
+                                  "Curate: edit, merge and split initiatives, owners, key messages and the event's details"),
+        .keyNextTab: .init("Næste fane (Indsatser, Forslag, Ejere, Kort fortalt, Arrangement)",
+                           "Next tab (Initiatives, Suggestions, Owners, Key messages, Event)"),
+        .keyPreviousTab: .init("Forrige fane", "Previous tab"),
+        .keyMarkItem: .init("Markér eller afmarkér: indsatser til sammenlægning, stavemåder af samme ejer",
+                            "Mark or unmark: initiatives to merge, spellings of one owner"),
+        .keyMergeMarked: .init("Læg de markerede indsatser sammen med den valgte (prikker lægges sammen, kilderne bevares)",
+                               "Merge the marked initiatives with the selected one (dots are summed, sources kept)"),
+        .keySplitItem: .init("Del en sammenlagt indsats igen, præcis som før", "Split a merged initiative back exactly as it was"),
+        .keyEditItem: .init("Ret det valgte; på Forslag: læg parret sammen; på Ejere: de markerede stavemåder bliver den valgte",
+                            "Edit the selected; on Suggestions: merge the pair; on Owners: the marked spellings become the selected one"),
+        .keyCurationUndo: .init("Fortryd den seneste kuratering", "Undo the last curation"),
+        .keyCurationRedo: .init("Gentag det fortrudte", "Redo what was undone"),
+        .keySaveCuration: .init("Gem", "Save"),
+        .keyCurationFormLeft: .init("Valgfelter: forrige værdi; i tekstfelter markøren til venstre",
+                                    "Choice fields: previous value; in text fields cursor left"),
+        .keyCurationFormRight: .init("Valgfelter: næste værdi; i tekstfelter markøren til højre",
+                                     "Choice fields: next value; in text fields cursor right"),
+        .keyMoveNote: .init("Flyt det valgte notat til et andet princip eller bord", "Move the selected note to another principle or table"),
+        .keyMoveChoose: .init("Flyt notatet hertil", "Move the note here"),
+        .keyNewlineInField: .init("Ny linje i felter med flere linjer", "New line in fields of several lines"),
+        .barCurate: .init("Kuratér", "Curate"),
+        .barTab: .init("Fane", "Tab"),
+        .barMark: .init("Markér", "Mark"),
+        .barMerge: .init("Saml", "Merge"),
+        .barSplit: .init("Del", "Split"),
+        .barEditItem: .init("Ret", "Edit"),
     ]
 }

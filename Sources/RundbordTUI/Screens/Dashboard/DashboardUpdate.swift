@@ -43,6 +43,8 @@ extension AppUpdate {
             return openParticipants(&state)
         case .harvestScreen:
             return openHarvest(&state)
+        case .curationScreen:
+            return openCuration(&state)
         case .back:
             // `rundbord dashboard` has nothing under the dashboard.
             if state.below == nil {

@@ -66,6 +66,10 @@ public struct HarvestState: Sendable, Equatable {
     public var match: Int?
     /// The preview is being built (off the input loop): keys work meanwhile.
     public var building = false
+    /// The event's next steps are empty: the screen says so, and Enter asks once more before exporting.
+    public var nextStepsMissing = false
+    /// Enter was pressed once with the next steps empty: the next Enter exports anyway.
+    public var exportWithoutNextSteps = false
     public init(chosen: Set<HarvestOutput> = HarvestState.firstChoice) { self.chosen = chosen }
 
     public static var rowCount: Int { formats.count + 1 }
@@ -78,7 +82,7 @@ extension AppUpdate {
         var harvest = HarvestState(chosen: state.harvestChoice ?? HarvestState.firstChoice)
         harvest.building = true
         state.push(.harvest(harvest))
-        return [.command(.previewHarvest(anonymous: harvest.anonymous, keepScroll: false))]
+        return [.command(.previewHarvest(anonymous: harvest.anonymous, keepScroll: false)), .command(.loadEvent)]
     }
 
     static func harvest(_ state: inout AppState, _ command: Command) -> [Step] {
@@ -124,7 +128,17 @@ extension AppUpdate {
                 state.message = .init(text: TUIText.messageNothingChosen.text(state.lang), isError: true)
                 return []
             }
+            if harvest.nextStepsMissing && !harvest.exportWithoutNextSteps {
+                harvest.exportWithoutNextSteps = true
+                state.harvest = harvest
+                state.message = .init(text: CurationScreenText.harvestExportWithoutNextSteps.text(state.lang), isError: true)
+                return []
+            }
+            harvest.exportWithoutNextSteps = false
             effects = [.command(.exportHarvest(formats, anonymous: harvest.anonymous))]
+        case .curationScreen:
+            state.harvest = harvest
+            return openCuration(&state)
         case .back:
             return close(&state)
         default:

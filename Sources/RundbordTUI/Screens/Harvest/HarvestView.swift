@@ -69,6 +69,14 @@ enum HarvestScreen {
         for line in TextLayout.lines(TUIText.harvestWhere.text(lang, file), width: panel - 3) where y < buffer.height - 3 {
             buffer.put(line, x: 1, y: y, style: Theme.dim); y += 1
         }
+        // The next steps are what a reader acts on: said before anything is written without them.
+        if harvest.nextStepsMissing {
+            y += 1
+            for line in TextLayout.lines("⚠ " + CurationScreenText.harvestNoNextSteps.text(lang), width: panel - 3)
+            where y < buffer.height - 3 {
+                buffer.put(line, x: 1, y: y, style: Theme.warning); y += 1
+            }
+        }
         // With the mail chosen: what it will not carry, before it is written.
         if harvest.chosen.contains(.eml) && !harvest.mailProblems.isEmpty {
             for problem in harvest.mailProblems {

@@ -33,6 +33,11 @@ enum ProjectorScreen {
         case .overrun: timerStyle = Style(fg: .red, bold: true)
         }
         let bigWidth = big.map { DisplayWidth.of($0) }.max() ?? 0
+        // The moment the time runs out the clock's rows are a highlighted band, then as before.
+        if state.isFlashing {
+            timerStyle = Theme.flashBand
+            buffer.fill(Rect(x: 0, y: y, width: buffer.width, height: buffer.height >= 20 ? big.count : 1), style: timerStyle)
+        }
         if buffer.height >= 20 {
             for line in big {
                 buffer.put(line, x: max(0, (buffer.width - bigWidth) / 2), y: y, style: timerStyle); y += 1

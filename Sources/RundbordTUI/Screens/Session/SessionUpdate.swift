@@ -78,6 +78,10 @@ extension AppUpdate {
             return openParticipants(&state)
         case .harvestScreen:
             return openHarvest(&state)
+        case .curationScreen:
+            return openCuration(&state)
+        case .moveNote:
+            return openMove(&state)
         default:
             break
         }
@@ -103,8 +107,12 @@ extension AppUpdate {
         case .organisation(let name)?: organisation = name
         case nil: break
         }
+        // Filed where the draft was begun, and said so when that is not the principle shown.
+        let elsewhere = state.draftElsewhereIndex
         return [.engine(.addNote(text: balancedQuote(state.editor.text, state.vision), kind: state.draftKind,
-                                  speakerId: speakerId, speakerOrganisation: organisation), after: .noteAdded)]
+                                  speakerId: speakerId, speakerOrganisation: organisation,
+                                  principleId: elsewhere.map { state.session.principleIds[$0] }),
+                        after: elsewhere.map { .noteAddedUnder($0 + 1) } ?? .noteAdded)]
     }
 
     /// A quote typed in quotation marks ("Vi er mange") starts with the quote
