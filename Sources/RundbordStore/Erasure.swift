@@ -36,7 +36,7 @@ enum Retention {
               at REAL NOT NULL
             );
             """)
-        try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
+        try db.execute(sql: "PRAGMA user_version = 5")
     }
 
     static let contactsForgotten = "contactsForgotten"

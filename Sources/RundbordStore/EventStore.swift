@@ -14,7 +14,7 @@ import RundbordCore
 /// Opening an existing file writes nothing unless its schema must be migrated.
 public final class EventStore: @unchecked Sendable {
     /// The schema version this program writes; a file with a higher one is refused.
-    public static let schemaVersion = 5
+    public static let schemaVersion = 6
     /// `PRAGMA application_id` of a rundbord file ("RBD1"), telling it from other SQLite files.
     public static let applicationId: Int32 = 0x5242_4431
 
@@ -451,18 +451,30 @@ public final class EventStore: @unchecked Sendable {
 
     /// The text being typed at a table, saved as it is typed so a crash loses nothing.
     public func draft(tableId: UUID) throws(RundbordError) -> String? {
-        try read { db in
-            try String.fetchOne(db, sql: "SELECT text FROM draft WHERE tableId = ?", arguments: [tableId.uuidString])
+        try savedDraft(tableId: tableId)?.text
+    }
+
+    /// The draft with the kind chosen for it (F3) and the principle it was
+    /// begun under; both nil in a file written before schema v6.
+    public func savedDraft(tableId: UUID) throws(RundbordError) -> SavedDraft? {
+        let columns = fileVersion >= 6 ? "text, kind, principleId" : "text, NULL AS kind, NULL AS principleId"
+        return try read { db in
+            try Row.fetchOne(db, sql: "SELECT \(columns) FROM draft WHERE tableId = ?", arguments: [tableId.uuidString]).map { row in
+                SavedDraft(text: row["text"], kind: (row["kind"] as String?).flatMap(NoteKind.init(rawValue:)),
+                           principleId: row["principleId"])
+            }
         }
     }
 
-    public func save(draft: String?, tableId: UUID, now: Date = Date()) throws(RundbordError) {
+    public func save(draft: String?, kind: NoteKind? = nil, principleId: String? = nil, tableId: UUID,
+                     now: Date = Date()) throws(RundbordError) {
         try write { db in
             if let draft, !draft.isEmpty {
                 try db.execute(sql: """
-                    INSERT INTO draft (tableId, text, updatedAt) VALUES (?, ?, ?)
-                    ON CONFLICT(tableId) DO UPDATE SET text = excluded.text, updatedAt = excluded.updatedAt
-                    """, arguments: [tableId.uuidString, draft, now.timeIntervalSince1970])
+                    INSERT INTO draft (tableId, text, updatedAt, kind, principleId) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT(tableId) DO UPDATE SET text = excluded.text, updatedAt = excluded.updatedAt,
+                      kind = excluded.kind, principleId = excluded.principleId
+                    """, arguments: [tableId.uuidString, draft, now.timeIntervalSince1970, kind?.rawValue, principleId])
             } else {
                 try db.execute(sql: "DELETE FROM draft WHERE tableId = ?", arguments: [tableId.uuidString])
             }
@@ -539,5 +551,16 @@ extension EventStore {
     /// Saves many notes in one transaction: all or none (imports, generated events).
     public func save(notes: [Note]) throws(RundbordError) {
         try write { db in for note in notes { try Rows.save(note: note, db) } }
+    }
+}
+
+/// A table's draft as saved: its text, the kind chosen with F3 (nil: the
+/// text's prefix decides) and the principle it was begun under.
+public struct SavedDraft: Sendable, Equatable {
+    public var text: String
+    public var kind: NoteKind?
+    public var principleId: String?
+    public init(text: String, kind: NoteKind? = nil, principleId: String? = nil) {
+        self.text = text; self.kind = kind; self.principleId = principleId
     }
 }

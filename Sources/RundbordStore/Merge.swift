@@ -357,9 +357,11 @@ private struct Merger {
                 }
             }
             try db.execute(sql: """
-                INSERT INTO draft (tableId, text, updatedAt) VALUES (?, ?, ?)
-                ON CONFLICT(tableId) DO UPDATE SET text = excluded.text, updatedAt = excluded.updatedAt
-                """, arguments: [tableId.uuidString, theirs.text, theirs.updatedAt.timeIntervalSince1970])
+                INSERT INTO draft (tableId, text, updatedAt, kind, principleId) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(tableId) DO UPDATE SET text = excluded.text, updatedAt = excluded.updatedAt,
+                  kind = excluded.kind, principleId = excluded.principleId
+                """, arguments: [tableId.uuidString, theirs.text, theirs.updatedAt.timeIntervalSince1970, theirs.kind,
+                                 theirs.principleId])
             report.add(.drafts, row == nil ? \.added : \.updated)
         }
     }

@@ -7,7 +7,7 @@ import RundbordCore
 struct MergeSource {
     struct Revision { var id: UUID; var note: Note; var supersededAt: Date; var source: String }
     struct Agreement { var tableId: UUID; var principleId: String; var tally: AgreementTally; var updatedAt: Date }
-    struct Draft { var tableId: UUID; var text: String; var updatedAt: Date }
+    struct Draft { var tableId: UUID; var text: String; var updatedAt: Date; var kind: String?; var principleId: String? }
 
     var path: String
     var event: Event
@@ -64,7 +64,9 @@ struct MergeSource {
                               tally: Rows.tally(row), updatedAt: Rows.date(row, "updatedAt"))
                 }
                 source.drafts = try Row.fetchAll(db, sql: "SELECT * FROM draft").map { row in
-                    Draft(tableId: Rows.uuid(row, "tableId"), text: row["text"], updatedAt: Rows.date(row, "updatedAt"))
+                    // A file written before schema v6 has no kind or principle with its drafts.
+                    Draft(tableId: Rows.uuid(row, "tableId"), text: row["text"], updatedAt: Rows.date(row, "updatedAt"),
+                          kind: version >= 6 ? row["kind"] : nil, principleId: version >= 6 ? row["principleId"] : nil)
                 }
                 source.cleanLikeTyped()
                 return source

@@ -34,7 +34,7 @@ enum Privacy {
             var credits = try LegacyCredits(db)
             try credits.normaliseAll()
         }
-        try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
+        try db.execute(sql: "PRAGMA user_version = 4")
     }
 }
 

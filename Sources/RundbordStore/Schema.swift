@@ -89,6 +89,15 @@ enum Schema {
         migrator.registerMigration("v4: credits to known people or organisations, kept names, erasures",
                                    migrate: Privacy.migrate)
         migrator.registerMigration("v5: consent history, retention", migrate: Retention.migrate)
+        migrator.registerMigration("v6: a draft's kind and principle") { db in
+            // A draft offered back after a crash keeps the kind chosen with F3
+            // and the principle it was begun under; older drafts have neither (NULL).
+            try db.execute(sql: """
+                ALTER TABLE draft ADD COLUMN kind TEXT;
+                ALTER TABLE draft ADD COLUMN principleId TEXT;
+                """)
+            try db.execute(sql: "PRAGMA user_version = 6")
+        }
         return migrator
     }
 }

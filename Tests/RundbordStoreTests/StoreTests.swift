@@ -176,6 +176,45 @@ struct StoreTests {
         #expect(try watcher.changeToken() != first)
     }
 
+    /// A draft keeps the kind chosen for it with F3 and the principle it was begun under.
+    @Test func aDraftKeepsItsKindAndPrinciple() throws {
+        let folder = TempFolder()
+        let store = try makeEvent(folder)
+        let table = try store.table(number: 1)
+        try store.save(draft: "Fælles indkøb", kind: .initiative, principleId: table.principleIds[1], tableId: table.id)
+        #expect(try store.savedDraft(tableId: table.id)
+                == SavedDraft(text: "Fælles indkøb", kind: .initiative, principleId: table.principleIds[1]))
+        #expect(try store.draft(tableId: table.id) == "Fælles indkøb")
+        try store.save(draft: "!Fælles indkøb for alle", tableId: table.id)
+        #expect(try store.savedDraft(tableId: table.id) == SavedDraft(text: "!Fælles indkøb for alle"))
+    }
+
+    /// A file from before schema v6 has drafts without a kind: read as it is
+    /// (read-only), and migrated when opened for writing.
+    @Test func aDraftFromBeforeSchemaSixComesBackAndTheFileIsMigrated() throws {
+        let dir = MultiFixture.directory()
+        let path = dir.appendingPathComponent("v5.rundbord").path
+        let queue = try MultiFixture.olderFile(path, upTo: "v5: consent history, retention", event: MultiFixture.event(),
+                                               text: "Skrevet med version 5")
+        try queue.write { db in
+            let tableId = try String.fetchOne(db, sql: "SELECT id FROM roundTable")
+            try db.execute(sql: "INSERT INTO draft (tableId, text, updatedAt) VALUES (?, 'halvt skrevet', 1600)",
+                           arguments: [tableId])
+        }
+        #expect(try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 5)
+        try queue.close()
+        let reader = try EventStore.open(path: path, readOnly: true)
+        let tableId = try reader.table(number: 1).id
+        #expect(try reader.savedDraft(tableId: tableId) == SavedDraft(text: "halvt skrevet"))
+        reader.close()
+        let store = try EventStore.open(path: path)
+        defer { store.close() }
+        #expect(try store.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == EventStore.schemaVersion)
+        #expect(try store.savedDraft(tableId: tableId) == SavedDraft(text: "halvt skrevet"))
+        try store.save(draft: "Hvem betaler", kind: .question, tableId: tableId)
+        #expect(try store.savedDraft(tableId: tableId)?.kind == .question)
+    }
+
     @Test func draftsAreKeptPerTable() throws {
         let folder = TempFolder()
         let store = try makeEvent(folder)

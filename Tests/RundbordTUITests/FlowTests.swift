@@ -178,6 +178,40 @@ import Testing
         #expect(try event.notes().count == 1)
     }
 
+    /// A kind chosen with F3 (not typed as a prefix) and the principle the
+    /// draft was begun under come back with the draft after a crash.
+    @Test func aDraftOfferedBackAfterACrashKeepsItsKindAndPrinciple() throws {
+        let event = try TempEvent()
+        let tableId = try event.store.table(number: 1).id
+        let chosen: NoteKind
+        do {
+            let (app, _) = try event.app()
+            app.press(.nextPrinciple)
+            app.type("Fælles indkøbsportal for små leverandører")
+            app.press(.cycleKind)
+            app.press(.cycleKind)
+            chosen = try #require(app.state.draftKind)
+            #expect(chosen != .point)
+            event.world.advance(1)
+            app.send([.tick])
+            // The facilitator's terminal moves the table back before the crash.
+            let (facilitator, _) = try event.app()
+            facilitator.press(.previousPrinciple)
+        }
+        let (again, backend) = try event.app()
+        #expect(again.state.session.principleIndex == 0)
+        #expect(again.state.editor.text == "Fælles indkøbsportal for små leverandører")
+        #expect(again.state.draftKind == chosen)
+        #expect(backend.cursorLine.hasPrefix(try #require(again.state.vision.noteKinds.first { $0.kind == chosen }).label))
+        again.send(keys: [.char(" ")])
+        #expect(backend.text.contains("Enter gemmer kladden under princip 2"))
+        again.press(.saveNote)
+        let table = try event.store.table(number: 1)
+        let saved = try event.store.notes(tableId: tableId, principleId: table.principleIds[1])
+        #expect(saved.map(\.kind) == [chosen])
+        #expect(saved.map(\.text) == ["Fælles indkøbsportal for små leverandører"])
+    }
+
     @Test func quittingWithTextAsksFirst() throws {
         let event = try TempEvent()
         let (app, backend) = try event.app()

@@ -209,14 +209,16 @@ import Testing
         #expect(state.confirmingQuit && !state.quitRequested)
         let commands = try press(.yes)
         #expect(state.quitRequested)
-        #expect(commands == [.saveDraft("Halvfærdig tanke om ærø", tableId: state.session.table.id, report: false)])
+        #expect(commands == [.saveDraft("Halvfærdig tanke om ærø", principleId: state.session.table.currentPrincipleId,
+                                        tableId: state.session.table.id, report: false)])
     }
 
     @Test mutating func aSignalEndsTheProgramAndKeepsTheDraft() {
         type("Ærlig snak")
         let commands = send(.input(.terminate))
         #expect(state.quitRequested)
-        #expect(commands == [.saveDraft("Ærlig snak", tableId: state.session.table.id, report: false)])
+        #expect(commands == [.saveDraft("Ærlig snak", principleId: state.session.table.currentPrincipleId,
+                                        tableId: state.session.table.id, report: false)])
     }
 
     @Test mutating func ctrlLAsksTheTerminalForAWholeRepaint() throws {
@@ -227,7 +229,8 @@ import Testing
         type("Å")
         #expect(send(.input(.tick)) == [])
         world.advance(1)
-        #expect(send(.input(.tick)) == [.saveDraft("Å", tableId: state.session.table.id, report: true)])
+        #expect(send(.input(.tick)) == [.saveDraft("Å", principleId: state.session.table.currentPrincipleId,
+                                                    tableId: state.session.table.id, report: true)])
     }
 
     @Test mutating func anotherWritersNoteArrivesAsAMessage() throws {

@@ -37,7 +37,8 @@ public enum Stored: Sendable, Equatable {
 /// Results of commands that read.
 public enum Loaded: Sendable, Equatable {
     /// The draft a crash (or a quit with text in the entry line) left; offered back at start.
-    case draft(String)
+    /// The kind chosen for it with F3, and the principle it was begun under, come back with it.
+    case draft(String, kind: NoteKind? = nil, principleId: String? = nil)
     /// The initiatives of one table, across its principles (any order).
     case tableInitiatives([Note])
     case dashboard(DashboardSnapshot)
@@ -103,7 +104,8 @@ public enum AppEffect: Sendable, Equatable {
     case rememberHarvestChoice(Set<HarvestOutput>)
     /// Autosaves the entry line (nil deletes the saved draft); a failure is
     /// reported only when `report` (not on quitting, nor after a saved note).
-    case saveDraft(String?, tableId: UUID, report: Bool)
+    /// The draft's kind (F3) and principle are saved with it, to come back with it.
+    case saveDraft(String?, kind: NoteKind? = nil, principleId: String? = nil, tableId: UUID, report: Bool)
     /// Repaints the whole terminal (Ctrl-L).
     case repaint
     /// Reads the curation, its suggestions and the event's details.

@@ -56,7 +56,11 @@ extension AppUpdate {
                 let draftFollows = after == .principleChanged && state.draftPrincipleId != nil
                     && state.draftPrincipleId == state.session.table.currentPrincipleId
                 state.session = session
-                if draftFollows { state.draftPrincipleId = session.table.currentPrincipleId }
+                if draftFollows, state.draftPrincipleId != session.table.currentPrincipleId {
+                    state.draftPrincipleId = session.table.currentPrincipleId
+                    // Autosaved again, so that a crash brings it back under its new principle.
+                    if state.draftChangedAt == nil { state.draftChangedAt = state.now }
+                }
             }
             saved(&state, after)
             if after.addsNote {
@@ -82,9 +86,12 @@ extension AppUpdate {
 
     static func loaded(_ state: inout AppState, _ loaded: Loaded, _ env: SessionEnvironment) -> [AppEffect] {
         switch loaded {
-        case .draft(let text):
+        case let .draft(text, kind, principleId):
             state.editor.set(text)
-            state.draftPrincipleId = state.session.table.currentPrincipleId
+            state.draftKind = kind
+            // Back under the principle it was begun under, when the table still has it.
+            state.draftPrincipleId = principleId.flatMap { state.session.principleIds.contains($0) ? $0 : nil }
+                ?? state.session.table.currentPrincipleId
             state.message = .init(text: TUIText.messageDraftRestored.text(state.lang), isError: false)
         case .tableInitiatives(let notes):
             let order = Dictionary(uniqueKeysWithValues: state.session.table.principleIds.enumerated().map { ($1, $0) })

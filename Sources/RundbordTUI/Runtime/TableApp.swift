@@ -71,8 +71,8 @@ public final class TableApp {
             run(AppUpdate.openDashboardAlone(&state))
             return
         }
-        if let draft = try store.draft(tableId: session.table.id), !draft.isEmpty {
-            dispatch(.loaded(.draft(draft)))
+        if let draft = try store.savedDraft(tableId: session.table.id), !draft.text.isEmpty {
+            dispatch(.loaded(.draft(draft.text, kind: draft.kind, principleId: draft.principleId)))
         }
     }
 
@@ -169,9 +169,9 @@ public final class TableApp {
                 // and starts from the usual choice next time; not worth an error.
                 try? choices?.save(chosen, event: eventId)
                 return nil
-            case let .saveDraft(text, tableId, report):
+            case let .saveDraft(text, kind, principleId, tableId, report):
                 do {
-                    try store.save(draft: text, tableId: tableId, now: env.now())
+                    try store.save(draft: text, kind: kind, principleId: principleId, tableId: tableId, now: env.now())
                 } catch where !report {
                     // Quitting, or a note just saved: nothing more to say.
                 }

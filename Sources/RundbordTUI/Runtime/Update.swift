@@ -114,7 +114,7 @@ public enum AppUpdate {
         state.quitRequested = true
         guard state.editingNoteId == nil,
               let home = state.homeSession ?? (state.isReadOnlyView ? nil : state.session) else { return [] }
-        return [.command(.saveDraft(state.editor.isBlank ? nil : state.editor.text, tableId: home.table.id, report: false))]
+        return [.command(draftSave(state, tableId: home.table.id, report: false))]
     }
 
     static func autosave(_ state: inout AppState) -> [Step] {
@@ -124,8 +124,14 @@ public enum AppUpdate {
         guard quiet || old else { return [] }
         state.draftChangedAt = nil
         state.draftSavedAt = state.now
-        return [.command(.saveDraft(state.editor.isBlank ? nil : state.editor.text, tableId: state.session.table.id,
-                                    report: true))]
+        return [.command(draftSave(state, tableId: state.session.table.id, report: true))]
+    }
+
+    /// Saves the entry line as the draft, with its F3 kind and its principle (a blank line deletes it).
+    static func draftSave(_ state: AppState, tableId: UUID, report: Bool) -> AppEffect {
+        guard !state.editor.isBlank else { return .saveDraft(nil, tableId: tableId, report: report) }
+        return .saveDraft(state.editor.text, kind: state.draftKind, principleId: state.draftPrincipleId, tableId: tableId,
+                          report: report)
     }
 
     static func draftChanged(_ state: inout AppState) {

@@ -140,6 +140,9 @@ extension AppUpdate {
         }
         let i = order.firstIndex(of: current) ?? -1
         state.draftKind = order[(i + 1) % order.count]
+        // The kind is saved with the draft, so a crash does not lose it (a
+        // kind chosen before any text waits for the text).
+        if !state.editor.isBlank { draftChanged(&state) }
     }
 
     static func stopEditing(_ state: inout AppState) {
