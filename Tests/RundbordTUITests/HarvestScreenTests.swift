@@ -183,6 +183,11 @@ import Testing
         #expect(app.state.harvest?.preview?.contains("# Opsamling") == true)
         #expect(app.state.harvest?.building == false)
         #expect(!backend.text.contains("Bygger forhåndsvisning"))
+        // Laid out off the loop as well: a frame does not wrap the whole preview again.
+        let laid = try #require(app.state.harvest?.lines)
+        #expect(laid.width == HarvestScreen.previewWidth(app.state.size))
+        #expect(laid.lines == HarvestScreen.lay(app.state.harvest?.preview ?? "", width: laid.width))
+        #expect(HarvestScreen.previewLines(app.state) == laid.lines)
         // A rebuild (u) keeps the old preview readable and says it is building.
         app.press(.refreshPreview)
         #expect(backend.text.contains("— bygger …"))

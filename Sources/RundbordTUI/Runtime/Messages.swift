@@ -46,7 +46,7 @@ public enum Loaded: Sendable, Equatable {
     case table(TableSession)
     /// The harvest's Markdown for the preview.
     /// The harvest as Markdown, and what the mail would not carry (an attachment without a file, an address no mail can take).
-    case preview(String, mailProblems: [MailProblem], keepScroll: Bool)
+    case preview(String, mailProblems: [MailProblem], keepScroll: Bool, lines: PreviewLines? = nil)
     /// The file as another writer left it (read on a tick when it changed, or on `.refresh`).
     case changes(ExternalChanges)
     /// The event as the curation screen shows it.

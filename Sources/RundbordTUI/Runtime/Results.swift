@@ -101,8 +101,8 @@ extension AppUpdate {
             dashboardLoaded(&state, snapshot)
         case .table(let session):
             tableViewOpened(&state, session)
-        case let .preview(markdown, mailProblems, keepScroll):
-            harvestPreviewed(&state, markdown, mailProblems: mailProblems, keepScroll: keepScroll)
+        case let .preview(markdown, mailProblems, keepScroll, lines):
+            harvestPreviewed(&state, markdown, mailProblems: mailProblems, keepScroll: keepScroll, lines: lines)
         case .changes(let changes):
             return changed(&state, changes, env)
         case .curation(let data):

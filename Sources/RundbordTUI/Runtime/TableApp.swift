@@ -233,14 +233,17 @@ public final class TableApp {
         let result = PreviewResult()
         pendingPreview = result
         let path = store.path, lang = state.lang, settings = exportSettings
+        let width = HarvestScreen.previewWidth(state.size)
         let options = HarvestOptions(anonymous: anonymous, language: lang, generatedAt: env.now())
         runInBackground {
             do throws(RundbordError) {
                 let reader = try EventStore.open(path: path, readOnly: true)
                 defer { reader.close() }
                 let document = try Harvest.build(store: reader, options: options)
-                result.put(.loaded(.preview(try Exporter.markdown(document, settings),
-                                            mailProblems: Exporter.mailProblems(document), keepScroll: keepScroll)))
+                let markdown = try Exporter.markdown(document, settings)
+                // Laid out here too, so the loop never wraps the whole preview.
+                result.put(.loaded(.preview(markdown, mailProblems: Exporter.mailProblems(document), keepScroll: keepScroll,
+                                            lines: PreviewLines(width: width, lines: HarvestScreen.lay(markdown, width: width)))))
             } catch {
                 result.put(.failed(.read(error.message(lang))))
             }

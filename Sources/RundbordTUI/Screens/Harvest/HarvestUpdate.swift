@@ -66,6 +66,9 @@ public struct HarvestState: Sendable, Equatable {
     public var match: Int?
     /// The preview is being built (off the input loop): keys work meanwhile.
     public var building = false
+    /// The preview laid out for the screen, when it was laid out with it
+    /// (off the loop): a frame or a search then does not wrap it again.
+    public var lines: PreviewLines?
     /// The event's next steps are empty: the screen says so, and Enter asks once more before exporting.
     public var nextStepsMissing = false
     /// Enter was pressed once with the next steps empty: the next Enter exports anyway.
@@ -196,11 +199,13 @@ extension AppUpdate {
     }
 
     /// The preview was (re)built; a rebuild because another terminal wrote keeps the reader's place.
-    static func harvestPreviewed(_ state: inout AppState, _ markdown: String, mailProblems: [MailProblem] = [], keepScroll: Bool = false) {
+    static func harvestPreviewed(_ state: inout AppState, _ markdown: String, mailProblems: [MailProblem] = [], keepScroll: Bool = false,
+                                 lines: PreviewLines? = nil) {
         // Built after the screen was left (Esc does not wait): nothing to show it on.
         // (Writing through `state.harvest?` would write the absent screen back.)
         guard state.harvest != nil else { return }
         state.harvest?.preview = markdown
+        state.harvest?.lines = lines
         state.harvest?.mailProblems = mailProblems
         state.harvest?.stale = false
         state.harvest?.building = false
@@ -212,4 +217,12 @@ extension AppUpdate {
         let folder = paths.first.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path } ?? ""
         state.message = .init(text: TUIText.messageExported.text(state.lang, paths.count, folder), isError: false)
     }
+}
+
+/// The preview's lines as the screen shows them at one width (`HarvestScreen.lay`).
+public struct PreviewLines: Sendable, Equatable {
+    public let width: Int
+    public let lines: [String]
+
+    public init(width: Int, lines: [String]) { self.width = width; self.lines = lines }
 }

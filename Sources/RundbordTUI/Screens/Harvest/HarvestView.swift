@@ -7,10 +7,21 @@ enum HarvestScreen {
     static func panelWidth(_ size: Size) -> Int { min(40, max(30, size.width / 3)) }
     static func previewRows(_ state: AppState) -> Int { max(1, state.size.height - 4) }
 
+    /// The preview's lines at the screen's width: as laid out with the
+    /// preview when the width is the same (a large event's preview has
+    /// hundreds of thousands of lines: wrapping them each frame made every
+    /// key wait), else laid out now.
     static func previewLines(_ state: AppState) -> [String] {
         guard let markdown = state.harvest?.preview else { return [] }
-        let width = state.size.width - panelWidth(state.size) - 2
-        return TextLayout.lines(TextLayout.visibleLines(MarkdownEscape.forReading(markdown)), width: max(10, width))
+        let width = previewWidth(state.size)
+        if let laid = state.harvest?.lines, laid.width == width { return laid.lines }
+        return lay(markdown, width: width)
+    }
+
+    static func previewWidth(_ size: Size) -> Int { max(10, size.width - panelWidth(size) - 2) }
+
+    static func lay(_ markdown: String, width: Int) -> [String] {
+        TextLayout.lines(TextLayout.visibleLines(MarkdownEscape.forReading(markdown)), width: width)
     }
 
     static func label(_ output: HarvestOutput) -> TUIText {
@@ -124,7 +135,9 @@ enum HarvestScreen {
             buffer.put(position, x: buffer.width - DisplayWidth.of(position) - 1, y: 1, style: Theme.dim)
         }
         if harvest.preview == nil {
-            buffer.put(TUIText.harvestBuilding.text(lang), x: panel + 1, y: 2, style: Theme.dim)
+            for (i, line) in TextLayout.lines(TUIText.harvestBuilding.text(lang), width: buffer.width - panel - 2).enumerated() {
+                buffer.put(line, x: panel + 1, y: 2 + i, style: Theme.dim)
+            }
         }
         for (i, line) in lines.dropFirst(scroll).prefix(rows).enumerated() {
             let heading = line.hasPrefix("#")
