@@ -163,7 +163,7 @@ struct TerminalFigures {
         try source.copy(to: copy)
         let binary = Rundbord.binary
         return TerminalProgram(name: "rundbord", command: "'\(binary)' run '\(copy)' --table 1",
-                               firstFrameMarker: "F1Hjælp")
+                               firstFrameMarker: "F2Ret")
     }
 
     func measure(into report: inout BenchReport) throws {

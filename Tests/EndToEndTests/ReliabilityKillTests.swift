@@ -34,7 +34,7 @@ struct SessionScreenReading {
 
     /// A whole frame is on the screen: the key bar (drawn last, at the bottom) and the notes rule.
     var isWholeFrame: Bool {
-        screen.contains("Notater (") && lines.contains { $0.hasPrefix("F1Hjælp") } && !screen.contains("Pane is dead")
+        screen.contains("Notater (") && lines.contains { $0.hasPrefix("F1") && $0.contains("F10Afslut") } && !screen.contains("Pane is dead")
     }
 
     /// "Notater (N)" in the rule above the list.

@@ -53,7 +53,7 @@ struct ReliabilityTerminalTests {
             #expect(done.screen.contains("rc=65"), "\(done.screen)")
             #expect(done.screen.contains("er beskadiget"), "\(done.screen)")
         }
-        #expect(!done.screen.contains("F1Hjælp"), "\(ending): the screen was not restored")
+        #expect(!done.screen.contains("F2Ret"), "\(ending): the screen was not restored")
         try TableScreenProcess.expectSameTerminalModes(before: before, after: after, ending)
         // The screen had started (bracketed paste switched on) and was stopped again (switched off).
         try tmux.stopPipe()

@@ -424,28 +424,57 @@ import Testing
     @Test func resizeRedrawsAndASmallWindowGetsANotice() throws {
         let event = try TempEvent()
         let (app, backend) = try event.app()
+        // A laptop's split screen (60×20) is a compact session, not a notice: the note is typed in sight.
         backend.size = Size(width: 60, height: 20)
         app.send([.resize(backend.size)])
-        #expect(backend.text.contains("Vinduet er 60×20. Gør det mindst 80×24"))
+        #expect(!backend.text.contains("Vinduet er"))
+        #expect(backend.header.contains("Bord 1 │ Princip 1/5 │ Præsentation │ ⏸ 15:00"), "\(backend.header)")
+        app.type("skrevet i et lille vindue")
+        #expect(backend.cursorLine.hasSuffix("skrevet i et lille vindue"))
         for (w, h) in [(10, 3), (1, 1), (0, 0), (200, 2)] {
             backend.size = Size(width: w, height: h)
             app.send([.resize(backend.size)])
             #expect(backend.lines.count == h)
         }
-        // Typing still works while the window is small.
-        app.type("skrevet i et lille vindue")
+        // Below the true minimum only the notice shows, and typing does not go into the draft unseen.
+        backend.size = Size(width: 39, height: 12)
+        app.send([.resize(backend.size)])
+        let notice = backend.lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(notice.contains("Vinduet er 39×12. Gør det mindst 40×12 for at skrive videre."), "\(notice)")
+        #expect(notice.contains("Det, du har skrevet, er bevaret"))
+        app.type(" og mere")
+        app.press(.backspace, .saveNote, .deleteToStart)
+        app.send([.paste("indsat")])
         backend.size = Size(width: 120, height: 40)
         app.send([.resize(backend.size)])
         #expect(backend.lines.count == 40)
         #expect(backend.header.count <= 120 && backend.header.hasSuffix("⏸ 15:00"))
-        #expect(backend.cursorLine.hasSuffix("skrevet i et lille vindue"))
+        #expect(backend.cursorLine.hasSuffix("› skrevet i et lille vindue"), "\(backend.cursorLine)")
+        #expect(app.state.session.visibleNotes.isEmpty)
+    }
+
+    @Test func screensThatNeedTheFullLayoutSaySoAndEscGoesBack() throws {
+        let event = try TempEvent()
+        let (app, backend) = try event.app(width: 60, height: 20)
+        app.type("kladde")
+        app.send(keys: [.alt("d")])
+        #expect(app.state.screen == .participants)
+        #expect(backend.text.contains("»Deltagere« kræver mindst 80×24"), "\(backend.text)")
+        #expect(backend.text.contains("Esc går tilbage"))
+        // The participants' keys do nothing out of sight: no new participant form.
+        app.send(keys: [.char("n")])
+        #expect(app.state.roster?.form == nil)
+        app.send(keys: [.escape])
+        #expect(app.state.screen == .session)
+        #expect(backend.cursorLine.hasSuffix("› kladde"))
     }
 
     @Test func englishByLang() throws {
         let event = try TempEvent()
         let (_, backend) = try event.app(lang: .en)
         #expect(backend.header.contains("Table 1 │ Principle 1/5 │ Present"))
-        #expect(backend.keyBar.hasPrefix("F1Help F2Edit"))
+        // The organiser's keys are left out at 80 columns: F1 says there are more.
+        #expect(backend.keyBar.hasPrefix("F1More F2Edit"))
     }
 
     @Test func idleTicksDoNotRedrawAnUnchangedScreen() throws {

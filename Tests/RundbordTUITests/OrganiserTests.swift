@@ -194,6 +194,24 @@ extension TempEvent {
         #expect(try event.notes(table: 2).map(\.text).contains("halvskrevet tanke") == false)
     }
 
+    @Test func theReadOnlyTableViewReadsAnotherPrinciplesNotesFromTheStore() throws {
+        let event = try TempEvent.organiserScene()
+        // Table 3 said something under its second principle and is back at its first.
+        let (three, _) = try event.app(table: 3)
+        three.press(.nextPrinciple)
+        three.type("Kooperativ kantine på rådhuset")
+        three.press(.saveNote, .previousPrinciple)
+        let (app, backend) = try event.app(table: 1)
+        app.press(.dashboardScreen, .selectDown, .selectDown, .openTable)
+        #expect(backend.text.contains("SKRIVEBESKYTTET · bord 3"))
+        #expect(!backend.text.contains("Kooperativ kantine"))
+        #expect(backend.keyBar.contains("←Forrige princip →Næste princip"), "\(backend.keyBar)")
+        app.press(.nextPrinciple)
+        #expect(backend.text.contains("Kooperativ kantine på rådhuset"), "\(backend.text)")
+        expectSnapshot(backend, "table-view-another-principle-80x24")
+        #expect(try event.store.table(number: 3).progress.principleIndex == 0)
+    }
+
     @Test func theDashboardOnItsOwnHasNoTableToReturnTo() throws {
         let event = try TempEvent()
         let (app, backend) = try event.dashboardApp()

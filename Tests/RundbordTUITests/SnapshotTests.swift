@@ -85,9 +85,19 @@ import Testing
         app.press(.back, .quit)
         expectSnapshot(backend, "confirm-80x24")
         app.press(.no)
-        backend.size = Size(width: 79, height: 24)
+        backend.size = Size(width: 39, height: 12)
         app.send([.resize(backend.size)])
-        expectSnapshot(backend, "too-small-79x24")
+        expectSnapshot(backend, "too-small-39x12")
+    }
+
+    /// A laptop's split screen: header, the principle's title, the last notes,
+    /// the entry line and what fits of the key bar.
+    @Test(arguments: [(60, 20), (40, 12)])
+    func compactSession(width: Int, height: Int) throws {
+        let (_, app, backend) = try Self.populated(width: 80, height: 24)
+        backend.size = Size(width: width, height: height)
+        app.send([.resize(backend.size)])
+        expectSnapshot(backend, "session-compact-\(width)x\(height)")
     }
 
     @Test func expandedPrincipleAt120x40AndEnglish() throws {

@@ -165,7 +165,11 @@ import Testing
             var buffer = Buffer(size: Size(width: width, height: 1))
             Chrome.keyBar(screen, lang, into: &buffer)
             let line = buffer.lines[0]
-            return (KeyTable.bar(for: screen).filter { line.contains($0.keys[0].label + $0.bar!.text(lang)) }, line)
+            // F1 reads "More" when keys are left out.
+            return (KeyTable.bar(for: screen).filter {
+                line.contains($0.keys[0].label + $0.bar!.text(lang))
+                    || ($0.command == .help && line.contains($0.keys[0].label + TUIText.barMore.text(lang)))
+            }, line)
         }
         let help = KeyTable.command(for: .function(1), on: screen) == .help
         let back = [Command.back, .no].contains(KeyTable.command(for: .escape, on: screen))
@@ -184,6 +188,21 @@ import Testing
     @Test func theSessionBarOffersTheOrganiserWhenThereIsRoom() {
         #expect(KeyTable.bar(for: .session).contains { $0.barWhenRoom && $0.keys == [.alt("o")] })
         #expect(KeyTable.command(for: .escape, on: .help) == .back)
+    }
+
+    /// At 80 columns the organiser's Alt keys are left out of the bar, so F1
+    /// says there are more keys; with room for them, it is plain help again.
+    @Test func theSessionBarSaysWhereMoreKeysAreWhenSomeAreLeftOut() {
+        for (lang, more, help) in [(Language.da, "Flere", "Hjælp"), (.en, "More", "Help")] {
+            let narrow = Chrome.barItems(.session, lang, width: 80)
+            #expect(narrow.leftOut)
+            #expect(narrow.items.first.map { $0.key + $0.label } == "F1" + more)
+            #expect(!narrow.items.contains { $0.key == "Alt-o" })
+            let wide = Chrome.barItems(.session, lang, width: 200)
+            #expect(!wide.leftOut)
+            #expect(wide.items.first.map { $0.key + $0.label } == "F1" + help)
+            #expect(wide.items.contains { $0.key == "Alt-o" })
+        }
     }
 
     /// The README's keys section, between `<!-- keys:begin -->` and `<!-- keys:end -->` lines; a README

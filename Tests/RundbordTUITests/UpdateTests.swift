@@ -233,6 +233,46 @@ import Testing
                                                     tableId: state.session.table.id, report: true)])
     }
 
+    @Test mutating func theReadOnlyTableViewMovesThroughThePrinciplesAndNeverMovesTheTable() throws {
+        // Table 2 at its first principle, opened read-only from table 1.
+        let table = RoundTable.new(id: world.newId(), number: 2, vision: state.vision, now: world.now)
+        send(.loaded(.table(TableSession(vision: state.vision, table: table))))
+        #expect(state.screen == .tableView)
+        // →: this view asks for the second principle's notes; nothing is written, the table stays.
+        let commands = try press(.nextPrinciple)
+        #expect(commands == [.viewPrinciple(table: 2, index: 1)])
+        let second = table.principleIds[1]
+        let note = Note(id: world.newId(), tableId: table.id, principleId: second, kind: .point,
+                        text: "Sagt under andet princip", createdAt: world.now)
+        send(.loaded(.principleNotes(table: 2, index: 1, notes: [note])))
+        #expect(state.shownSession.principle?.id == second)
+        #expect(state.shownSession.visibleNotes.map(\.text) == ["Sagt under andet princip"])
+        #expect(state.session.table == table)
+        var text = Screens.render(state).text
+        #expect(text.contains("Princip 2/5 (bordet: 1)"), "\(text)")
+        #expect(text.contains("2. " + (state.vision.principle(id: second)?.title.prefix(20) ?? "")))
+        #expect(text.contains("Sagt under andet princip"))
+        // The notes selected are the view's.
+        try press(.selectUp)
+        #expect(state.selectedNoteId == note.id)
+        // Another writer changes the file: the viewed principle is read again, the view stays on it.
+        let changes = ExternalChanges(table: table, principle: ([], AgreementTally()), participants: state.participants)
+        #expect(send(.loaded(.changes(changes))) == [.viewPrinciple(table: 2, index: 1)])
+        #expect(state.shownSession.principleIndex == 1)
+        // ← back to the table's own principle: the view follows the table again, with no read.
+        #expect(try press(.previousPrinciple) == [])
+        #expect(state.viewedPrinciple == nil)
+        text = Screens.render(state).text
+        #expect(text.contains("Princip 1/5 │"))
+        // Before the first principle: said, nothing asked for.
+        #expect(try press(.previousPrinciple) == [])
+        #expect(state.message?.isError == true)
+        // Esc leaves the view; a late answer for it changes nothing.
+        try press(.back)
+        send(.loaded(.principleNotes(table: 2, index: 3, notes: [note])))
+        #expect(state.viewedPrinciple == nil)
+    }
+
     @Test mutating func anotherWritersNoteArrivesAsAMessage() throws {
         let principle = try #require(state.session.table.currentPrincipleId)
         let note = Note(id: world.newId(), tableId: state.session.table.id, principleId: principle, kind: .point,

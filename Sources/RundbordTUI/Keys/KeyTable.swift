@@ -191,6 +191,9 @@ public enum KeyTable {
         KeyBinding([.char("e")], .harvestScreen, bar: .barHarvest, .keyHarvestScreen, [.dashboard]),
         KeyBinding([.char("k")], .curationScreen, bar: .barCurate, .keyCurationScreen, [.dashboard]),
         KeyBinding([.escape], .back, bar: .barBack, .keyDashboardBack, [.dashboard]),
+        // Only this view moves: the table stays at its principle.
+        KeyBinding([.left, .ctrl("p")], .previousPrinciple, bar: .barPreviousPrinciple, .keyViewPreviousPrinciple, [.tableView]),
+        KeyBinding([.right, .ctrl("n")], .nextPrinciple, bar: .barNextPrinciple, .keyViewNextPrinciple, [.tableView]),
         KeyBinding([.escape], .back, bar: .barBack, .keyTableViewBack, [.tableView]),
 
         // The participants.

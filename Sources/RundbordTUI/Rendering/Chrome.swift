@@ -4,7 +4,9 @@ import RundbordHarvest
 
 /// The parts every screen shares: header, key bar, status line, boxes, rules, the title bar.
 enum Chrome {
-    /// The top bar: event, table, principle n/N, phase, countdown.
+    /// The top bar: event, table, principle n/N, phase, countdown. A narrow
+    /// window gives up the event's title, then the word "Princip", then the
+    /// table number, so that the phase and the clock always show.
     static func header(_ state: AppState, into buffer: inout Buffer) {
         let lang = state.lang
         let session = state.session
@@ -13,15 +15,23 @@ enum Chrome {
         buffer.fill(Rect(x: 0, y: 0, width: buffer.width, height: 1), style: style)
         let timer = timerText(state)
         let phase = session.phase.textKey.text(lang)
-        let position = TUIText.headerPrinciple.text(lang, session.principleIndex + 1, session.principleIds.count)
+        let n = state.shownSession.principleIndex + 1, count = session.principleIds.count
+        // Another principle looked at in the read-only view: the phase and clock are still the table's own.
+        let position = n == session.principleIndex + 1 ? TUIText.headerPrinciple.text(lang, n, count)
+            : TUIText.headerViewedPrinciple.text(lang, n, count, session.principleIndex + 1)
         let table = TUIText.headerTable.text(lang, state.tableNumber)
-        let right = " \(table) │ \(position) │ \(phase) │ "
         let timerWidth = DisplayWidth.of(timer.text) + 1
+        // The title is worth showing from about ten columns on.
+        let variants = [(" \(table) │ \(position) │ \(phase) │ ", 10), (" \(table) │ \(n)/\(count) │ \(phase) │ ", 10),
+                        (" \(table) │ \(n)/\(count) │ \(phase) │ ", 0), (" \(n)/\(count) │ \(phase) │ ", 0)]
+        let right = variants.first { DisplayWidth.of($0.0) + timerWidth + 1 + $0.1 <= buffer.width }?.0 ?? variants[3].0
         let rightWidth = DisplayWidth.of(right)
         let titleWidth = buffer.width - rightWidth - timerWidth - 1
-        buffer.put(" " + TextLayout.truncate(state.eventTitle, width: max(0, titleWidth - 1)), x: 0, y: 0, style: style)
-        buffer.put(right, x: buffer.width - rightWidth - timerWidth, y: 0, style: style)
-        buffer.put(timer.text, x: buffer.width - timerWidth, y: 0,
+        if titleWidth >= 10 {
+            buffer.put(" " + TextLayout.truncate(state.eventTitle, width: titleWidth - 1), x: 0, y: 0, style: style)
+        }
+        buffer.put(right, x: max(0, buffer.width - rightWidth - timerWidth), y: 0, style: style)
+        buffer.put(timer.text, x: max(0, buffer.width - timerWidth), y: 0,
                    style: state.isFlashing ? style : timerStyle(timer.level, normal: style))
     }
 
@@ -62,23 +72,9 @@ enum Chrome {
     static func keyBar(_ screen: ScreenID, _ lang: Language, into buffer: inout Buffer) {
         let y = buffer.height - 1
         buffer.fill(Rect(x: 0, y: y, width: buffer.width, height: 1))
-        let candidates = KeyTable.bar(for: screen).compactMap { binding -> (key: String, label: String, whenRoom: Bool)? in
-            guard let bar = binding.bar, let key = binding.keys.first else { return nil }
-            return (key.label, bar.text(lang), binding.barWhenRoom)
-        }
-        // Items shown only when there is room come in, in order, while they fit with a space each.
-        func width(_ item: (key: String, label: String, whenRoom: Bool)) -> Int {
-            DisplayWidth.of(item.key) + DisplayWidth.of(item.label) + 1
-        }
-        var room = buffer.width - candidates.filter { !$0.whenRoom }.reduce(0) { $0 + width($1) }
-        let items = candidates.filter { item in
-            guard item.whenRoom else { return true }
-            guard width(item) <= room else { return false }
-            room -= width(item)
-            return true
-        }.map { ($0.key, $0.label) }
+        let items = barItems(screen, lang, width: buffer.width).items
         // A space between items when they all fit; packed (as htop does) when not.
-        let total = items.reduce(0) { $0 + DisplayWidth.of($1.0) + DisplayWidth.of($1.1) + 1 }
+        let total = items.reduce(0) { $0 + DisplayWidth.of($1.key) + DisplayWidth.of($1.label) + 1 }
         let gap = total <= buffer.width ? 1 : 0
         var x = 0
         for (keyText, label) in items {
@@ -88,6 +84,41 @@ enum Chrome {
             x += buffer.put(label, x: x, y: y, style: Theme.barLabel)
             x += gap
         }
+    }
+
+    /// The key bar's items at `width`, in key-table order, and whether any was
+    /// left out for lack of room.
+    static func barItems(_ screen: ScreenID, _ lang: Language, width: Int)
+        -> (items: [(key: String, label: String)], leftOut: Bool) {
+        struct Item { var key: String; var label: String; var whenRoom: Bool; var kept: Bool; var isHelp: Bool }
+        let candidates = KeyTable.bar(for: screen).compactMap { binding -> Item? in
+            guard let bar = binding.bar, let key = binding.keys.first else { return nil }
+            return Item(key: key.label, label: bar.text(lang), whenRoom: binding.barWhenRoom,
+                        kept: binding.command == .help || binding.command == .quit, isHelp: binding.command == .help)
+        }
+        func spaced(_ item: Item) -> Int { DisplayWidth.of(item.key) + DisplayWidth.of(item.label) + 1 }
+        var shown = Set(candidates.indices.filter { !candidates[$0].whenRoom })
+        // Too narrow even packed (a compact session): the last items go, never
+        // help nor quit, until the rest fit with a space each.
+        if shown.reduce(0, { $0 + spaced(candidates[$1]) - 1 }) > width {
+            while shown.reduce(0, { $0 + spaced(candidates[$1]) }) > width,
+                  let last = shown.filter({ !candidates[$0].kept }).max() {
+                shown.remove(last)
+            }
+        }
+        // Items shown only when there is room come in, in order, while they fit with a space each.
+        var room = width - shown.reduce(0) { $0 + spaced(candidates[$1]) }
+        for i in candidates.indices where candidates[i].whenRoom && spaced(candidates[i]) <= room {
+            shown.insert(i)
+            room -= spaced(candidates[i])
+        }
+        let leftOut = shown.count < candidates.count
+        // When keys are left out (the organiser's Alt keys at 80 columns), F1
+        // says that it shows more rather than just "help".
+        let items = candidates.indices.filter(shown.contains).map { i in
+            (candidates[i].key, leftOut && candidates[i].isHelp ? TUIText.barMore.text(lang) : candidates[i].label)
+        }
+        return (items, leftOut)
     }
 
     /// The status line: the last message, or what the entry line is doing.
@@ -112,7 +143,7 @@ enum Chrome {
         } else {
             hint = TUIText.statusTyping.text(state.lang)
         }
-        buffer.put(hint, x: 1, y: y, style: Theme.dim)
+        buffer.put(fitted(hint, width: buffer.width - 2), x: 1, y: y, style: Theme.dim)
     }
 
     /// `text` on one line of `width`: whole when it fits, else cut at the
@@ -170,9 +201,17 @@ enum TitleBar {
 
 enum TooSmallScreen {
     static func render(_ state: AppState, into buffer: inout Buffer) {
-        let lines = TextLayout.lines(TUIText.tooSmall.text(state.lang, state.size.width, state.size.height,
-                                                          Layout.minimumWidth, Layout.minimumHeight),
-                                    width: max(1, buffer.width - 2))
+        let lang = state.lang
+        let minimum = Layout.minimum(for: state.screen)
+        var text: String
+        if state.screen == .session {
+            text = TUIText.tooSmall.text(lang, state.size.width, state.size.height, minimum.width, minimum.height)
+        } else {
+            text = TUIText.tooSmallScreen.text(lang, state.size.width, state.size.height, minimum.width, minimum.height,
+                                               state.screen.title.text(lang))
+            if AppUpdate.backWorksWhileTooSmall(state) { text += " " + TUIText.tooSmallBack.text(lang) }
+        }
+        let lines = TextLayout.lines(text, width: max(1, buffer.width - 2))
         let top = max(0, (buffer.height - lines.count) / 2)
         for (i, line) in lines.enumerated() {
             let x = max(0, (buffer.width - DisplayWidth.of(line)) / 2)

@@ -16,6 +16,7 @@ public enum Screens {
     static func render(_ state: AppState, into buffer: inout Buffer, memo: LayoutMemo) -> Viewport {
         if state.tooSmall {
             TooSmallScreen.render(state, into: &buffer)
+            if state.confirmingQuit { ConfirmOverlay.render(state, into: &buffer) }
             return Viewport(screen: state.screen)
         }
         var viewport = Viewport(screen: state.screen)

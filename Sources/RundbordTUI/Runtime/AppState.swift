@@ -82,6 +82,10 @@ public struct AppState: Sendable, Equatable {
     public var homeTable: Int?
     /// The home table's session, kept aside while another table is shown read-only.
     public var homeSession: TableSession?
+    /// In the read-only table view, the principle chosen with ← and → when it
+    /// is not the table's own, with its notes as read from the store. Only
+    /// this terminal's view moves; nil shows the table's current principle.
+    public var viewedPrinciple: ViewedPrinciple?
 
     /// What the last frame said about the top screen's scrolling.
     public var viewport = Viewport(screen: .session)
@@ -111,6 +115,16 @@ public struct AppState: Sendable, Equatable {
 
     /// The session shown belongs to another table (or to no home table): nothing may be written to it.
     public var isReadOnlyView: Bool { homeTable != session.table.number }
+
+    /// The session the screens draw and select notes in: the read-only table
+    /// at the principle chosen in its view, else `session` itself. Never
+    /// written: the table's own progress stays in `session`.
+    public var shownSession: TableSession {
+        guard let viewed = viewedPrinciple, isReadOnlyView else { return session }
+        var table = session.table
+        table.progress.principleIndex = viewed.index
+        return TableSession(vision: session.vision, table: table, notes: viewed.notes)
+    }
 
     public var vision: Vision { session.vision }
     public var tableNumber: Int { session.table.number }
@@ -168,8 +182,12 @@ public struct AppState: Sendable, Equatable {
     /// Rows PgUp and PgDn move on the top screen, as its last frame said.
     var page: Int { viewport.screen == screen ? viewport.page ?? 1 : 1 }
 
-    /// The window is too small to work in.
-    public var tooSmall: Bool { size.width < Layout.minimumWidth || size.height < Layout.minimumHeight }
+    /// The window is too small for the screen on top: it shows only a notice,
+    /// and keys that would change what cannot be seen do nothing.
+    public var tooSmall: Bool {
+        let minimum = Layout.minimum(for: screen)
+        return size.width < minimum.width || size.height < minimum.height
+    }
 }
 
 /// Which table's clock, under which principle, had how many seconds left.
@@ -179,9 +197,42 @@ public struct ClockReading: Sendable, Equatable {
     public var remaining: Double
 }
 
+/// A principle of another table looked at in the read-only view.
+public struct ViewedPrinciple: Sendable, Equatable {
+    public var index: Int
+    /// Its notes, oldest first, deleted ones included (the screen hides them).
+    public var notes: [Note]
+    public init(index: Int, notes: [Note]) { self.index = index; self.notes = notes }
+}
+
 public enum Layout {
-    public static let minimumWidth = 80
-    public static let minimumHeight = 24
+    /// The full layout: the principle with its questions and the whole key bar.
+    /// The organiser's screens (dashboard, participants, harvest) and the vote,
+    /// detail and projector screens need it: their columns and boxes do not fit
+    /// in less.
+    public static let fullWidth = 80
+    public static let fullHeight = 24
+    /// The compact session (a laptop's split screen, 60×20) goes down to this.
+    /// 40 columns hold the header's table, principle n/N, the longest phase
+    /// ("Præsentation") and the paused clock (39 columns) and leave the entry
+    /// line two thirds of a row; 12 rows hold the header, the principle's title
+    /// and hint, the rule, five rows of notes, the status line, the entry line
+    /// and the key bar. Below that a note could not be read back while typed.
+    public static let minimumWidth = 40
+    public static let minimumHeight = 12
+
+    /// The smallest window `screen` is drawn in: the session (and its help)
+    /// have a compact layout; the other screens need the full one.
+    public static func minimum(for screen: ScreenID) -> Size {
+        switch screen {
+        case .session, .help, .picker, .confirm: Size(width: minimumWidth, height: minimumHeight)
+        default: Size(width: fullWidth, height: fullHeight)
+        }
+    }
+
+    /// Smaller than the full layout: the session shows the principle's title
+    /// alone and the key bar what fits of it.
+    public static func isCompact(_ size: Size) -> Bool { size.width < fullWidth || size.height < fullHeight }
 }
 
 extension Layout {

@@ -44,6 +44,8 @@ public enum Loaded: Sendable, Equatable {
     case dashboard(DashboardSnapshot)
     /// Another table's session, to show read-only.
     case table(TableSession)
+    /// The notes of principle `index` of table `table`, for the read-only view.
+    case principleNotes(table: Int, index: Int, notes: [Note])
     /// The harvest's Markdown for the preview.
     /// The harvest as Markdown, and what the mail would not carry (an attachment without a file, an address no mail can take).
     case preview(String, mailProblems: [MailProblem], keepScroll: Bool, lines: PreviewLines? = nil)
@@ -94,6 +96,8 @@ public enum AppEffect: Sendable, Equatable {
     case refresh(table: Int)
     /// Reads table `n`'s session, to show it read-only.
     case viewTable(Int)
+    /// Reads the notes of principle `index` of table `table`, for the read-only view (nothing is written).
+    case viewPrinciple(table: Int, index: Int)
     /// Changes the participants, then reads them back; `message` is said once it is stored.
     case changeParticipants(ParticipantChange, message: String)
     /// Builds the harvest and renders its Markdown for the preview.

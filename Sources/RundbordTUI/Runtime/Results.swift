@@ -101,6 +101,8 @@ extension AppUpdate {
             dashboardLoaded(&state, snapshot)
         case .table(let session):
             tableViewOpened(&state, session)
+        case let .principleNotes(table, index, notes):
+            principleViewed(&state, table: table, index: index, notes: notes)
         case let .preview(markdown, mailProblems, keepScroll, lines):
             harvestPreviewed(&state, markdown, mailProblems: mailProblems, keepScroll: keepScroll, lines: lines)
         case .changes(let changes):
@@ -130,6 +132,10 @@ extension AppUpdate {
         state.participants = changes.participants
         var commands: [AppEffect] = []
         if state.voteScope == .table { commands.append(.loadTableInitiatives(tableId: state.session.table.id)) }
+        // Another principle looked at in the read-only view is read again too.
+        if let viewed = state.viewedPrinciple, state.isReadOnlyView {
+            commands.append(.viewPrinciple(table: state.tableNumber, index: viewed.index))
+        }
         // The dashboard is read again only when the file changed.
         if state.dashboard != nil { commands.append(.loadDashboard) }
         if state.harvest != nil { state.harvest?.stale = true }

@@ -157,6 +157,11 @@ public final class TableApp {
                 return poll(force: true)
             case .viewTable(let number):
                 return .loaded(.table(try store.session(tableNumber: number)))
+            case let .viewPrinciple(number, index):
+                let table = try store.table(number: number)
+                guard table.principleIds.indices.contains(index) else { return nil }
+                return .loaded(.principleNotes(table: number, index: index,
+                                               notes: try store.notes(tableId: table.id, principleId: table.principleIds[index])))
             case let .changeParticipants(change, message):
                 let selecting = try apply(change)
                 return .stored(.participants(try store.participants(), selecting: selecting, message: message))
@@ -195,7 +200,7 @@ public final class TableApp {
             }
         } catch {
             switch command {
-            case .loadDashboard, .viewTable, .previewHarvest, .refresh, .loadCuration, .loadEvent:
+            case .loadDashboard, .viewTable, .viewPrinciple, .previewHarvest, .refresh, .loadCuration, .loadEvent:
                 return .failed(.read(error.message(lang)))
             default: return .failed(.store(error.message(lang)))
             }

@@ -59,13 +59,35 @@ public enum AppUpdate {
             return quit(&state)
         case .paste(let text):
             state.message = nil
+            // Nothing goes where it cannot be seen.
+            if state.tooSmall { return [] }
             return paste(&state, text)
         case .key(let key):
             state.message = nil
+            if state.tooSmall { return keyWhileTooSmall(&state, key) }
             // Ctrl-L repaints whatever layer is open.
             let repaint: [Step] = KeyTable.command(for: key, on: state.screen) == .redraw ? [.command(.repaint)] : []
             return keyPressed(&state, key) + repaint
         }
+    }
+
+    /// While the window only shows the notice, keys that would change the
+    /// draft, a note or a screen's fields are not applied out of sight. Quit
+    /// works (its question is drawn over the notice), Ctrl-L repaints, and Esc
+    /// leaves a screen that needs more room for the one under it.
+    static func keyWhileTooSmall(_ state: inout AppState, _ key: Key) -> [Step] {
+        let screen = effectiveScreen(state)
+        switch KeyTable.command(for: key, on: screen) {
+        case .redraw?: return [.command(.repaint)]
+        case .quit?, .yes?, .no?: return keyPressed(&state, key)
+        case .back? where backWorksWhileTooSmall(state): return keyPressed(&state, key)
+        default: return []
+        }
+    }
+
+    /// Esc goes back while too small only where it closes a screen and finds another under it.
+    static func backWorksWhileTooSmall(_ state: AppState) -> Bool {
+        state.modal == nil && state.screen != .session && state.below != nil
     }
 
     /// How long the header and the projector stay highlighted when the time runs out.

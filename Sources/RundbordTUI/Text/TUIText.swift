@@ -5,9 +5,9 @@ public enum TUIText: String, CatalogueKey {
     // Screens
     case screenSession, screenVote, screenDetail, screenProjector, screenHelp, screenPicker, screenConfirm
     // Header, principle, notes, entry line
-    case headerTable, headerPrinciple, timerOverrun
+    case headerTable, headerPrinciple, headerViewedPrinciple, timerOverrun
     case principleCollapsed, principleMore
-    case notesTitle, notesScrolled, notesEmpty, dotsCount, ownerShort, horizonShort
+    case notesTitle, notesScrolled, notesEmpty, notesEmptyReadOnly, dotsCount, ownerShort, horizonShort
     case promptEditing, statusTyping, statusSelected, statusEditing
     // Messages
     case messageSaved, messageEdited, messageDeleted, messageUndone, messageRedone, messageCredited
@@ -26,7 +26,7 @@ public enum TUIText: String, CatalogueKey {
     case helpTitle, helpFooter
     case pickerTitle, pickerFilter, pickerNobody, pickerFreeText, pickerEmpty
     case confirmTitle, confirmQuit, confirmKeys
-    case tooSmall
+    case tooSmall, tooSmallScreen, tooSmallBack
     // Key bar labels
     case barHelp, barEdit, barKind, barSpeaker, barTimer, barVote, barDetail, barDelete, barProjector, barQuit, barDashboard
     case barPlus, barMinus, barScope, barReveal, barBack, barComplete, barSaveField
@@ -74,6 +74,7 @@ public enum TUIText: String, CatalogueKey {
     case formatExcelCsv, screenHarvestSearch, barSearch, barFind, keySearchPreview, keyFindNext, keyPreviewTop
     case keyPreviewEnd, keySearchText, keySearchFind, keySearchCancel, harvestSearchPrompt, messageNoMatch
     case harvestBuilding, harvestRebuilding
+    case barMore, barPreviousPrinciple, barNextPrinciple, keyViewPreviousPrinciple, keyViewNextPrinciple
     // The curation screen and moving a note (its own texts are in CurationScreenText)
     case screenCuration, screenCurationForm, screenMoveNote
     case keyCurationScreen, keyNextTab, keyPreviousTab, keyMarkItem, keyMergeMarked, keySplitItem, keyEditItem
@@ -92,6 +93,7 @@ public enum TUIText: String, CatalogueKey {
 
         .headerTable: .init("Bord {0}", "Table {0}"),
         .headerPrinciple: .init("Princip {0}/{1}", "Principle {0}/{1}"),
+        .headerViewedPrinciple: .init("Princip {0}/{1} (bordet: {2})", "Principle {0}/{1} (table: {2})"),
         .timerOverrun: .init("+{0} over", "+{0} over"),
         .principleCollapsed: .init("▸ Resumé og {0} spørgsmål skjult — Ctrl-G viser dem",
                                    "▸ Summary and {0} {0|question|questions} hidden — Ctrl-G shows them"),
@@ -101,6 +103,7 @@ public enum TUIText: String, CatalogueKey {
         .notesScrolled: .init("PgDn: nyeste", "PgDn: newest"),
         .notesEmpty: .init("Ingen notater endnu. Skriv og tryk Enter. Start med ! for en indsats, ? for et spørgsmål, + for en idé, - for en bekymring.",
                            "No notes yet. Type and press Enter. Start with ! for an initiative, ? for a question, + for an idea, - for a concern."),
+        .notesEmptyReadOnly: .init("Ingen notater under dette princip endnu.", "No notes under this principle yet."),
         .dotsCount: .init("{0} {0|prik|prikker}", "{0} {0|dot|dots}"),
         .ownerShort: .init("ansvarlig: {0}", "owner: {0}"),
         .horizonShort: .init("horisont: {0}", "horizon: {0}"),
@@ -180,8 +183,11 @@ public enum TUIText: String, CatalogueKey {
         .confirmQuit: .init("Teksten i indtastningslinjen er ikke gemt som notat. Den bliver tilbudt igen, når bordet åbnes næste gang.",
                             "The text in the entry line is not saved as a note. It will be offered again when the table is opened next time."),
         .confirmKeys: .init("j afslut · n bliv", "y quit · n stay"),
-        .tooSmall: .init("Vinduet er {0}×{1}. Gør det mindst {2}×{3} for at arbejde videre.",
-                         "The window is {0}×{1}. Enlarge it to at least {2}×{3} to go on."),
+        .tooSmall: .init("Vinduet er {0}×{1}. Gør det mindst {2}×{3} for at skrive videre. Det, du har skrevet, er bevaret, og taster gør intet, før vinduet er større.",
+                         "The window is {0}×{1}. Make it at least {2}×{3} to go on writing. What you typed is kept, and keys do nothing until the window is larger."),
+        .tooSmallScreen: .init("Vinduet er {0}×{1}, men »{4}« kræver mindst {2}×{3}. Gør vinduet større; taster gør intet imens.",
+                               "The window is {0}×{1}, but “{4}” needs at least {2}×{3}. Make the window larger; keys do nothing meanwhile."),
+        .tooSmallBack: .init("Esc går tilbage.", "Esc goes back."),
 
         .barHelp: .init("Hjælp", "Help"),
         .barEdit: .init("Ret", "Edit"),
@@ -391,6 +397,13 @@ public enum TUIText: String, CatalogueKey {
         .messageNothingChosen: .init("Vælg mindst ét format med mellemrum", "Choose at least one format with Space"),
         .messageExportFailed: .init("IKKE EKSPORTERET: {0}", "NOT EXPORTED: {0}"),
         .barRefresh: .init("Opdatér", "Update"),
+        .barMore: .init("Flere", "More"),
+        .barPreviousPrinciple: .init("Forrige princip", "Previous principle"),
+        .barNextPrinciple: .init("Næste princip", "Next principle"),
+        .keyViewPreviousPrinciple: .init("Vis forrige princips notater (kun her; bordet bliver ved sit princip)",
+                                         "Show the previous principle's notes (here only; the table stays at its principle)"),
+        .keyViewNextPrinciple: .init("Vis næste princips notater (kun her; bordet bliver ved sit princip)",
+                                     "Show the next principle's notes (here only; the table stays at its principle)"),
         .keyRefreshPreview: .init("Byg forhåndsvisningen igen med det nyeste fra bordene", "Rebuild the preview with the tables' latest"),
         .formatExcelCsv: .init("dansk Excel", "Danish Excel"),
         .screenHarvestSearch: .init("Søgning i forhåndsvisningen", "Searching the preview"),

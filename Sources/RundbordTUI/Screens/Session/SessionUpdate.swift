@@ -64,7 +64,7 @@ extension AppUpdate {
         case .previousPhase:
             return [.engine(.previousPhase, after: .principleChanged)]
         case .togglePrinciple:
-            state.principleExpanded = !(state.principleExpanded ?? true)
+            state.principleExpanded = !(state.principleExpanded ?? !Layout.isCompact(state.size))
         case .back:
             if state.editingNoteId != nil { stopEditing(&state) }
             else if state.focus == .notes { state.focus = .entry; state.selectedNoteId = nil; state.notesScroll = 0 }
@@ -152,11 +152,11 @@ extension AppUpdate {
 
     static func selectedNote(_ state: AppState) -> Note? {
         guard let id = state.selectedNoteId else { return nil }
-        return state.session.visibleNotes.first { $0.id == id }
+        return state.shownSession.visibleNotes.first { $0.id == id }
     }
 
     static func moveSelection(_ state: inout AppState, by delta: Int) {
-        let notes = state.session.visibleNotes
+        let notes = state.shownSession.visibleNotes
         guard !notes.isEmpty else { return }
         let current = state.selectedNoteId.flatMap { id in notes.firstIndex { $0.id == id } }
         if state.focus == .entry || current == nil {

@@ -59,7 +59,7 @@ enum SessionScreen {
         let lang = state.lang
         let bannerY = buffer.height - 2
         let statusY = bannerY - 1
-        let notes = state.session.visibleNotes
+        let notes = state.shownSession.visibleNotes
         Chrome.rule(TUIText.notesTitle.text(lang, notes.count), y: top, into: &buffer,
                     right: state.notesScroll > 0 || state.focus == .notes ? TUIText.notesScrolled.text(lang) : "")
         let maxScroll = noteList(state, area: Rect(x: 0, y: top + 1, width: buffer.width, height: statusY - top - 1),
@@ -93,12 +93,19 @@ enum SessionScreen {
     /// guiding questions alone, which drive the talk; Ctrl-G toggles between
     /// everything and a one-line reminder.
     static func principleLines(_ state: AppState, width: Int, height: Int, memo: LayoutMemo) -> [(String, Style)] {
-        guard let principle = state.session.principle else { return [] }
-        let titleLines = memo.wrapped("\(state.session.principleIndex + 1). " + principle.title, width: width - 2)
-        var out: [(String, Style)] = titleLines.prefix(2).map { ($0, Theme.title) }
+        let shown = state.shownSession
+        guard let principle = shown.principle else { return [] }
+        let title = "\(shown.principleIndex + 1). " + principle.title
+        // A compact window (60×20) keeps its rows for the notes: the title on
+        // one line and the hint that Ctrl-G shows the rest.
+        let compact = Layout.isCompact(Size(width: width, height: height))
+        var out: [(String, Style)] = compact && state.principleExpanded != true
+            ? [(Chrome.fitted(title, width: width - 2), Theme.title)]
+            : memo.wrapped(title, width: width - 2).prefix(2).map { ($0, Theme.title) }
         let auto = state.principleExpanded == nil
-        guard state.principleExpanded ?? true else {
-            out.append((TUIText.principleCollapsed.text(state.lang, principle.questions.count), Theme.dim))
+        guard state.principleExpanded ?? !compact else {
+            out.append((Chrome.fitted(TUIText.principleCollapsed.text(state.lang, principle.questions.count), width: width - 2),
+                        Theme.dim))
             return out
         }
         let withSummary = !auto || Layout.expandsPrinciple(Size(width: width, height: height))
@@ -193,9 +200,12 @@ enum SessionScreen {
     @discardableResult
     static func noteList(_ state: AppState, area: Rect, into buffer: inout Buffer, memo: LayoutMemo) -> Int? {
         guard area.height > 0 else { return 0 }
-        let notes = state.session.notes
-        if state.session.visibleCount == 0 {
-            for (i, line) in TextLayout.lines(TUIText.notesEmpty.text(state.lang), width: area.width - 2).enumerated()
+        let shown = state.shownSession
+        let notes = shown.notes
+        if shown.visibleCount == 0 {
+            // Another table's view invites no typing.
+            let empty = state.isReadOnlyView ? TUIText.notesEmptyReadOnly : TUIText.notesEmpty
+            for (i, line) in TextLayout.lines(empty.text(state.lang), width: area.width - 2).enumerated()
             where i < area.height {
                 buffer.put(line, x: 1, y: area.y + i, style: Theme.dim)
             }
