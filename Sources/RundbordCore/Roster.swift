@@ -47,14 +47,17 @@ public struct RosterProblem: Error, Sendable, Equatable {
     public var line: Int
     public var key: MultiText
     public var args: [String]
+    /// Items of one more argument, listed in the message's language ("1–3 og 7").
+    public var list: [String]
 
-    public init(line: Int, _ key: MultiText, _ args: [String] = []) {
-        self.line = line; self.key = key; self.args = args
+    public init(line: Int, _ key: MultiText, _ args: [String] = [], list: [String] = []) {
+        self.line = line; self.key = key; self.args = args; self.list = list
     }
 
     /// "roster.csv:7: the e-mail address 'x' is not valid".
     public func message(file: String, _ language: Language = .current) -> String {
-        MultiText.rosterLine.text(language, file, line, key.format(language, args))
+        let all = list.isEmpty ? args : args + [language.list(list)]
+        return MultiText.rosterLine.text(language, file, line, key.format(language, all))
     }
 }
 
@@ -191,7 +194,7 @@ public enum Roster {
                 if tableNumbers.contains(number) {
                     table = number
                 } else {
-                    problems.append(RosterProblem(line: line, .rosterNoSuchTable, [String(number), ranges(knownTables)]))
+                    problems.append(RosterProblem(line: line, .rosterNoSuchTable, [String(number)], list: ranges(knownTables)))
                 }
             } else {
                 problems.append(RosterProblem(line: line, .rosterTableNotNumber, [text]))
@@ -207,9 +210,9 @@ public enum Roster {
                                     email: email, tableNumber: table, mayBeNamed: named))
     }
 
-    /// "1–5" or "1–3, 7" for the tables an event has.
-    static func ranges(_ numbers: [Int]) -> String {
-        guard !numbers.isEmpty else { return "-" }
+    /// ["1–5"] or ["1–3", "7"] for the tables an event has (listed as "1–3 og 7").
+    static func ranges(_ numbers: [Int]) -> [String] {
+        guard !numbers.isEmpty else { return ["-"] }
         var parts: [String] = []
         var start = numbers[0], end = numbers[0]
         for n in numbers.dropFirst() {
@@ -218,7 +221,7 @@ public enum Roster {
             start = n; end = n
         }
         parts.append(start == end ? "\(start)" : "\(start)–\(end)")
-        return parts.joined(separator: ", ")
+        return parts
     }
 }
 

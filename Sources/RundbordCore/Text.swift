@@ -209,3 +209,23 @@ extension StringProtocol where Index == String.Index {
         return parts
     }
 }
+
+extension Language {
+    /// Items as a sentence lists them: "1", "1 og 2", "1, 2 og 3" (en: "1 and 2",
+    /// "1, 2 and 3"). One helper for every list a reader sees, so that no
+    /// screen, export or message says "bord 1, 2".
+    public func list(_ items: [String]) -> String {
+        guard items.count > 1, let last = items.last else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + (self == .da ? " og " : " and ") + last
+    }
+
+    /// A label such as "Kan sættes i gang nu" as it stands inside a sentence or
+    /// a line of details: "kan sættes i gang nu". A first word that starts
+    /// with two capitals ("EU-midler", "KK") keeps them.
+    public static func midSentence(_ label: String) -> String {
+        let firstWord = label.prefix { !$0.isWhitespace }
+        guard let first = firstWord.first, first.isUppercase else { return label }
+        if let second = firstWord.dropFirst().first, second.isUppercase { return label }
+        return first.lowercased() + label.dropFirst()
+    }
+}

@@ -55,7 +55,8 @@ public enum HarvestContext {
             one = { Sanitize.line($0) }
             many = TextLayout.escape
         }
-        let list: ([Int]) -> String = { $0.map(String.init).joined(separator: ", ") }
+        // "bord 1 og 3", "hovedprincip 2, 4 og 5"
+        let list: ([Int]) -> String = { lang.list($0.map(String.init)) }
         let typography = { (text: String) in one(text) }
 
         func initiative(_ i: HarvestDocument.RankedInitiative) -> [String: Any] {
@@ -267,10 +268,5 @@ extension HarvestTypography {
     /// A label such as "Kan sættes i gang nu" as it stands after "; " in a
     /// sentence: "kan sættes i gang nu". A first word that starts with two
     /// capitals ("EU-midler", "KK") keeps them.
-    public static func midSentence(_ label: String) -> String {
-        let firstWord = label.prefix { !$0.isWhitespace }
-        guard let first = firstWord.first, first.isUppercase else { return label }
-        if let second = firstWord.dropFirst().first, second.isUppercase { return label }
-        return first.lowercased() + label.dropFirst()
-    }
+    public static func midSentence(_ label: String) -> String { Language.midSentence(label) }
 }

@@ -31,9 +31,7 @@ public enum HarvestTypography {
 
     /// "1", "1 og 3", "1, 2 og 4" (en: "1 and 3", "1, 2 and 4").
     public static func list(_ items: [String], _ lang: Language) -> String {
-        guard items.count > 1 else { return items.first ?? "" }
-        let and = lang == .da ? " og " : " and "
-        return items.dropLast().joined(separator: ", ") + and + items.last!
+        lang.list(items)
     }
 
     /// Table numbers with their word, joined by no-break spaces so the label

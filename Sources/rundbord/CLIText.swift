@@ -8,7 +8,7 @@ public enum CLIText: String, CatalogueKey {
     case templatesAbstract, templatesListAbstract, templatesShowAbstract, templatesValidateAbstract
     case langHelp, templatesHelp, fileHelp
     case created, defaultEventCreated, defaultEventAt, templateValid
-    case statusHeader, statusTables, statusPrinciples, statusParticipants, statusTotal, statusDots
+    case statusHeader, statusTables, statusPrinciples, statusParticipants, statusTotal, statusDots, dashboardPrincipleCounts
     case statusTableLine, statusNoNotes, statusKindsHeader
     case badKind, badFunding, badDate, badTables, badEmail
     case noteNotInitiative, participantAdded, participantsNone, participantsHeader
@@ -54,6 +54,7 @@ public enum CLIText: String, CatalogueKey {
         .statusParticipants: .init("Deltagere: {0}", "Participants: {0}"),
         .statusTotal: .init("I alt", "Total"),
         .statusDots: .init("Prikker", "Dots"),
+        .dashboardPrincipleCounts: .init("{0} {0|notat|notater}, {1} {1|prik|prikker}", "{0} {0|note|notes}, {1} {1|dot|dots}"),
         .statusTableLine: .init("Bord {0}", "Table {0}"),
         .statusNoNotes: .init("Ingen notater endnu.", "No notes yet."),
         .statusKindsHeader: .init("Notater pr. bord og type:", "Notes per table and kind:"),

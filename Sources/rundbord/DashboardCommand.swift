@@ -46,7 +46,7 @@ struct DashboardCommand: ParsableCommand {
         print(MultiText.dashboardTotals.text(lang))
         for (i, p) in snapshot.principles.enumerated() {
             let title = event.vision.principle(id: p.id)?.title ?? p.id
-            print("  \(i + 1). \(Sanitize.line(title)): \(p.total) (\(CLIText.statusDots.text(lang)): \(p.dots))")
+            print("  \(i + 1). \(Sanitize.line(title)): " + CLIText.dashboardPrincipleCounts.text(lang, p.total, p.dots))
         }
         if !snapshot.topInitiatives.isEmpty {
             print(MultiText.dashboardTopHeader.text(lang))

@@ -100,7 +100,7 @@ import Testing
         #expect(result.problems == [
             RosterProblem(line: 3, .rosterMissingName),
             RosterProblem(line: 4, .rosterBadEmail, ["ikke-en-adresse"]),
-            RosterProblem(line: 5, .rosterNoSuchTable, ["7", "1–3"]),
+            RosterProblem(line: 5, .rosterNoSuchTable, ["7"], list: ["1–3"]),
             RosterProblem(line: 6, .rosterTableNotNumber, ["to"]),
             RosterProblem(line: 7, .rosterBadYesNo, ["måske"]),
             RosterProblem(line: 8, .rosterColumnCount, ["5", "2"]),
@@ -109,6 +109,17 @@ import Testing
         ])
         #expect(result.problems[1].message(file: "r.csv", .en) == "r.csv:4: the e-mail address 'ikke-en-adresse' is not valid")
         #expect(result.problems[2].message(file: "r.csv", .da) == "r.csv:5: bord 7 findes ikke (arrangementet har bord 1–3)")
+    }
+
+    /// The tables an event has are listed as a sentence lists them: "1–3 og 5", never "1–3, 5".
+    @Test func theEventsTablesAreListedWithOgAndAnd() throws {
+        let text = "navn,organisation,e-mail,bord,må nævnes\nBo,KK,,7,ja\n"
+        let result = try Roster.read(Data(text.utf8), tableNumbers: [1, 2, 3, 5, 8])
+        #expect(result.problems[0].message(file: "r.csv", .da) == "r.csv:2: bord 7 findes ikke (arrangementet har bord 1–3, 5 og 8)")
+        #expect(result.problems[0].message(file: "r.csv", .en) == "r.csv:2: table 7 does not exist (the event has tables 1–3, 5 and 8)")
+        #expect(Language.da.list(["1", "2"]) == "1 og 2")
+        #expect(Language.en.list(["1", "2", "3"]) == "1, 2 and 3")
+        #expect(Language.da.list(["4"]) == "4" && Language.en.list([]) == "")
     }
 
     /// A line with several mistakes gets them all, in column order, so the
@@ -123,7 +134,7 @@ import Testing
         #expect(result.problems == [
             RosterProblem(line: 2, .rosterMissingName),
             RosterProblem(line: 2, .rosterBadEmail, ["ikke-en-adresse"]),
-            RosterProblem(line: 2, .rosterNoSuchTable, ["7", "1–3"]),
+            RosterProblem(line: 2, .rosterNoSuchTable, ["7"], list: ["1–3"]),
             RosterProblem(line: 2, .rosterBadYesNo, ["måske"]),
             RosterProblem(line: 3, .rosterBadEmail, ["anne@"]),
             RosterProblem(line: 3, .rosterTableNotNumber, ["to"]),

@@ -7,6 +7,20 @@ import RundbordTemplates
 
 /// The harvest's content: does it answer the politician's questions?
 @Suite struct HarvestContentTests {
+    /// The initiative template lists an initiative's tables as a sentence does:
+    /// "bord 1 og 3", "table 1 and 3", never "bord 1, 3".
+    @Test(arguments: Language.allCases)
+    func theInitiativeTemplateListsItsTablesWithOg(lang: Language) throws {
+        let fixture = try Fixture()
+        defer { fixture.cleanUp() }
+        let doc = try fixture.document(language: lang)
+        #expect(doc.initiatives[0].tables == [1, 3])
+        let first = try #require((HarvestContext.make(doc, .markdown)["initiatives"] as? [[String: Any]])?.first)
+        #expect(first["tables"] as? String == (lang == .da ? "1 og 3" : "1 and 3"))
+        let line = try HarvestTemplates(language: lang).render("initiative", "md", context: first)
+        #expect(line.contains(lang == .da ? ", bord 1 og 3," : ", table 1 and 3,"), "\(line)")
+    }
+
     @Test func theHarvestAnswersTheSeedQuestions() throws {
         let fixture = try Fixture()
         defer { fixture.cleanUp() }

@@ -398,12 +398,15 @@ import Testing
         app.press(.complete)
         #expect(app.state.detail?.owner.text == "Kooperativt København")
         app.press(.complete, .confirmNumber)
+        // The example horizon lies after the event (held in 2026 here), in Danish quotation marks.
+        #expect(backend.text.contains("Fx »inden sommer 2027« eller »1-2 år«"), "\(backend.text)")
         app.type("inden sommer 2027")
         app.press(.back)
         let note = try event.notes()[0]
         #expect(note.owner == "Københavns Kommune")
         #expect(note.horizon == "inden sommer 2027")
-        #expect(backend.text.contains("↳ 0 prikker · Kan sættes i gang nu · ansvarlig: Københavns\n"))
+        // The funding label inside the details line is lower-case, as "ansvarlig" and "horisont" are.
+        #expect(backend.text.contains("↳ 0 prikker · kan sættes i gang nu · ansvarlig: Københavns\n"))
         #expect(backend.text.contains("   Kommune · horisont: inden sommer 2027"))
     }
 

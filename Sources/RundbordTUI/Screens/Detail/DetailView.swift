@@ -59,7 +59,11 @@ enum DetailScreen {
         } else if detail.field == .funding {
             buffer.put(TUIText.detailFundingHint.text(lang), x: 3, y: y, style: Theme.dim)
         } else {
-            buffer.put(TUIText.detailHorizonHint.text(lang), x: 3, y: y, style: Theme.dim)
+            // The example lies ahead of the event, whatever year it is held.
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = state.timeZone
+            let nextYear = calendar.component(.year, from: state.now) + 1
+            buffer.put(TUIText.detailHorizonHint.text(lang, String(nextYear)), x: 3, y: y, style: Theme.dim)
         }
         Chrome.status(state, y: buffer.height - 2, into: &buffer)
         if state.message == nil {

@@ -175,7 +175,8 @@ enum SessionScreen {
         }
         if note.isInitiative {
             var parts = [TUIText.dotsCount.text(state.lang, note.dots)]
-            parts.append(state.vision.label(note.funding ?? .unclear))
+            // Inside the line, after "4 prikker ·": "kan sættes i gang nu", as "ansvarlig" and "horisont" are lower-case.
+            parts.append(Language.midSentence(state.vision.label(note.funding ?? .unclear)))
             if let owner = note.owner { parts.append(TUIText.ownerShort.text(state.lang, owner)) }
             if let horizon = note.horizon { parts.append(TUIText.horizonShort.text(state.lang, horizon)) }
             let details = TextLayout.lines("↳ " + Sanitize.line(parts.joined(separator: " · ")), width: max(10, width - indent - 1))
