@@ -116,6 +116,25 @@ public struct CSVWriter: Sendable {
             }
         }
 
+        /// A note's row of the notes CSV (its header: `HarvestText.csvNotesHeader`).
+        mutating func note(_ n: HarvestDocument.NoteEntry, principleTitle: String,
+                           fundingLabel: (FundingClass) -> String) {
+            uuid(n.id)
+            number(n.table)
+            number(n.principleNumber)
+            text(principleTitle)
+            text(n.kindLabel)
+            text(n.text)
+            text(n.speaker ?? "")
+            date(n.createdAt)
+            date(n.editedAt)
+            text(n.funding.map(fundingLabel) ?? "")
+            text(n.owner ?? "")
+            text(n.horizon ?? "")
+            if n.kind == .initiative { number(n.dots) } else { text("") }
+            endRecord()
+        }
+
         public mutating func endRecord() {
             bytes += [Self.cr, Self.lf]
             fieldsInRecord = 0
@@ -159,20 +178,7 @@ extension HarvestDocument {
         }
         out.endRecord()
         for n in notes {
-            out.uuid(n.id)
-            out.number(n.table)
-            out.number(n.principleNumber)
-            out.text(titles[n.principleId] ?? n.principleId)
-            out.text(n.kindLabel)
-            out.text(n.text)
-            out.text(n.speaker ?? "")
-            out.date(n.createdAt)
-            out.date(n.editedAt)
-            out.text(n.funding.map(fundingLabel) ?? "")
-            out.text(n.owner ?? "")
-            out.text(n.horizon ?? "")
-            if n.kind == .initiative { out.number(n.dots) } else { out.text("") }
-            out.endRecord()
+            out.note(n, principleTitle: titles[n.principleId] ?? n.principleId, fundingLabel: fundingLabel)
         }
         return Data(out.bytes)
     }
@@ -191,9 +197,79 @@ extension HarvestDocument {
     /// The document as JSON (schema "rundbord-export/1", docs/EXPORT-JSON.md):
     /// sorted keys, ISO 8601 dates, so equal events give equal files.
     public func json() -> Data {
-        // Every field is a plain value; encoding cannot fail.
-        guard var bytes = try? JSONBytes.encode(self) else { return Data() }
-        bytes.append(UInt8(ascii: "\n"))
+        var bytes: [UInt8] = []
+        // Every field is a plain value and the sink cannot fail: encoding cannot fail.
+        try? writeJSON { (piece: [UInt8]) throws(RundbordError) in bytes.append(contentsOf: piece) }
         return Data(bytes)
+    }
+
+    /// The JSON of `json()`, given to `emit` in pieces of about 64 KiB as it
+    /// is written: the members in key order (as `JSONBytes` sorts them),
+    /// the long arrays (notes, sections, initiatives) an element at a time,
+    /// so a file can be written without the whole text in memory (issue #16).
+    public func writeJSON(_ emit: ([UInt8]) throws(RundbordError) -> Void) throws(RundbordError) {
+        let sink = JSONSink()
+        func flush(atLeast size: Int) throws(RundbordError) {
+            guard sink.bytes.count >= size else { return }
+            try emit(sink.bytes)
+            sink.bytes.removeAll(keepingCapacity: true)
+        }
+        func value<T: Encodable>(_ value: T, depth: Int) throws(RundbordError) {
+            do { try sink.write(value, depth: depth) } catch {
+                throw RundbordError(HarvestText.writeFailed, ["JSON", "\(error)"], exit: .software)
+            }
+        }
+        // As `JSONBytesEncoder` writes an array at depth 1, each element written before the next is encoded.
+        func array<E: Encodable>(_ items: [E]) throws(RundbordError) {
+            sink.bytes.append(UInt8(ascii: "["))
+            for (i, item) in items.enumerated() {
+                if i > 0 { sink.bytes.append(UInt8(ascii: ",")) }
+                sink.newlineAndIndent(2)
+                try value(item, depth: 2)
+                try flush(atLeast: 1 << 16)
+            }
+            sink.bytes.append(UInt8(ascii: "\n"))
+            if items.isEmpty { sink.bytes.append(UInt8(ascii: "\n")) }
+            sink.indent(1)
+            sink.bytes.append(UInt8(ascii: "]"))
+        }
+        sink.bytes.append(UInt8(ascii: "{"))
+        let keys = CodingKeys.allCases.sorted { $0.stringValue.utf8.lexicographicallyPrecedes($1.stringValue.utf8) }
+        for (i, key) in keys.enumerated() {
+            if i > 0 { sink.bytes.append(UInt8(ascii: ",")) }
+            sink.newlineAndIndent(1)
+            sink.string(key.stringValue)
+            sink.ascii(" : ")
+            // Exhaustive: a field added to the document must be written here too.
+            switch key {
+            case .schema: try value(schema, depth: 1)
+            case .language: try value(language, depth: 1)
+            case .generatedAt: try value(generatedAt, depth: 1)
+            case .anonymous: try value(anonymous, depth: 1)
+            case .event: try value(event, depth: 1)
+            case .tableNumbers: try value(tableNumbers, depth: 1)
+            case .totalTables: try value(totalTables, depth: 1)
+            case .fundingLabels: try value(fundingLabels, depth: 1)
+            case .agreementLabels: try value(agreementLabels, depth: 1)
+            case .counts: try value(counts, depth: 1)
+            case .keyMessages: try value(keyMessages, depth: 1)
+            case .principles: try array(principles)
+            case .initiatives: try array(initiatives)
+            case .funding: try array(funding)
+            case .owners: try array(owners)
+            case .unowned: try array(unowned)
+            case .agreementTotal: try value(agreementTotal, depth: 1)
+            case .tables: try array(tables)
+            case .participants: try array(participants)
+            case .organisations: try value(organisations, depth: 1)
+            case .organisationsTakingPart: try value(organisationsTakingPart, depth: 1)
+            case .recipientCount: try value(recipientCount, depth: 1)
+            case .notes: try array(notes)
+            case .privacy: try value(privacy, depth: 1)
+            }
+            try flush(atLeast: 1 << 16)
+        }
+        sink.ascii("\n}\n")
+        try emit(sink.bytes)
     }
 }

@@ -103,6 +103,51 @@ public enum Exporter {
         return tidy(text)
     }
 
+    /// The Markdown of `markdown`, given to `emit` in pieces of about 64 KiB
+    /// as it is tidied line by line: the rendered text is not copied whole
+    /// again (as lines, then joined, then as bytes) on its way to the file.
+    public static func writeMarkdown(_ doc: HarvestDocument, _ settings: ExportSettings,
+                                     _ emit: ([UInt8]) throws(RundbordError) -> Void) throws(RundbordError) {
+        let text = try settings.templates.render("harvest", "md", context: HarvestContext.make(doc, .markdown))
+        try tidy(text, emit)
+    }
+
+    /// `tidy(text)` given to `emit` in pieces, the same bytes.
+    static func tidy(_ text: String, _ emit: ([UInt8]) throws(RundbordError) -> Void) throws(RundbordError) {
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 16 + 4096)
+        var wroteAny = false, blankPending = false
+        for line in text.lineParts {
+            let trimmed = TextLayout.trimTrailing(String(line))
+            // At most one blank line in a row, none at the start or the end.
+            if trimmed.isEmpty {
+                blankPending = wroteAny
+                continue
+            }
+            if wroteAny { out.append(UInt8(ascii: "\n")) }
+            if blankPending { out.append(UInt8(ascii: "\n")) }
+            blankPending = false
+            out.append(contentsOf: trimmed.utf8)
+            wroteAny = true
+            if out.count >= 1 << 16 {
+                try emit(out)
+                out.removeAll(keepingCapacity: true)
+            }
+        }
+        out.append(UInt8(ascii: "\n"))
+        try emit(out)
+    }
+
+    /// `text`'s UTF-8 given to `emit` in pieces of 64 KiB, not copied whole.
+    public static func write(_ text: String, _ emit: ([UInt8]) throws(RundbordError) -> Void) throws(RundbordError) {
+        var start = text.utf8.startIndex
+        while start != text.utf8.endIndex {
+            let end = text.utf8.index(start, offsetBy: 1 << 16, limitedBy: text.utf8.endIndex) ?? text.utf8.endIndex
+            try emit(Array(text.utf8[start..<end]))
+            start = end
+        }
+    }
+
     /// The harvest as pages of plain text (see `TextLayout.paginate`).
     public static func printText(_ doc: HarvestDocument, _ settings: ExportSettings) throws(RundbordError) -> String {
         let text = try settings.templates.render("harvest", "txt", context: HarvestContext.make(doc, .text, width: settings.width))

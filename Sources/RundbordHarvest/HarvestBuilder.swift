@@ -45,47 +45,18 @@ public enum Harvest {
 
         // Principles in the vision's order; notes under a principle the vision no longer
         // has (an edited file) are kept under their id at the end rather than dropped.
-        var principles = vision.principles
-        for note in input.notes where tableById[note.tableId] != nil && !note.isDeleted {
-            if !principles.contains(where: { $0.id == note.principleId }) {
-                principles.append(Principle(id: note.principleId, title: HarvestText.unknownPrinciple.text(lang, note.principleId),
-                                            summary: "", questions: [], minutes: 0))
-            }
-        }
+        let principles = Self.principles(vision, withNotesUnder: input.notes.lazy
+            .filter { tableById[$0.tableId] != nil && !$0.isDeleted }.map(\.principleId), language: lang)
         let principleNumber = Dictionary(uniqueKeysWithValues: principles.enumerated().map { ($1.id, $0 + 1) })
         let kindOrder = vision.noteKinds.map(\.kind) + NoteKind.allCases.filter { k in !vision.noteKinds.contains { $0.kind == k } }
 
-        // A person is credited only with consent, never when anonymous; an organisation always.
-        func speaker(_ note: Note) -> String? {
-            if let id = note.speakerId {
-                guard !options.anonymous, let p = participantsById[id], p.mayBeNamed, !p.name.isEmpty else {
-                    privacy.creditsLeftOut += 1
-                    return nil
-                }
-                return p.organisation.isEmpty ? p.name : "\(p.name), \(p.organisation)"
-            }
-            return note.speakerOrganisation.flatMap { $0.isEmpty ? nil : $0 }
-        }
-
+        let maker = NoteEntryMaker(vision: vision, principleNumber: principleNumber,
+                                   tableNumber: tableById.mapValues(\.number), participantsById: participantsById,
+                                   anonymous: options.anonymous)
         let entries: [NoteEntry] = input.notes
             .filter { !$0.isDeleted && tableById[$0.tableId] != nil }
-            .map { note in
-                NoteEntry(id: note.id, table: tableById[note.tableId]!.number, principleId: note.principleId,
-                          principleNumber: principleNumber[note.principleId] ?? 0, kind: note.kind,
-                          kindLabel: vision.label(note.kind), text: note.text, speaker: speaker(note),
-                          createdAt: note.createdAt, editedAt: note.editedAt,
-                          funding: note.isInitiative ? (note.funding ?? .unclear) : nil,
-                          owner: note.isInitiative ? note.owner : nil,
-                          horizon: note.isInitiative ? note.horizon : nil,
-                          dots: note.isInitiative ? note.dots : 0)
-            }
-            .sorted { a, b in
-                // Tuples compare eagerly; the id (a tie-breaker) is only built when needed.
-                if (a.principleNumber, a.table, a.createdAt) != (b.principleNumber, b.table, b.createdAt) {
-                    return (a.principleNumber, a.table, a.createdAt) < (b.principleNumber, b.table, b.createdAt)
-                }
-                return a.id.uuidString < b.id.uuidString
-            }
+            .map { maker.entry($0, &privacy) }
+            .sorted(by: NoteEntryMaker.inHarvestOrder)
 
         func groups(_ notes: [NoteEntry]) -> [KindGroup] {
             kindOrder.filter { $0 != .initiative }.compactMap { kind in
@@ -206,6 +177,19 @@ public enum Harvest {
             recipientCount: recipients.count, notes: entries, recipients: recipients, privacy: privacy)
     }
 
+    /// The principles of the harvest in order: the vision's, then those of
+    /// notes under a principle the vision no longer has (an edited file),
+    /// kept under their id at the end rather than dropped, in the order
+    /// `ids` first names them.
+    static func principles(_ vision: Vision, withNotesUnder ids: some Sequence<String>, language: Language) -> [Principle] {
+        var principles = vision.principles
+        for id in ids where !principles.contains(where: { $0.id == id }) {
+            principles.append(Principle(id: id, title: HarvestText.unknownPrinciple.text(language, id),
+                                        summary: "", questions: [], minutes: 0))
+        }
+        return principles
+    }
+
     /// Two texts name the same initiative or owner when they are equal ignoring
     /// case and runs of white space.
     public static func mergeKey(_ text: String) -> String { Curation.textKey(text) }
@@ -248,5 +232,49 @@ public enum Harvest {
                 owners: i.owners, horizons: i.horizons, proposedBy: proposers,
                 proposals: i.sources.map { .init(noteId: $0.noteId, table: $0.table, principleId: $0.principleId, dots: $0.dots) })
         }
+    }
+}
+
+/// A stored note as the harvest shows it (`HarvestDocument.NoteEntry`):
+/// shared by the whole harvest and the notes CSV written as it is read.
+struct NoteEntryMaker {
+    let vision: Vision
+    let principleNumber: [String: Int]
+    let tableNumber: [UUID: Int]
+    let participantsById: [UUID: Participant]
+    let anonymous: Bool
+
+    /// A person is credited only with consent, never when anonymous; an organisation always.
+    func speaker(_ note: Note, _ privacy: inout PrivacySummary) -> String? {
+        if let id = note.speakerId {
+            guard !anonymous, let p = participantsById[id], p.mayBeNamed, !p.name.isEmpty else {
+                privacy.creditsLeftOut += 1
+                return nil
+            }
+            return p.organisation.isEmpty ? p.name : "\(p.name), \(p.organisation)"
+        }
+        return note.speakerOrganisation.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The note of a harvested table (its table is in `tableNumber`).
+    func entry(_ note: Note, _ privacy: inout PrivacySummary) -> HarvestDocument.NoteEntry {
+        HarvestDocument.NoteEntry(
+            id: note.id, table: tableNumber[note.tableId]!, principleId: note.principleId,
+            principleNumber: principleNumber[note.principleId] ?? 0, kind: note.kind,
+            kindLabel: vision.label(note.kind), text: note.text, speaker: speaker(note, &privacy),
+            createdAt: note.createdAt, editedAt: note.editedAt,
+            funding: note.isInitiative ? (note.funding ?? .unclear) : nil,
+            owner: note.isInitiative ? note.owner : nil,
+            horizon: note.isInitiative ? note.horizon : nil,
+            dots: note.isInitiative ? note.dots : 0)
+    }
+
+    /// Principle, table, time, then id: the order of the harvest's notes.
+    static func inHarvestOrder(_ a: HarvestDocument.NoteEntry, _ b: HarvestDocument.NoteEntry) -> Bool {
+        // Tuples compare eagerly; the id (a tie-breaker) is only built when needed.
+        if (a.principleNumber, a.table, a.createdAt) != (b.principleNumber, b.table, b.createdAt) {
+            return (a.principleNumber, a.table, a.createdAt) < (b.principleNumber, b.table, b.createdAt)
+        }
+        return a.id.uuidString < b.id.uuidString
     }
 }

@@ -85,7 +85,7 @@ public struct HarvestDocument: Sendable, Encodable, Equatable {
     /// What was left out to respect consent (see `Redaction`).
     public var privacy: PrivacySummary
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case schema, language, generatedAt, anonymous, event, tableNumbers, totalTables, fundingLabels
         case agreementLabels, counts, keyMessages, principles, initiatives, funding, owners, unowned, agreementTotal
         case tables, participants, organisations, organisationsTakingPart, recipientCount, notes, privacy

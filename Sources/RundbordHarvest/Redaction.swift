@@ -29,51 +29,79 @@ public enum Redaction {
     /// pairs the organiser chose to keep (ignored when anonymous). Notes the
     /// harvest leaves out (deleted, other tables) are left as they are.
     public static func apply(_ input: HarvestInput, options: HarvestOptions) -> (input: HarvestInput, summary: PrivacySummary) {
-        let anonymous = options.anonymous, language = options.language
         var summary = PrivacySummary()
-        let finder = NameFinder.hiding(input.participants, anonymous: anonymous)
-        guard !finder.isEmpty else { return (input, summary) }
-        let kept = anonymous ? [] : input.keptNames
-        let words = (PrivacyText.aParticipant.text(language), PrivacyText.aParticipantCapital.text(language),
-                     PrivacyText.aParticipantGenitive.text(language),
-                     PrivacyText.aParticipantGenitiveCapital.text(language))
-        func word(_ genitive: Bool, _ capital: Bool) -> String {
-            switch (genitive, capital) {
-            case (false, false): words.0
-            case (false, true): words.1
-            case (true, false): words.2
-            case (true, true): words.3
-            }
+        guard let redactor = NoteRedactor(participants: input.participants, keptNames: input.keptNames, options: options) else {
+            return (input, summary)
         }
-        func redact(_ text: String, note: UUID?, counted: Bool = true) -> String {
-            let result = finder.redact(text, hide: { ids in
-                guard let note, !kept.isEmpty, ids.allSatisfy({ kept.contains(KeptName(noteId: note, participantId: $0)) }) else {
-                    return true
-                }
-                summary.namesKept += 1
-                return false
-            }, word: word)
-            if counted { summary.namesReplaced += result.replaced }
-            return result.text
-        }
-        func redact(_ text: String?, note: UUID?) -> String? { text.map { redact($0, note: note) } }
-
         let harvested = Set(input.tables.filter { options.tables?.contains($0.number) ?? true }.map(\.id))
         var out = input
         for i in out.notes.indices where !out.notes[i].isDeleted && harvested.contains(out.notes[i].tableId) {
-            let id = out.notes[i].id
-            out.notes[i].text = redact(out.notes[i].text, note: id)
-            out.notes[i].owner = redact(out.notes[i].owner, note: id)
-            out.notes[i].horizon = redact(out.notes[i].horizon, note: id)
-            out.notes[i].speakerOrganisation = redact(out.notes[i].speakerOrganisation, note: id)
+            redactor.redact(&out.notes[i], &summary)
         }
         // The organiser's curation; owner aliases are lookup keys (both sides, so
         // notes' redacted owners still find them), not counted as text shown.
-        out.curation = out.curation.mappingTexts { text, isKey in redact(text, note: nil, counted: !isKey) }
+        out.curation = out.curation.mappingTexts { text, isKey in redactor.redact(text, note: nil, &summary, counted: !isKey) }
         for i in out.tables.indices where harvested.contains(out.tables[i].id) {
-            out.tables[i].host = redact(out.tables[i].host, note: nil)
-            out.tables[i].noteTaker = redact(out.tables[i].noteTaker, note: nil)
+            out.tables[i].host = redactor.redact(out.tables[i].host, note: nil, &summary)
+            out.tables[i].noteTaker = redactor.redact(out.tables[i].noteTaker, note: nil, &summary)
         }
         return (out, summary)
+    }
+}
+
+/// The names that may not be shown, and what replaces them: `Redaction`
+/// applies it to a whole harvest input, the streamed notes CSV to one note
+/// at a time (`NotesStream`), so both write the same text.
+public struct NoteRedactor {
+    let finder: NameFinder
+    let kept: Set<KeptName>
+    let words: (String, String, String, String)
+
+    /// Nil when nobody's name is to be hidden.
+    public init?(participants: [Participant], keptNames: Set<KeptName>, options: HarvestOptions) {
+        let anonymous = options.anonymous, language = options.language
+        finder = NameFinder.hiding(participants, anonymous: anonymous)
+        guard !finder.isEmpty else { return nil }
+        kept = anonymous ? [] : keptNames
+        words = (PrivacyText.aParticipant.text(language), PrivacyText.aParticipantCapital.text(language),
+                 PrivacyText.aParticipantGenitive.text(language),
+                 PrivacyText.aParticipantGenitiveCapital.text(language))
+    }
+
+    func word(_ genitive: Bool, _ capital: Bool) -> String {
+        switch (genitive, capital) {
+        case (false, false): words.0
+        case (false, true): words.1
+        case (true, false): words.2
+        case (true, true): words.3
+        }
+    }
+
+    func redact(_ text: String, note: UUID?, _ summary: inout PrivacySummary, counted: Bool = true) -> String {
+        var keptHere = 0
+        let kept = self.kept
+        let result = finder.redact(text, hide: { ids in
+            guard let note, !kept.isEmpty, ids.allSatisfy({ kept.contains(KeptName(noteId: note, participantId: $0)) }) else {
+                return true
+            }
+            keptHere += 1
+            return false
+        }, word: word)
+        summary.namesKept += keptHere
+        if counted { summary.namesReplaced += result.replaced }
+        return result.text
+    }
+
+    func redact(_ text: String?, note: UUID?, _ summary: inout PrivacySummary) -> String? {
+        text.map { redact($0, note: note, &summary) }
+    }
+
+    /// A note's free texts: its text, owner, horizon and credit given as text.
+    public func redact(_ note: inout Note, _ summary: inout PrivacySummary) {
+        let id = note.id
+        note.text = redact(note.text, note: id, &summary)
+        note.owner = redact(note.owner, note: id, &summary)
+        note.horizon = redact(note.horizon, note: id, &summary)
+        note.speakerOrganisation = redact(note.speakerOrganisation, note: id, &summary)
     }
 }

@@ -161,11 +161,27 @@ extension EventStore {
     /// participant or organisation credits an unknown person, who is not named.
     public func allNotesCredited() throws(RundbordError) -> [Note] {
         let notes = try allNotes()
-        guard fileVersion < Privacy.schemaVersion else { return notes }
+        guard let credit = try legacyCredits() else { return notes }
+        return notes.map(credit)
+    }
+
+    /// The live notes of one table and principle, oldest first, credited as
+    /// `allNotesCredited` credits them (`legacyCredits`): an export reads
+    /// an event in such pieces, so it never holds every note at once.
+    public func liveNotesCredited(tableId: UUID, principleId: String,
+                                  credit: ((Note) -> Note)?) throws(RundbordError) -> [Note] {
+        let notes = try self.notes(tableId: tableId, principleId: principleId, includeDeleted: false)
+        return credit.map { notes.map($0) } ?? notes
+    }
+
+    /// How a note of a file written before schema v4 is credited, as the
+    /// migration would credit it; nil for a newer file (nothing to do).
+    public func legacyCredits() throws(RundbordError) -> (@Sendable (Note) -> Note)? {
+        guard fileVersion < Privacy.schemaVersion else { return nil }
         let people = try participants()
         let event = try event()
         let organisations = Credits.knownOrganisations(people: people, event: event)
-        return notes.map { note in
+        return { note in
             guard note.speakerId == nil, let text = note.speakerOrganisation.map({ Sanitize.line($0) }), !text.isEmpty else {
                 return note
             }
@@ -177,6 +193,20 @@ extension EventStore {
             }
             return n
         }
+    }
+
+    /// The principles of the live notes of the given tables, each with the
+    /// lowest table number it has a note at, in the order `allNotes` first
+    /// meets them (table number, then principle id).
+    public func principlesWithNotes(tableIds: Set<UUID>) throws(RundbordError) -> [String] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT n.principleId AS principleId, MIN(t.number) AS first, t.id AS tableId
+                FROM note n JOIN roundTable t ON t.id = n.tableId WHERE n.deletedAt IS NULL
+                GROUP BY n.principleId, t.id ORDER BY first, n.principleId
+                """).filter { tableIds.contains(UUID(uuidString: $0["tableId"]) ?? UUID()) }
+                .map { $0["principleId"] as String }
+        }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
     }
 
     /// The names in notes the organiser chose to keep in the harvest.

@@ -99,6 +99,9 @@ struct BenchCommand: ParsableCommand {
         }
         if wants("dashboard") { try DashboardBench(folder: folder, runs: runs).measure(into: &report) }
         if wants("reliability") { try ReliabilityBench(folder: folder, events: events, runs: runs).measure(into: &report) }
+        if wants("memory") && !wants("reliability") {
+            try ReliabilityBench(folder: folder, events: events, runs: runs).exportMemory(into: &report)
+        }
         report.printTable()
     }
 }

@@ -77,13 +77,41 @@ struct ExportCommand: ParsableCommand {
             wrote(target, language)
             return
         }
-        let document = try Harvest.build(store: store, options: options)
-        var settings = ExportSettings(width: width, linesPerPage: linesPerPage, excel: excel,
-                                      templates: HarvestTemplates(library: global.library, language: language))
         if !to.isEmpty && format != .eml {
             throw RundbordError(HarvestText.optionOnlyFor, ["--to", "eml"], exit: .usage)
         }
+        // Past a file size limit the kernel sends SIGXFSZ, which would kill us
+        // mid-write; ignored, the write fails with EFBIG and is reported.
+        signal(SIGXFSZ, SIG_IGN)
+        if format == .csv {
+            // Written while the notes are read: memory does not grow with the event.
+            try NotesStream.writeCSV(store: store, options: options, excel: excel, to: target)
+            wrote(target, language)
+            return
+        }
+        let document = try Harvest.build(store: store, options: options)
+        var settings = ExportSettings(width: width, linesPerPage: linesPerPage, excel: excel,
+                                      templates: HarvestTemplates(library: global.library, language: language))
         settings.extraRecipients = to
+        // Written in pieces as they are made (JSON, Markdown) or from the one
+        // text made (print text), never copied whole into another buffer.
+        switch format {
+        case .json:
+            try AtomicFile.stream(to: target) { sink throws(RundbordError) in try document.writeJSON(sink.write) }
+        case .md:
+            try AtomicFile.stream(to: target) { sink throws(RundbordError) in
+                try Exporter.writeMarkdown(document, settings, sink.write)
+            }
+        case .txt:
+            let text = try Exporter.printText(document, settings)
+            try AtomicFile.stream(to: target) { sink throws(RundbordError) in try Exporter.write(text, sink.write) }
+        default:
+            break
+        }
+        if [.json, .md, .txt].contains(format) {
+            wrote(target, language)
+            return
+        }
         if format == .eml {
             // The mail attaches the typeset PDF of the same harvest, made by rundbord-pdf.
             settings = settings.withPDF(of: file, options: options)
@@ -93,9 +121,6 @@ struct ExportCommand: ParsableCommand {
             }
         }
         let data = try Exporter.render(document, format, settings: settings)
-        // Past a file size limit the kernel sends SIGXFSZ, which would kill us
-        // mid-write; ignored, the write fails with EFBIG and is reported.
-        signal(SIGXFSZ, SIG_IGN)
         try Exporter.write(data, to: target)
         wrote(target, language)
     }

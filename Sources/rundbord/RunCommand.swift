@@ -93,7 +93,7 @@ enum TableScreen {
         var failure: Error?
         do {
             let app = try TableApp(store: store, tableNumber: table, backend: backend, lang: .current, templates: templates,
-                                   bell: bell)
+                                   bell: bell, choices: HarvestChoices.inStateFolder())
             app.run()
         } catch {
             failure = error

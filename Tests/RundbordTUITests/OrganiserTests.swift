@@ -12,6 +12,8 @@ extension TempEvent {
     func dashboardApp(width: Int = 80, height: Int = 24, lang: Language = .da) throws -> (TableApp, TestBackend) {
         let backend = TestBackend(width: width, height: height)
         let app = try TableApp(store: store, tableNumber: nil, backend: backend, lang: lang, env: world.env)
+        // The harvest preview built at once, so a test sees it after the key.
+        app.runInBackground = { $0() }
         app.timeZone = TimeZone(identifier: "UTC")!
         app.draw()
         return (app, backend)
@@ -308,7 +310,7 @@ extension TableApp {
         for _ in 0..<abs(row - current) { press(row > current ? .selectDown : .selectUp) }
         press(.toggleOption)
     }
-    func toggle(_ format: ExportFormat) { toggleHarvestRow(HarvestState.formats.firstIndex(of: format)!) }
+    func toggle(_ format: HarvestOutput) { toggleHarvestRow(HarvestState.formats.firstIndex(of: format)!) }
     func toggleAnonymous() { toggleHarvestRow(HarvestState().anonymousRow) }
 }
 

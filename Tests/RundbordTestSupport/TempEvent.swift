@@ -33,6 +33,8 @@ public final class TempEvent {
                     bell: Bool = true) throws -> (TableApp, TestBackend) {
         let backend = TestBackend(width: width, height: height)
         let app = try TableApp(store: store, tableNumber: table, backend: backend, lang: lang, env: world.env, bell: bell)
+        // The harvest preview built at once, so a test sees it after the key.
+        app.runInBackground = { $0() }
         app.timeZone = TimeZone(identifier: "UTC")!
         app.draw()
         return (app, backend)

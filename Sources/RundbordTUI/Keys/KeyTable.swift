@@ -8,6 +8,8 @@ import RundbordHarvest
 public enum ScreenID: String, Sendable, CaseIterable {
     case session, vote, detail, projector, help, picker, confirm, moveNote
     case dashboard, tableView, participants, participantForm, harvest, curation, curationForm
+    /// Typing a search of the harvest's preview (after `/`).
+    case harvestSearch
 
     var title: TUIText {
         switch self {
@@ -16,6 +18,7 @@ public enum ScreenID: String, Sendable, CaseIterable {
         case .participants: .screenParticipants
         case .participantForm: .screenParticipantForm
         case .harvest: .screenHarvest
+        case .harvestSearch: .screenHarvestSearch
         case .curation: .screenCuration
         case .curationForm: .screenCurationForm
         case .moveNote: .screenMoveNote
@@ -54,7 +57,7 @@ public enum Command: Sendable, Equatable {
     case dashboardScreen, participantsScreen, harvestScreen, openTable
     case newParticipant, editParticipant, nextTable, previousTable, toggleConsent, deleteParticipant
     case nextField, previousField, saveForm
-    case toggleOption, export, refreshPreview
+    case toggleOption, export, refreshPreview, searchPreview, findNext
     // The curation screen, and moving a note from the table.
     case curationScreen, nextTab, previousTab, markItem, mergeMarked, splitItem, editItem, moveNote
 }
@@ -211,6 +214,14 @@ public enum KeyTable {
         KeyBinding([.char(" ")], .toggleOption, bar: .barToggle, .keyToggleOption, [.harvest]),
         KeyBinding([.enter], .export, bar: .barExport, .keyExport, [.harvest]),
         KeyBinding([.char("u")], .refreshPreview, bar: .barRefresh, .keyRefreshPreview, [.harvest]),
+        KeyBinding([.char("/")], .searchPreview, bar: .barSearch, .keySearchPreview, [.harvest]),
+        KeyBinding([.char("n")], .findNext, .keyFindNext, [.harvest]),
+        KeyBinding([.home], .home, .keyPreviewTop, [.harvest]),
+        KeyBinding([.end], .end, .keyPreviewEnd, [.harvest]),
+        KeyBinding([], .typeText, .keySearchText, [.harvestSearch], keyLabel: .keyLabelText),
+        KeyBinding([.enter], .findNext, bar: .barFind, .keySearchFind, [.harvestSearch]),
+        KeyBinding([.backspace], .backspace, .keyBackspace, [.harvestSearch]),
+        KeyBinding([.escape], .back, bar: .barCancel, .keySearchCancel, [.harvestSearch]),
         KeyBinding([.char("k")], .curationScreen, bar: .barCurate, .keyCurationScreen, [.harvest]),
         KeyBinding([.escape], .back, bar: .barBack, .keyBack, [.harvest]),
 

@@ -94,6 +94,8 @@ public struct AppState: Sendable, Equatable {
     public var draftChangedAt: Date?
     public var draftSavedAt: Date?
     public var quitRequested = false
+    /// The formats last chosen on this event's harvest screen (`HarvestChoices`); nil: never chosen.
+    public var harvestChoice: Set<HarvestOutput>?
 
     /// The bell rings when a clock's time runs out; `--no-bell` or
     /// `RUNDBORD_NO_BELL` switch it off (the header still flashes).

@@ -48,7 +48,7 @@ public enum Loaded: Sendable, Equatable {
     case principleNotes(table: Int, index: Int, notes: [Note])
     /// The harvest's Markdown for the preview.
     /// The harvest as Markdown, and what the mail would not carry (an attachment without a file, an address no mail can take).
-    case preview(String, mailProblems: [MailProblem], keepScroll: Bool)
+    case preview(String, mailProblems: [MailProblem], keepScroll: Bool, lines: PreviewLines? = nil)
     /// The file as another writer left it (read on a tick when it changed, or on `.refresh`).
     case changes(ExternalChanges)
     /// The event as the curation screen shows it.
@@ -106,7 +106,9 @@ public enum AppEffect: Sendable, Equatable {
     /// Builds the harvest and renders its Markdown for the preview.
     case previewHarvest(anonymous: Bool, keepScroll: Bool)
     /// Renders every format first, then writes them next to the event file.
-    case exportHarvest([ExportFormat], anonymous: Bool)
+    case exportHarvest([HarvestOutput], anonymous: Bool)
+    /// Remembers the formats chosen on the harvest screen for this event (`HarvestChoices`).
+    case rememberHarvestChoice(Set<HarvestOutput>)
     /// Autosaves the entry line (nil deletes the saved draft); a failure is
     /// reported only when `report` (not on quitting, nor after a saved note).
     /// The draft's kind (F3) and principle are saved with it, to come back with it.

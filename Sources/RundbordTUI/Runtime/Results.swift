@@ -113,8 +113,8 @@ extension AppUpdate {
             tableViewOpened(&state, session)
         case let .principleNotes(table, index, notes):
             principleViewed(&state, table: table, index: index, notes: notes)
-        case let .preview(markdown, mailProblems, keepScroll):
-            harvestPreviewed(&state, markdown, mailProblems: mailProblems, keepScroll: keepScroll)
+        case let .preview(markdown, mailProblems, keepScroll, lines):
+            harvestPreviewed(&state, markdown, mailProblems: mailProblems, keepScroll: keepScroll, lines: lines)
         case .changes(let changes):
             return changed(&state, changes, env)
         case .curation(let data):
@@ -160,7 +160,10 @@ extension AppUpdate {
         let text: String
         switch failure {
         case .store(let reason): text = TUIText.messageStoreError.text(state.lang, reason)
-        case .read(let reason): text = reason
+        case .read(let reason):
+            // A preview that could not be built is no longer being built.
+            if state.harvest != nil { state.harvest?.building = false }
+            text = reason
         case .export(let reason):
             state.harvest?.written = []
             text = TUIText.messageExportFailed.text(state.lang, reason)

@@ -15,6 +15,9 @@ public final class TableApp {
     let env: SessionEnvironment
     /// The templates of the harvest (`--templates DIR` or the built-in ones).
     let templates: TemplateLibrary
+    /// Where the harvest screen's chosen formats are remembered (nil: not remembered).
+    let choices: HarvestChoices?
+    let eventId: UUID
     var changeToken: Int
     var lastTick: Date
     let frames = FrameGate()
@@ -22,6 +25,14 @@ public final class TableApp {
     let memo = LayoutMemo()
     /// How often the dashboard was read from the store (it should be only when the file changed).
     public private(set) var dashboardReads = 0
+    /// Runs the harvest preview's build away from the input loop (a thread
+    /// of its own): on a large event it takes seconds, and keys must work
+    /// meanwhile (Esc leaves without waiting). Tests run it at once, or hold
+    /// it to see the screen while it builds.
+    public var runInBackground: (@escaping @Sendable () -> Void) -> Void = { job in Thread.detachNewThread(job) }
+    /// The preview being built: its result is handed to update on the next
+    /// turn of the loop. A newer request replaces it (the older result is dropped).
+    var pendingPreview: PreviewResult?
 
     /// The zone of the clock times beside notes (the machine's; tests fix it).
     public var timeZone: TimeZone {
@@ -37,17 +48,20 @@ public final class TableApp {
     /// `bell` false keeps the terminal quiet when a clock's time runs out (the header still flashes).
     public init(store: EventStore, tableNumber: Int?, backend: TerminalBackend, lang: Language,
                 env: SessionEnvironment = .live, templates: TemplateLibrary = TemplateLibrary(),
-                bell: Bool = true) throws(RundbordError) {
+                bell: Bool = true, choices: HarvestChoices? = nil) throws(RundbordError) {
         self.store = store
         self.backend = backend
         self.env = env
         self.templates = templates
+        self.choices = choices
         let tables = try store.tables()
         let event = try store.event()
+        eventId = event.id
         let session = try store.session(tableNumber: tableNumber ?? tables.first?.number ?? 1, event: event)
         state = AppState(lang: lang, eventTitle: event.title, session: session,
                          participants: try store.participants(), now: env.now(), size: backend.size)
         state.eventPath = store.path
+        state.harvestChoice = choices?.load(event: event.id)
         state.bellEnabled = bell
         state.tableNumbers = tables.map(\.number)
         state.tableIds = Dictionary(tables.map { ($0.number, $0.id) }, uniquingKeysWith: { a, _ in a })
@@ -74,6 +88,10 @@ public final class TableApp {
 
     /// One turn of the loop without drawing: what other writers changed, then the event.
     public func handle(_ event: InputEvent) {
+        if let result = pendingPreview?.take() {
+            pendingPreview = nil
+            dispatch(result)
+        }
         let now = env.now()
         if event == .tick || now.timeIntervalSince(lastTick) >= Self.tickInterval {
             lastTick = now
@@ -148,11 +166,14 @@ public final class TableApp {
                 let selecting = try apply(change)
                 return .stored(.participants(try store.participants(), selecting: selecting, message: message))
             case let .previewHarvest(anonymous, keepScroll):
-                let document = try harvestDocument(anonymous: anonymous)
-                return .loaded(.preview(try Exporter.markdown(document, exportSettings),
-                                        mailProblems: Exporter.mailProblems(document), keepScroll: keepScroll))
+                return buildPreview(anonymous: anonymous, keepScroll: keepScroll)
             case let .exportHarvest(formats, anonymous):
                 return exportHarvest(formats, anonymous: anonymous)
+            case .rememberHarvestChoice(let chosen):
+                // A preference: when it cannot be kept, the screen still works
+                // and starts from the usual choice next time; not worth an error.
+                try? choices?.save(chosen, event: eventId)
+                return nil
             case let .saveDraft(text, kind, principleId, tableId, report):
                 do {
                     try store.save(draft: text, kind: kind, principleId: principleId, tableId: tableId, now: env.now())
@@ -210,6 +231,33 @@ public final class TableApp {
         }
     }
 
+    /// Starts building the preview (`runInBackground`) from a connection of
+    /// its own, read-only; its result is nil until it is built (it comes back
+    /// through `handle`), unless the build ran at once.
+    func buildPreview(anonymous: Bool, keepScroll: Bool) -> AppMessage? {
+        let result = PreviewResult()
+        pendingPreview = result
+        let path = store.path, lang = state.lang, settings = exportSettings
+        let width = HarvestScreen.previewWidth(state.size)
+        let options = HarvestOptions(anonymous: anonymous, language: lang, generatedAt: env.now())
+        runInBackground {
+            do throws(RundbordError) {
+                let reader = try EventStore.open(path: path, readOnly: true)
+                defer { reader.close() }
+                let document = try Harvest.build(store: reader, options: options)
+                let markdown = try Exporter.markdown(document, settings)
+                // Laid out here too, so the loop never wraps the whole preview.
+                result.put(.loaded(.preview(markdown, mailProblems: Exporter.mailProblems(document), keepScroll: keepScroll,
+                                            lines: PreviewLines(width: width, lines: HarvestScreen.lay(markdown, width: width)))))
+            } catch {
+                result.put(.failed(.read(error.message(lang))))
+            }
+        }
+        guard let done = result.take() else { return nil }
+        pendingPreview = nil
+        return done
+    }
+
     /// The curation engine over the file as it is, its suggestions, and the event's details.
     func curationData() throws(RundbordError) -> CurationData {
         CurationData(curator: try store.curator(), event: try store.event())
@@ -229,7 +277,7 @@ public final class TableApp {
     /// PDF (a format of its own, and the mail's attachment) is typeset by
     /// rundbord-pdf from the same file with the same options; its messages
     /// come back in the error, never onto the screen.
-    func exportHarvest(_ formats: [ExportFormat], anonymous: Bool) -> AppMessage {
+    func exportHarvest(_ formats: [HarvestOutput], anonymous: Bool) -> AppMessage {
         do {
             let document = try harvestDocument(anonymous: anonymous)
             var settings = exportSettings
@@ -240,9 +288,11 @@ public final class TableApp {
                 settings.pdf = { pdf }
             }
             var rendered: [(String, Data)] = []
-            for format in formats {
-                rendered.append((format.defaultOutput(eventFile: store.path, language: state.lang),
-                                 try Exporter.render(document, format, settings: settings)))
+            for output in formats {
+                var these = settings
+                these.excel = output.excel
+                rendered.append((output.path(eventFile: store.path, language: state.lang),
+                                 try Exporter.render(document, output.format, settings: these)))
             }
             for (path, data) in rendered { try Exporter.write(data, to: path) }
             return .stored(.exported(rendered.map(\.0)))
@@ -270,5 +320,23 @@ public final class TableApp {
         } catch {
             return .failed(.read(error.message(state.lang)))
         }
+    }
+}
+
+/// The result of a preview built on another thread, handed over once.
+final class PreviewResult: @unchecked Sendable {
+    private let lock = NSLock()
+    private var message: AppMessage?
+
+    func put(_ message: AppMessage) {
+        lock.lock(); defer { lock.unlock() }
+        self.message = message
+    }
+
+    /// The result when it is there, once.
+    func take() -> AppMessage? {
+        lock.lock(); defer { lock.unlock() }
+        defer { message = nil }
+        return message
     }
 }

@@ -192,6 +192,8 @@ public enum AppUpdate {
             editDetailField(&state) { $0.insert(Sanitize.line(text)) }
         case .participants:
             editFormField(&state) { $0.insert(Sanitize.line(text)) }
+        case .harvest where state.harvest?.searching == true:
+            typedInSearch(&state, text)
         case .curation:
             typedInCurationForm(&state, text, pasted: true)
         default:
@@ -206,6 +208,7 @@ public enum AppUpdate {
         if state.picker != nil { return .picker }
         if state.moving != nil { return .moveNote }
         if state.screen == .participants && state.roster?.form != nil { return .participantForm }
+        if state.screen == .harvest && state.harvest?.searching == true { return .harvestSearch }
         if state.screen == .curation && state.curation?.form != nil { return .curationForm }
         return state.screen
     }
@@ -232,6 +235,7 @@ public enum AppUpdate {
         case .participants: return participants(&state, command)
         case .participantForm: return participantForm(&state, command)
         case .harvest: return harvest(&state, command)
+        case .harvestSearch: return harvestSearch(&state, command)
         case .curation: return curation(&state, command)
         case .curationForm: return curationForm(&state, command)
         case .moveNote: return move(&state, command)
@@ -251,6 +255,8 @@ public enum AppUpdate {
             editDetailField(&state) { $0.insert(text) }
         case .participantForm:
             typedInForm(&state, text)
+        case .harvestSearch:
+            typedInSearch(&state, text)
         case .curationForm:
             typedInCurationForm(&state, text)
         case .tableView:

@@ -73,6 +73,9 @@ public enum TUIText: String, CatalogueKey {
     case formatMd, formatPdf, formatTxt, formatEml, formatCsv, formatInitiativesCsv, formatJson
     case messageExported, messageNothingChosen, messageExportFailed
     case barRefresh, keyRefreshPreview, harvestStale
+    case formatExcelCsv, screenHarvestSearch, barSearch, barFind, keySearchPreview, keyFindNext, keyPreviewTop
+    case keyPreviewEnd, keySearchText, keySearchFind, keySearchCancel, harvestSearchPrompt, messageNoMatch
+    case harvestBuilding, harvestRebuilding
     case barMore, barPreviousPrinciple, barNextPrinciple, keyViewPreviousPrinciple, keyViewNextPrinciple
     // The curation screen and moving a note (its own texts are in CurationScreenText)
     case screenCuration, screenCurationForm, screenMoveNote
@@ -406,6 +409,22 @@ public enum TUIText: String, CatalogueKey {
         .keyViewNextPrinciple: .init("Vis næste princips notater (kun her; bordet bliver ved sit princip)",
                                      "Show the next principle's notes (here only; the table stays at its principle)"),
         .keyRefreshPreview: .init("Byg forhåndsvisningen igen med det nyeste fra bordene", "Rebuild the preview with the tables' latest"),
+        .formatExcelCsv: .init("dansk Excel", "Danish Excel"),
+        .screenHarvestSearch: .init("Søgning i forhåndsvisningen", "Searching the preview"),
+        .barSearch: .init("Søg", "Search"),
+        .barFind: .init("Find", "Find"),
+        .keySearchPreview: .init("Søg i forhåndsvisningen", "Search the preview"),
+        .keyFindNext: .init("Næste fund af søgningen", "Next match of the search"),
+        .keyPreviewTop: .init("Forhåndsvisningens begyndelse", "The preview's beginning"),
+        .keyPreviewEnd: .init("Forhåndsvisningens slutning", "The preview's end"),
+        .keySearchText: .init("Det der søges efter", "What to search for"),
+        .keySearchFind: .init("Gå til første fund (n finder det næste)", "Go to the first match (n finds the next)"),
+        .keySearchCancel: .init("Stop søgningen", "Stop searching"),
+        .harvestSearchPrompt: .init("Søg:", "Search:"),
+        .messageNoMatch: .init("Ingen fund af »{0}« i forhåndsvisningen", "No match for “{0}” in the preview"),
+        .harvestBuilding: .init("Bygger forhåndsvisning … (Esc går tilbage uden at vente)",
+                                "Building the preview … (Esc goes back without waiting)"),
+        .harvestRebuilding: .init("— bygger …", "— building …"),
         .harvestStale: .init("Forhåndsvisningen er ældre end bordenes seneste notater — u opdaterer (eksporten er altid frisk)",
                               "The preview is older than the tables' latest notes — u updates (an export is always fresh)"),
 

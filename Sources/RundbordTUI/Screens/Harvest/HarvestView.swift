@@ -7,22 +7,46 @@ enum HarvestScreen {
     static func panelWidth(_ size: Size) -> Int { min(40, max(30, size.width / 3)) }
     static func previewRows(_ state: AppState) -> Int { max(1, state.size.height - 4) }
 
+    /// The preview's lines at the screen's width: as laid out with the
+    /// preview when the width is the same (a large event's preview has
+    /// hundreds of thousands of lines: wrapping them each frame made every
+    /// key wait), else laid out now.
     static func previewLines(_ state: AppState) -> [String] {
         guard let markdown = state.harvest?.preview else { return [] }
-        let width = state.size.width - panelWidth(state.size) - 2
-        return TextLayout.lines(TextLayout.visibleLines(MarkdownEscape.forReading(markdown)), width: max(10, width))
+        let width = previewWidth(state.size)
+        if let laid = state.harvest?.lines, laid.width == width { return laid.lines }
+        return lay(markdown, width: width)
     }
 
-    static func label(_ format: ExportFormat) -> TUIText {
-        switch format {
+    static func previewWidth(_ size: Size) -> Int { max(10, size.width - panelWidth(size) - 2) }
+
+    static func lay(_ markdown: String, width: Int) -> [String] {
+        TextLayout.lines(TextLayout.visibleLines(MarkdownEscape.forReading(markdown)), width: width)
+    }
+
+    static func label(_ output: HarvestOutput) -> TUIText {
+        switch output {
         case .md: .formatMd
         case .txt: .formatTxt
         case .pdf: .formatPdf
-        case .eml, .mailtext: .formatEml
+        case .eml: .formatEml
         case .csv: .formatCsv
+        case .excelCSV: .formatExcelCsv
         case .initiativesCSV: .formatInitiativesCsv
         case .json: .formatJson
         }
+    }
+
+    /// Where the search (ignoring case) occurs in `line`.
+    static func matches(_ line: String, _ search: String) -> [Range<String.Index>] {
+        guard !search.isEmpty else { return [] }
+        var found: [Range<String.Index>] = []
+        var from = line.startIndex
+        while from < line.endIndex, let r = line.range(of: search, options: .caseInsensitive, range: from..<line.endIndex) {
+            found.append(r)
+            from = r.upperBound
+        }
+        return found
     }
 
     static func render(_ state: AppState, into buffer: inout Buffer) -> Viewport {
@@ -100,28 +124,49 @@ enum HarvestScreen {
         let lines = previewLines(state)
         let rows = previewRows(state)
         let scroll = min(harvest.scroll, max(0, lines.count - rows))
-        buffer.put(TUIText.harvestPreview.text(lang) + (harvest.stale ? " *" : ""), x: panel + 1, y: 1, style: Theme.title)
+        let heading = TUIText.harvestPreview.text(lang) + (harvest.stale ? " *" : "")
+        let end = buffer.put(heading, x: panel + 1, y: 1, style: Theme.title)
+        // Rebuilding (u, anonymity): the old preview stays readable meanwhile.
+        if harvest.building && harvest.preview != nil {
+            buffer.put(" " + TUIText.harvestRebuilding.text(lang), x: panel + 1 + end, y: 1, style: Theme.dim)
+        }
         if lines.count > rows {
             let position = "\(scroll + 1)–\(min(scroll + rows, lines.count))/\(lines.count)"
             buffer.put(position, x: buffer.width - DisplayWidth.of(position) - 1, y: 1, style: Theme.dim)
         }
         if harvest.preview == nil {
-            buffer.put(TUIText.dashboardLoading.text(lang), x: panel + 1, y: 2, style: Theme.dim)
+            for (i, line) in TextLayout.lines(TUIText.harvestBuilding.text(lang), width: buffer.width - panel - 2).enumerated() {
+                buffer.put(line, x: panel + 1, y: 2 + i, style: Theme.dim)
+            }
         }
         for (i, line) in lines.dropFirst(scroll).prefix(rows).enumerated() {
             let heading = line.hasPrefix("#")
-            buffer.put(line, x: panel + 1, y: 2 + i, style: heading ? Theme.title : .plain)
+            let x = panel + 1
+            buffer.put(line, x: x, y: 2 + i, style: heading ? Theme.title : .plain)
+            // What the search found, highlighted; the current match's line in reverse.
+            let current = harvest.match == scroll + i
+            for r in matches(line, harvest.searching ? "" : harvest.search) {
+                let before = DisplayWidth.of(String(line[..<r.lowerBound]))
+                buffer.put(String(line[r]), x: x + before, y: 2 + i, style: current ? Theme.selected : Style(bold: true, underline: true))
+            }
         }
 
         let statusY = buffer.height - 2
-        if state.message != nil {
+        if harvest.searching {
+            // The search being typed, with the cursor after it.
+            buffer.fill(Rect(x: 0, y: statusY, width: buffer.width, height: 1))
+            let prompt = TUIText.harvestSearchPrompt.text(lang)
+            let shown = TextLayout.truncate(harvest.search, width: max(1, buffer.width - DisplayWidth.of(prompt) - 4))
+            let end = buffer.put(prompt + " " + shown, x: 1, y: statusY, style: Theme.title)
+            buffer.put("▏", x: 1 + end, y: statusY)
+        } else if state.message != nil {
             Chrome.status(state, y: statusY, into: &buffer)
         } else if harvest.stale {
             buffer.put("* " + TUIText.harvestStale.text(lang), x: 1, y: statusY, style: Theme.warning)
         } else {
             buffer.put(TUIText.harvestHint.text(lang), x: 1, y: statusY, style: Theme.dim)
         }
-        Chrome.keyBar(.harvest, lang, into: &buffer)
+        Chrome.keyBar(harvest.searching ? .harvestSearch : .harvest, lang, into: &buffer)
         return Viewport(screen: .harvest, page: max(1, rows - 1), maxScroll: max(0, lines.count - rows))
     }
 }

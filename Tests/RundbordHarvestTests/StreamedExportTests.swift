@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+import RundbordCore
+import RundbordStore
+@testable import RundbordHarvest
+
+/// The notes CSV and the JSON written in pieces (issue #16 item 6) are the
+/// same bytes as the whole-harvest exports they replace.
+@Suite struct StreamedExportTests {
+    /// The fixture with what the streamed CSV must order and leave out like
+    /// the harvest: a note under a principle the vision no longer has, a
+    /// deleted note, two notes at the same moment (ordered by id).
+    func fixture() throws -> Fixture {
+        let fixture = try Fixture()
+        let tables = try fixture.store.tables().sorted { $0.number < $1.number }
+        let moment = Date(timeIntervalSince1970: 1_730_900_000)
+        try fixture.store.save(notes: [
+            Note(id: UUID(), tableId: tables[1].id, principleId: "gammelt-princip", kind: .idea,
+                 text: "Under et princip visionen ikke har mere", createdAt: moment),
+            Note(id: UUID(), tableId: tables[0].id, principleId: "zz-andet-gammelt", kind: .point,
+                 text: "Endnu et forsvundet princip", createdAt: moment),
+            Note(id: UUID(), tableId: tables[0].id, principleId: tables[0].principleIds[0], kind: .point,
+                 text: "Slettet", createdAt: moment, deletedAt: moment),
+            Note(id: UUID(uuidString: "FFFFFFFF-0000-4000-8000-000000000001")!, tableId: tables[0].id,
+                 principleId: tables[0].principleIds[0], kind: .point, text: "Samme øjeblik B", createdAt: moment),
+            Note(id: UUID(uuidString: "00000000-0000-4000-8000-000000000001")!, tableId: tables[0].id,
+                 principleId: tables[0].principleIds[0], kind: .point, text: "Samme øjeblik A", createdAt: moment),
+        ])
+        return fixture
+    }
+
+    @Test(arguments: [(nil, false, Language.da, false), (nil, true, .da, true), (Set([1, 3]), false, .en, false),
+                      (Set([2]), false, .da, true)] as [(Set<Int>?, Bool, Language, Bool)])
+    func streamedNotesCSVIsTheHarvestsNotesCSV(tables: Set<Int>?, anonymous: Bool, language: Language, excel: Bool) throws {
+        let fixture = try fixture()
+        defer { fixture.cleanUp() }
+        let options = HarvestOptions(tables: tables, anonymous: anonymous, language: language, parts: .notes)
+        let whole = try Harvest.build(store: fixture.store, options: options).notesCSV(excel: excel)
+        let out = fixture.directory.appendingPathComponent("notes.csv").path
+        try NotesStream.writeCSV(store: fixture.store, options: options, excel: excel, to: out)
+        let streamed = try Data(contentsOf: URL(fileURLWithPath: out))
+        #expect(streamed == whole)
+        #expect(String(decoding: streamed, as: UTF8.self).contains("Endnu et forsvundet princip") == (tables?.contains(1) ?? true))
+        // Written owner-only, as every export.
+        let mode = try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+
+    @Test func streamedNotesCSVRefusesATableTheEventDoesNotHave() throws {
+        let fixture = try fixture()
+        defer { fixture.cleanUp() }
+        let out = fixture.directory.appendingPathComponent("notes.csv").path
+        #expect(throws: RundbordError.self) {
+            try NotesStream.writeCSV(store: fixture.store, options: HarvestOptions(tables: [9]), excel: false, to: out)
+        }
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test(arguments: [false, true])
+    func jsonWrittenInPiecesIsTheWholeJSON(anonymous: Bool) throws {
+        let fixture = try fixture()
+        defer { fixture.cleanUp() }
+        let doc = try fixture.document(anonymous: anonymous)
+        var pieces: [[UInt8]] = []
+        try doc.writeJSON { (piece: [UInt8]) throws(RundbordError) in pieces.append(piece) }
+        #expect(Data(pieces.joined()) == Data(try JSONBytes.encode(doc) + [UInt8(ascii: "\n")]))
+    }
+
+    @Test func markdownWrittenInPiecesIsTheMarkdown() throws {
+        let fixture = try fixture()
+        defer { fixture.cleanUp() }
+        let doc = try fixture.document()
+        var bytes: [UInt8] = []
+        try Exporter.writeMarkdown(doc, Fixture.settings()) { (piece: [UInt8]) throws(RundbordError) in bytes += piece }
+        #expect(String(decoding: bytes, as: UTF8.self) == (try Exporter.markdown(doc, Fixture.settings())))
+        var text: [UInt8] = []
+        let printed = try Exporter.printText(doc, Fixture.settings())
+        try Exporter.write(printed) { (piece: [UInt8]) throws(RundbordError) in text += piece }
+        #expect(text == Array(printed.utf8))
+    }
+
+    @Test(arguments: ["", "\n", "\n\n\na\n", "a  \n\n\n\tb\t\n\n", "a\r\n\r\nb", " \n x \n \n", "æ\n\n\nø\n\n"])
+    func tidyInPiecesIsTidy(_ text: String) throws {
+        var bytes: [UInt8] = []
+        try Exporter.tidy(text) { (piece: [UInt8]) throws(RundbordError) in bytes += piece }
+        #expect(String(decoding: bytes, as: UTF8.self) == Exporter.tidy(text))
+    }
+}
