@@ -138,16 +138,20 @@ public struct Event: Codable, Sendable, Equatable {
     public var links: [EventLink]
     public var attachments: [EventAttachment]
     public var nextSteps: String
+    /// Who else the follow-up mail is addressed to (To:, beside the
+    /// organiser): the politician who asked, the council's secretariat.
+    /// The participants get it as Bcc.
+    public var extraRecipients: [String]
     public var createdAt: Date
 
     public init(id: UUID, title: String, date: String, venue: String = "", organiser: String = "",
                 organiserEmail: String = "", language: String, vision: Vision,
                 links: [EventLink] = [], attachments: [EventAttachment] = [], nextSteps: String = "",
-                createdAt: Date) {
+                extraRecipients: [String] = [], createdAt: Date) {
         self.id = id; self.title = title; self.date = date; self.venue = venue
         self.organiser = organiser; self.organiserEmail = organiserEmail; self.language = language
         self.vision = vision; self.links = links; self.attachments = attachments
-        self.nextSteps = nextSteps; self.createdAt = createdAt
+        self.nextSteps = nextSteps; self.extraRecipients = extraRecipients; self.createdAt = createdAt
     }
 }
 

@@ -203,11 +203,16 @@ public enum Exporter {
             + doc.recipients.filter { IDNA.asciiAddress($0) == nil }.map { .unmailable($0) }
     }
 
+    /// An address a mail header can carry: valid, and its domain has an ASCII (IDNA) form.
+    public static func isMailable(_ address: String) -> Bool {
+        EmailAddress.isValid(address) && IDNA.asciiAddress(address) != nil
+    }
+
     /// The organiser as sender, checked: an address a header can carry.
     static func sender(_ doc: HarvestDocument) throws(RundbordError) -> MailMessage.Address {
         let sender = Sanitize.line(doc.event.organiserEmail)
         guard !sender.isEmpty else { throw RundbordError(HarvestText.noSenderEmail, exit: .config) }
-        guard EmailAddress.isValid(sender), IDNA.asciiAddress(sender) != nil else {
+        guard isMailable(sender) else {
             throw RundbordError(HarvestText.badSenderEmail, [sender], exit: .dataError)
         }
         return MailMessage.Address(name: doc.event.organiser, email: sender)
@@ -231,9 +236,10 @@ public enum Exporter {
     public static func mail(_ doc: HarvestDocument, _ settings: ExportSettings) throws(RundbordError) -> MailMessage {
         let from = try sender(doc)
         var to = [from]
-        for extra in settings.extraRecipients {
+        // The event's own extra recipients (checked when they were written), then any given with --to.
+        for extra in doc.event.mailTo + settings.extraRecipients {
             let address = Sanitize.line(extra)
-            guard EmailAddress.isValid(address), IDNA.asciiAddress(address) != nil else {
+            guard isMailable(address) else {
                 throw RundbordError(MailText.badRecipient, [address], exit: .usage)
             }
             if !to.contains(where: { $0.email.lowercased() == address.lowercased() }) { to.append(.init(name: "", email: address)) }

@@ -163,7 +163,7 @@ public enum Harvest {
                              attachments: event.attachments.map {
                                  AttachmentInfo(name: $0.name, fileName: $0.path.map { URL(fileURLWithPath: $0).lastPathComponent },
                                                 path: $0.path)
-                             }),
+                             }, mailTo: event.extraRecipients),
             tableNumbers: tables.map(\.number), totalTables: input.tables.count,
             fundingLabels: Dictionary(uniqueKeysWithValues: FundingClass.allCases.map { ($0, vision.label($0)) }),
             agreementLabels: Dictionary(uniqueKeysWithValues: AgreementLevel.allCases.map { ($0, vision.label($0)) }),

@@ -108,6 +108,14 @@ public struct HarvestDocument: Sendable, Encodable, Equatable {
         public var nextSteps: String
         public var links: [EventLink]
         public var attachments: [AttachmentInfo]
+        /// Who else the mail is addressed to (To:) beside the organiser; the
+        /// mail's business, not the harvest's: not in the JSON.
+        public var mailTo: [String] = []
+
+        enum CodingKeys: String, CodingKey {
+            case id, title, date, venue, organiser, organiserEmail, longDate, visionTitle, visionSubtitle
+            case visionIssuer, visionOrganisations, nextSteps, links, attachments
+        }
     }
 
     public struct AttachmentInfo: Sendable, Encodable, Equatable {

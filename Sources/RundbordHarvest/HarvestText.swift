@@ -16,6 +16,7 @@ public enum HarvestText: String, CatalogueKey {
     case helpNextSteps, helpNextStepsFile, helpAddLink, helpLinkTitle, helpRemoveLink, helpSenderName
     case helpSenderEmail, helpAddAttachment, helpAttachmentPath, helpRemoveAttachment, helpClearNextSteps
     case showSender, showNextSteps, showLinks, showAttachments, showNone, showFileMissing
+    case helpAddRecipient, helpRemoveRecipient, noSuchRecipient, showRecipients
 
     public static let table: [HarvestText: Translation] = [
         .unknownPrinciple: .init("Ukendt hovedprincip ({0})", "Unknown principle ({0})"),
@@ -88,5 +89,11 @@ public enum HarvestText: String, CatalogueKey {
         .showAttachments: .init("Bilag:", "Attachments:"),
         .showNone: .init("(ingen)", "(none)"),
         .showFileMissing: .init("(filen findes ikke)", "(the file does not exist)"),
+        .helpAddRecipient: .init("Send også opsamlingsmailen til denne adresse (Til:), fx politikeren eller sekretariatet; kan gives flere gange.",
+                                 "Also address the follow-up mail to this address (To:), e.g. the politician or the secretariat; may be given more than once."),
+        .helpRemoveRecipient: .init("Fjern en ekstra modtager: nr. N (1 er den første) eller adressen.",
+                                    "Remove an extra recipient: number N (1 is the first) or the address."),
+        .noSuchRecipient: .init("modtageren '{0}' findes ikke (der er {1})", "the recipient '{0}' does not exist (there are {1})"),
+        .showRecipients: .init("Mailen sendes også til (Til:):", "The mail also goes to (To:):"),
     ]
 }

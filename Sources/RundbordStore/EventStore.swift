@@ -14,7 +14,7 @@ import RundbordCore
 /// Opening an existing file writes nothing unless its schema must be migrated.
 public final class EventStore: @unchecked Sendable {
     /// The schema version this program writes; a file with a higher one is refused.
-    public static let schemaVersion = 7
+    public static let schemaVersion = 8
     /// `PRAGMA application_id` of a rundbord file ("RBD1"), telling it from other SQLite files.
     public static let applicationId: Int32 = 0x5242_4431
 

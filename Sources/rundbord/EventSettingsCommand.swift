@@ -22,6 +22,8 @@ struct EventSettingsCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(HarvestText.helpRemoveLink.text())) var removeLink: Int?
     @Option(name: .long, help: ArgumentHelp(HarvestText.helpSenderName.text())) var senderName: String?
     @Option(name: .long, help: ArgumentHelp(HarvestText.helpSenderEmail.text())) var senderEmail: String?
+    @Option(name: .long, help: ArgumentHelp(HarvestText.helpAddRecipient.text())) var addRecipient: [String] = []
+    @Option(name: .long, help: ArgumentHelp(HarvestText.helpRemoveRecipient.text())) var removeRecipient: String?
     @Option(name: .long, help: ArgumentHelp(HarvestText.helpAddAttachment.text())) var addAttachment: String?
     @Option(name: .long, help: ArgumentHelp(HarvestText.helpAttachmentPath.text())) var path: String?
     @Option(name: .long, help: ArgumentHelp(HarvestText.helpRemoveAttachment.text())) var removeAttachment: Int?
@@ -76,6 +78,19 @@ struct EventSettingsCommand: ParsableCommand {
             }
             event.organiserEmail = clean
         }
+        if let gone = removeRecipient.map(Sanitize.line) {
+            let index = Int(gone).map { $0 - 1 } ?? event.extraRecipients.firstIndex { $0.lowercased() == gone.lowercased() }
+            guard let index, event.extraRecipients.indices.contains(index) else {
+                throw RundbordError(HarvestText.noSuchRecipient, [gone, event.extraRecipients.count], exit: .usage)
+            }
+            event.extraRecipients.remove(at: index)
+        }
+        for address in addRecipient.map(Sanitize.line) {
+            guard Exporter.isMailable(address) else { throw RundbordError(MailText.badRecipient, [address], exit: .dataError) }
+            if !event.extraRecipients.contains(where: { $0.lowercased() == address.lowercased() }) {
+                event.extraRecipients.append(address)
+            }
+        }
         if let n = removeAttachment {
             guard event.attachments.indices.contains(n - 1) else {
                 throw RundbordError(HarvestText.noSuchAttachment, [n, event.attachments.count], exit: .usage)
@@ -117,6 +132,9 @@ struct EventSettingsCommand: ParsableCommand {
         var lines = [Sanitize.forTerminal(event.title) + " — " + Sanitize.forTerminal(event.date)]
         lines.append(HarvestText.showSender.text(lang, Sanitize.forTerminal(event.organiser.isEmpty ? none : event.organiser),
                                                  Sanitize.forTerminal(event.organiserEmail)))
+        lines.append(HarvestText.showRecipients.text(lang))
+        lines += event.extraRecipients.isEmpty ? ["  " + none]
+            : event.extraRecipients.enumerated().map { "  \($0 + 1). " + Sanitize.forTerminal($1) }
         lines.append(HarvestText.showNextSteps.text(lang))
         let steps = Sanitize.multiline(event.nextSteps).components(separatedBy: "\n").map(Sanitize.forTerminal)
         lines += event.nextSteps.isEmpty ? ["  " + none] : steps.map { "  " + $0 }

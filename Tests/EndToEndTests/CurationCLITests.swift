@@ -144,4 +144,49 @@ struct CurationCLITests {
         let english = try rundbord(["initiatives", "split", file, a], environment: ["LANG": "en_GB.UTF-8"])
         #expect(english.stderr.contains("was never merged"))
     }
+
+    /// The politician who asked and the council's secretariat get the mail
+    /// too: set once with the event, kept in the file, on the mail's To: line
+    /// as Python's email package reads it; a bad address changes nothing.
+    @Test func theMailsOtherRecipientsAreKeptWithTheEvent() throws {
+        let dir = TempFolder(prefix: "rundbord-e2e")
+        let file = try Self.evening(dir)
+        let set = try rundbord(["event", file, "--sender-name", "Økonomiforvaltningen", "--sender-email", "okf@kk.example",
+                                "--add-recipient", "politiker@kk.example", "--add-recipient", "sekretariat@rådet.dk",
+                                "--add-recipient", "Politiker@KK.example"])
+        #expect(set.status == 0, "\(set.stderr)")
+        #expect(set.stdout.contains("Mailen sendes også til (Til:):\n  1. politiker@kk.example\n  2. sekretariat@rådet.dk\n"),
+                "\(set.stdout)")
+
+        let before = try rundbord(["event", file]).stdout
+        for (arguments, status, message) in [
+            (["--add-recipient", "ikke en adresse"], Int32(65), "'ikke en adresse' er ikke en e-mailadresse"),
+            (["--remove-recipient", "3"], 64, "modtageren '3' findes ikke (der er 2)"),
+            (["--remove-recipient", "ukendt@kk.example"], 64, "findes ikke"),
+        ] {
+            let r = try rundbord(["event", file] + arguments)
+            #expect(r.status == status, "\(arguments): \(r.status) \(r.stderr)")
+            #expect(r.stderr.contains(message), "\(arguments): \(r.stderr)")
+        }
+        #expect(try rundbord(["event", file]).stdout == before, "a refused change writes nothing")
+
+        let mail = dir.path("mail.eml")
+        let export = try rundbord(["export", file, "--format", "eml", "--out", mail, "--to", "borgmester@kk.example"])
+        #expect(export.status == 0, "\(export.stderr)")
+        let read = try Subprocess.run("/usr/bin/python3", ["-c", """
+            import email, sys
+            from email import policy
+            m = email.message_from_binary_file(open(sys.argv[1], "rb"), policy=policy.default)
+            print(", ".join(a.addr_spec for a in m["To"].addresses))
+            """, mail])
+        #expect(read.stdout == "okf@kk.example, politiker@kk.example, sekretariat@xn--rdet-qoa.dk, borgmester@kk.example\n",
+                "\(read.stdout)\(read.stderr)")
+
+        let removed = try rundbord(["event", file, "--remove-recipient", "POLITIKER@kk.example", "--lang", "en"])
+        #expect(removed.status == 0, "\(removed.stderr)")
+        #expect(removed.stdout.contains("The mail also goes to (To:):\n  1. sekretariat@rådet.dk\n"), "\(removed.stdout)")
+        // The JSON is the harvest, not the mail: the addresses are not in it.
+        let json = try rundbord(["export", file, "--format", "json", "--out", "-"])
+        #expect(json.status == 0 && !json.stdout.contains("sekretariat@"), "\(json.stderr)")
+    }
 }

@@ -266,7 +266,7 @@ private struct Laptops {
         // Opening it for writing migrates it.
         let store = try EventStore.open(path: path)
         #expect(try store.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == EventStore.schemaVersion)
-        #expect(EventStore.schemaVersion == 7)
+        #expect(EventStore.schemaVersion == 8)
         #expect(try store.read { db in try db.tableExists("noteRevision") })
         #expect(try store.allNotes().map(\.text) == ["Skrevet med version 1"])
     }

@@ -120,7 +120,7 @@ extension AppUpdate {
         case .curation(let data):
             curationLoaded(&state, data)
         case .event(let event):
-            state.harvest?.nextStepsMissing = event.nextSteps.isEmpty
+            if state.harvest != nil { state.harvest?.eventRead(event) }
         }
         return []
     }

@@ -10,11 +10,11 @@ public enum CurationScreenText: String, CatalogueKey {
     case keyMessageEvent, keyMessageNone, keyMessagesHint, eventHint, none
     case formInitiative, formKeyMessage, formEvent
     case fieldText, fieldFunding, fieldOwner, fieldHorizon, fieldCost, fieldDecision
-    case fieldNextSteps, fieldSender, fieldSenderEmail, fieldLinks, fieldAttachments
-    case hintText, hintMultiline, hintChoice, hintCost, hintLinks, hintAttachments, hintEmail
+    case fieldNextSteps, fieldSender, fieldSenderEmail, fieldRecipients, fieldLinks, fieldAttachments
+    case hintText, hintMultiline, hintChoice, hintCost, hintLinks, hintAttachments, hintEmail, hintRecipients
     case messageMerged, messageSplit, messageEdited, messageAliased, messageKeyMessage, messageEventSaved
     case messageUndone, messageRedone, messageNothingChanged, messageMarkTwo, messageNotMerged, messageMarkOwners
-    case errorCost, errorLink, errorEmail, errorAttachment
+    case errorCost, errorLink, errorEmail, errorRecipient, errorAttachment
     case moveTitle, movePrinciple, moveTable, messageMoved, messageMoveWhat, movePlacePrinciple, movePlaceTable
     case harvestNoNextSteps, harvestExportWithoutNextSteps
 
@@ -58,17 +58,20 @@ public enum CurationScreenText: String, CatalogueKey {
         .fieldCost: .init("Anslået pris", "Estimated cost"),
         .fieldDecision: .init("Beslutning", "Decision"),
         .fieldNextSteps: .init("Næste skridt", "Next steps"),
-        .fieldSender: .init("Afsender", "Sender"),
+        .fieldSender: .init("Afsender/kontakt", "Sender/contact"),
         .fieldSenderEmail: .init("Afsenders e-mail", "Sender's e-mail"),
+        .fieldRecipients: .init("Også til (Til:)", "Also to (To:)"),
         .fieldLinks: .init("Links", "Links"),
         .fieldAttachments: .init("Bilag", "Attachments"),
-        .hintText: .init("Enter gemmer · Tab næste felt · Esc fortryder", "Enter saves · Tab next field · Esc cancels"),
+        .hintText: .init("Enter gemmer · Tab næste felt · Esc annullerer", "Enter saves · Tab next field · Esc cancels"),
         .hintMultiline: .init("Alt-Enter ny linje · Enter gemmer · Tab næste felt", "Alt-Enter new line · Enter saves · Tab next field"),
         .hintChoice: .init("← → vælger · Enter gemmer · Tab næste felt", "← → chooses · Enter saves · Tab next field"),
         .hintCost: .init("Hele kroner, fx 250.000; tomt: ingen pris", "Whole kroner, e.g. 250000; empty: no cost"),
         .hintLinks: .init("Ét link pr. linje: Titel | https://… (titlen kan udelades)", "One link a line: Title | https://… (the title may be left out)"),
         .hintAttachments: .init("Ét bilag pr. linje: Navn | /sti/til/fil (stien kan udelades)",
                                 "One attachment a line: Name | /path/to/file (the path may be left out)"),
+        .hintRecipients: .init("Fx politikeren og sekretariatet: én adresse pr. linje eller komma imellem. Deltagerne får mailen som Bcc.",
+                               "E.g. the politician and the secretariat: one address a line or commas between. Participants get the mail as Bcc."),
         .hintEmail: .init("Mailen sendes fra denne adresse, og den står som kontakt", "The mail is sent from this address, shown as the contact"),
         .messageMerged: .init("Lagt sammen: {0} indsatser til »{1}« — Ctrl-Z fortryder", "Merged: {0} initiatives into “{1}” — Ctrl-Z undoes"),
         .messageSplit: .init("Delt igen: »{0}« — Ctrl-Z fortryder", "Split again: “{0}” — Ctrl-Z undoes"),
@@ -89,6 +92,8 @@ public enum CurationScreenText: String, CatalogueKey {
         .errorLink: .init("Links, linje {0}: »{1}« er ikke et link (https://… eller mailto:…)",
                           "Links, line {0}: “{1}” is not a link (https://… or mailto:…)"),
         .errorEmail: .init("»{0}« er ikke en e-mailadresse", "“{0}” is not an e-mail address"),
+        .errorRecipient: .init("Også til: »{0}« er ikke en e-mailadresse, der kan stå i en mail",
+                               "Also to: “{0}” is not an e-mail address a mail can carry"),
         .errorAttachment: .init("Bilag, linje {0}: filen {1} findes ikke", "Attachments, line {0}: the file {1} does not exist"),
         .moveTitle: .init("Flyt »{0}« til", "Move “{0}” to"),
         .movePrinciple: .init("Princip {0}: {1}", "Principle {0}: {1}"),

@@ -104,6 +104,20 @@ extension AppUpdate {
                         return refuse(CurationScreenText.errorEmail.text(lang, email), at: .senderEmail)
                     }
                     event.organiserEmail = email
+                case .recipients:
+                    guard field.isChanged else { break }
+                    // One a line, or separated by commas or semicolons, as addresses are pasted from a mail.
+                    let addresses = Sanitize.multiline(text).split(whereSeparator: { ",;\n".contains($0) })
+                        .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                    event.extraRecipients = []
+                    for address in addresses {
+                        guard Exporter.isMailable(address) else {
+                            return refuse(CurationScreenText.errorRecipient.text(lang, address), at: .recipients)
+                        }
+                        if !event.extraRecipients.contains(where: { $0.lowercased() == address.lowercased() }) {
+                            event.extraRecipients.append(address)
+                        }
+                    }
                 case .links:
                     guard field.isChanged else { break }
                     event.links = []

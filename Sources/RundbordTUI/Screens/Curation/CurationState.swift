@@ -64,7 +64,7 @@ public struct CurationForm: Sendable, Equatable {
 
     public enum Role: Sendable, Equatable {
         case text, funding, owner, horizon, cost, decision
-        case nextSteps, sender, senderEmail, links, attachments
+        case nextSteps, sender, senderEmail, recipients, links, attachments
     }
 
     public struct Field: Sendable, Equatable {
@@ -133,7 +133,8 @@ extension CurationForm {
     }
 
     /// What the harvest and the mail say around the tables' words: next
-    /// steps, the sender (the contact person), links and attachments.
+    /// steps, the sender (the contact person), who else the mail goes to,
+    /// links and attachments.
     public static func event(_ event: Event, _ lang: Language) -> CurationForm {
         let links = event.links.map { $0.title.isEmpty ? $0.url : $0.title + " | " + $0.url }
         let attachments = event.attachments.map { a in a.path.map { a.name + " | " + $0 } ?? a.name }
@@ -141,9 +142,11 @@ extension CurationForm {
             Field(.nextSteps, .fieldNextSteps, hint: .hintMultiline, text: event.nextSteps, multiline: true, rows: 5),
             Field(.sender, .fieldSender, hint: .hintText, text: event.organiser),
             Field(.senderEmail, .fieldSenderEmail, hint: .hintEmail, text: event.organiserEmail),
-            Field(.links, .fieldLinks, hint: .hintLinks, text: links.joined(separator: "\n"), multiline: true, rows: 3),
+            Field(.recipients, .fieldRecipients, hint: .hintRecipients, text: event.extraRecipients.joined(separator: "\n"),
+                  multiline: true, rows: 2),
+            Field(.links, .fieldLinks, hint: .hintLinks, text: links.joined(separator: "\n"), multiline: true, rows: 2),
             Field(.attachments, .fieldAttachments, hint: .hintAttachments, text: attachments.joined(separator: "\n"),
-                  multiline: true, rows: 3),
+                  multiline: true, rows: 2),
         ])
     }
 }

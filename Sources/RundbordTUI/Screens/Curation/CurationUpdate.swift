@@ -196,7 +196,8 @@ extension AppUpdate {
 
     /// The event as it is now arrived (read, or read back after a save).
     static func curationLoaded(_ state: inout AppState, _ data: CurationData, message: String? = nil, select: UUID? = nil) {
-        if state.harvest != nil { state.harvest?.nextStepsMissing = data.event.nextSteps.isEmpty }
+        // Only when the harvest screen is open under this one (setting it otherwise would open it).
+        if state.harvest != nil { state.harvest?.eventRead(data.event) }
         guard var screen = state.curation else { return }
         if screen.session == nil { screen.session = CurationSession(curator: data.curator) } else { screen.session?.curator = data.curator }
         screen.suggestions = data.suggestions

@@ -215,6 +215,7 @@ enum CurationScreen {
         let sender = [event.organiser, event.organiserEmail.isEmpty ? "" : "<" + event.organiserEmail + ">"]
             .filter { !$0.isEmpty }.joined(separator: " ")
         section(.fieldSender, sender.isEmpty ? [] : [sender])
+        section(.fieldRecipients, event.extraRecipients)
         section(.fieldLinks, event.links.map { $0.title.isEmpty ? $0.url : $0.title + " — " + $0.url })
         section(.fieldAttachments, event.attachments.map { a in a.path.map { a.name + " — " + $0 } ?? a.name })
         for (offset, (line, style)) in lines.prefix(area.height - 2).enumerated() {

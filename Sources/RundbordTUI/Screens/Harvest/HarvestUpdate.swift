@@ -73,7 +73,16 @@ public struct HarvestState: Sendable, Equatable {
     public var nextStepsMissing = false
     /// Enter was pressed once with the next steps empty: the next Enter exports anyway.
     public var exportWithoutNextSteps = false
+    /// Who the mail is addressed to (To:): the organiser and the event's extra recipients.
+    public var mailTo: [String] = []
     public init(chosen: Set<HarvestOutput> = HarvestState.firstChoice) { self.chosen = chosen }
+
+    /// What the screen says of the event's details, as they were read (on
+    /// opening, and again after the curation screen saved them).
+    public mutating func eventRead(_ event: Event) {
+        nextStepsMissing = event.nextSteps.isEmpty
+        mailTo = ([event.organiserEmail] + event.extraRecipients).filter { !$0.isEmpty }
+    }
 
     public static var rowCount: Int { formats.count + 1 }
     public var anonymousRow: Int { Self.formats.count }
