@@ -86,6 +86,21 @@ extension TempEvent {
         #expect(short[vision.principles[1].id]?.hasPrefix("købe ind") == true)
     }
 
+    @Test func initiativesWithoutDotsAreNotListedAsMostDots() throws {
+        let event = try TempEvent(tables: 2)
+        try event.noteFromAnotherProcess(table: 1, "!Fælles indkøbsportal for små leverandører")
+        let (app, backend) = try event.dashboardApp()
+        #expect(backend.text.contains("Flest prikker"))
+        #expect(backend.text.contains("Ingen prikker endnu"), "\(backend.text)")
+        #expect(!backend.text.contains("Fælles indkøbsportal"), "\(backend.text)")
+        try event.noteFromAnotherProcess(table: 2, "!Mentorordning mellem kooperativer", dots: 2)
+        event.world.advance(1)
+        app.send([.tick])
+        #expect(backend.text.contains("B2 Mentorordning"), "\(backend.text)")
+        #expect(!backend.text.contains("Fælles indkøbsportal"))
+        #expect(!backend.text.contains("Ingen prikker endnu"))
+    }
+
     @Test func tableViewIsMarkedReadOnly() throws {
         let event = try TempEvent.organiserScene()
         let (app, backend) = try event.dashboardApp()
