@@ -89,15 +89,27 @@ struct ExportCommand: ParsableCommand {
             wrote(target, language)
             return
         }
+        if format == .json {
+            // Each section read from the store as it is written: memory holds the outline and one section.
+            let harvest = try StreamedHarvest(store: store, options: options)
+            try AtomicFile.stream(to: target) { sink throws(RundbordError) in try harvest.writeJSON(sink.write) }
+            wrote(target, language)
+            return
+        }
+        if format == .initiativesCSV {
+            // The ranking reads the initiatives alone.
+            let initiatives = try StreamedHarvest.initiatives(store: store, options: options)
+            try Exporter.write(HarvestDocument.initiativesCSV(initiatives, language: language, excel: excel), to: target)
+            wrote(target, language)
+            return
+        }
         let document = try Harvest.build(store: store, options: options)
         var settings = ExportSettings(width: width, linesPerPage: linesPerPage, excel: excel,
                                       templates: HarvestTemplates(library: global.library, language: language))
         settings.extraRecipients = to
-        // Written in pieces as they are made (JSON, Markdown) or from the one
+        // Written in pieces as they are made (Markdown) or from the one
         // text made (print text), never copied whole into another buffer.
         switch format {
-        case .json:
-            try AtomicFile.stream(to: target) { sink throws(RundbordError) in try document.writeJSON(sink.write) }
         case .md:
             try AtomicFile.stream(to: target) { sink throws(RundbordError) in
                 try Exporter.writeMarkdown(document, settings, sink.write)
@@ -108,7 +120,7 @@ struct ExportCommand: ParsableCommand {
         default:
             break
         }
-        if [.json, .md, .txt].contains(format) {
+        if [.md, .txt].contains(format) {
             wrote(target, language)
             return
         }

@@ -66,6 +66,56 @@ import RundbordStore
         #expect(Data(pieces.joined()) == Data(try JSONBytes.encode(doc) + [UInt8(ascii: "\n")]))
     }
 
+    /// A harvest read from the store a section at a time is the whole
+    /// harvest: its outline and every section, and the JSON written from it.
+    @Test(arguments: [(nil, false, Language.da), (nil, true, .en), (Set([1, 3]), false, .en), (Set([2]), true, .da)]
+          as [(Set<Int>?, Bool, Language)])
+    func streamedHarvestIsTheWholeHarvest(tables: Set<Int>?, anonymous: Bool, language: Language) throws {
+        let fixture = try fixture()
+        defer { fixture.cleanUp() }
+        let options = HarvestOptions(tables: tables, anonymous: anonymous, language: language,
+                                     generatedAt: Date(timeIntervalSince1970: 1_730_970_000))
+        let whole = try Harvest.build(store: fixture.store, options: options)
+        let streamed = try StreamedHarvest(store: fixture.store, options: options)
+        #expect(streamed.outline.principles.count == whole.principles.count)
+        #expect(try (0..<whole.principles.count).map { try streamed.principle($0) } == whole.principles)
+        #expect(try (0..<whole.tables.count).map { try streamed.table($0) } == whole.tables)
+        var notes: [HarvestDocument.NoteEntry] = []
+        try streamed.forEachNote { notes.append($0) }
+        #expect(notes == whole.notes)
+        var outline = whole
+        outline.notes = []
+        outline.principles = whole.principles.map { var p = $0; p.kinds = []; return p }
+        outline.tables = whole.tables.map { t in
+            var t = t
+            t.principles = t.principles.map { var p = $0; p.kinds = []; p.initiatives = []; return p }
+            return t
+        }
+        #expect(streamed.outline == outline)
+        var json: [UInt8] = []
+        try streamed.writeJSON { (piece: [UInt8]) throws(RundbordError) in json += piece }
+        #expect(Data(json) == whole.json())
+        let initiatives = try StreamedHarvest.initiatives(store: fixture.store, options: options)
+        #expect(initiatives == whole.initiatives)
+        #expect(HarvestDocument.initiativesCSV(initiatives, language: language, excel: true) == whole.initiativesCSV(excel: true))
+    }
+
+    /// The realistic event (names kept and left out, initiatives merged
+    /// across tables, credited organisations) read a section at a time.
+    @Test(arguments: [false, true])
+    func streamedRealisticHarvestIsTheWholeHarvest(anonymous: Bool) throws {
+        let fixture = try RealisticFixture()
+        defer { fixture.cleanUp() }
+        let options = HarvestOptions(anonymous: anonymous, language: .da, generatedAt: Date(timeIntervalSince1970: 1_730_970_000))
+        let whole = try Harvest.build(store: fixture.store, options: options)
+        let streamed = try StreamedHarvest(store: fixture.store, options: options)
+        var json: [UInt8] = []
+        try streamed.writeJSON { (piece: [UInt8]) throws(RundbordError) in json += piece }
+        #expect(Data(json) == whole.json())
+        #expect(whole.privacy.namesReplaced + whole.privacy.creditsLeftOut > 0)
+        #expect(try StreamedHarvest.initiatives(store: fixture.store, options: options) == whole.initiatives)
+    }
+
     @Test func markdownWrittenInPiecesIsTheMarkdown() throws {
         let fixture = try fixture()
         defer { fixture.cleanUp() }
