@@ -189,9 +189,19 @@ extension HarvestDocument {
     }
 
     /// The initiatives CSV of `initiatives` (as ranked in a document, or by
-    /// `StreamedHarvest.initiatives`, which reads no other note), each row
-    /// written as it is made.
+    /// `StreamedHarvest.initiatives`, which reads no other note).
     public static func initiativesCSV(_ initiatives: [RankedInitiative], language: Language, excel: Bool) -> Data {
+        var bytes: [UInt8] = []
+        // Rows are plain values and the sink cannot fail.
+        try? writeInitiativesCSV(initiatives, language: language, excel: excel) { (piece: [UInt8]) throws(RundbordError) in
+            bytes.append(contentsOf: piece)
+        }
+        return Data(bytes)
+    }
+
+    /// The initiatives CSV given to `emit` in pieces of about 64 KiB, each row written as it is made.
+    public static func writeInitiativesCSV(_ initiatives: [RankedInitiative], language: Language, excel: Bool,
+                                           _ emit: ([UInt8]) throws(RundbordError) -> Void) throws(RundbordError) {
         var out = CSVWriter(excel: excel).start()
         for name in HarvestText.csvInitiativesHeader.text(language).components(separatedBy: "|") { out.text(name) }
         out.endRecord()
@@ -203,8 +213,12 @@ extension HarvestDocument {
             ]
             for cell in row { out.cell(cell) }
             out.endRecord()
+            if out.bytes.count >= 1 << 16 {
+                try emit(out.bytes)
+                out.bytes.removeAll(keepingCapacity: true)
+            }
         }
-        return Data(out.bytes)
+        try emit(out.bytes)
     }
 
     /// The document as JSON (schema "rundbord-export/1", docs/EXPORT-JSON.md):

@@ -132,9 +132,7 @@ struct HarvestFrame {
         privacy.add(tally.privacy)
         // The notes CSV needs none of the ranking, groups or appendix (`HarvestParts.notes`).
         let all = options.parts == .all
-        let ranked = !all ? [] : Harvest.rank(notes: tally.initiatives, curation: curation, vision: vision, tables: tables,
-                                              principles: principles, principleNumber: principleNumber,
-                                              language: lang, speaker: { tally.speakers[$0] ?? nil })
+        let ranked = !all ? [] : self.ranked(tally)
         let funding = FundingClass.allCases.map { f in
             FundingSection(funding: f, label: vision.label(f), initiatives: ranked.filter { $0.funding == f })
         }
@@ -220,6 +218,13 @@ struct HarvestFrame {
             agreementTotal: summary(tables.flatMap { t in principles.map { self.tally(t, $0.id) } }),
             tables: appendix, participants: named, organisations: organisations, organisationsTakingPart: takingPart,
             recipientCount: recipients.count, notes: [], recipients: recipients, privacy: privacy)
+    }
+
+    /// The initiatives of the tally, merged and ranked (`HarvestDocument.initiatives`).
+    func ranked(_ tally: NoteTally) -> [HarvestDocument.RankedInitiative] {
+        Harvest.rank(notes: tally.initiatives, curation: curation, vision: vision, tables: tables,
+                     principles: principles, principleNumber: principleNumber,
+                     language: options.language, speaker: { tally.speakers[$0] ?? nil })
     }
 
     /// A principle's section of the outline with its notes (those under it, in harvest order).

@@ -67,7 +67,7 @@ public final class StreamedHarvest: HarvestSections {
             guard let harvested = frame.harvest(note, &tally.privacy) else { return }
             tally.add(harvested.note, harvested.entry, frame)
         }
-        return frame.outline(tally).initiatives
+        return frame.ranked(tally)
     }
 
     /// The notes of one table under one principle, in harvest order.
