@@ -81,7 +81,7 @@ public enum Harvest {
             for source in i.sources {
                 if let who = speaker(source.noteId), seen.insert(mergeKey(who)).inserted { proposers.append(who) }
             }
-            return HarvestDocument.RankedInitiative(
+            return HarvestDocument.RankedInitiative(.init(
                 rank: ranked.rank.number, id: i.id, place: ranked.rank.placeText(language),
                 support: ranked.rank.supportText(language), cost: i.cost,
                 costText: i.cost.map { Curation.costText($0, language) }, decision: i.decision,
@@ -90,7 +90,7 @@ public enum Harvest {
                 principleNumbers: Array(Set(i.principleIds.compactMap { principleNumber[$0] })).sorted(),
                 funding: i.funding, fundingLabel: vision.label(i.funding), fundingDisputed: i.fundingDisputed,
                 owners: i.owners, horizons: i.horizons, proposedBy: proposers,
-                proposals: i.sources.map { .init(noteId: $0.noteId, table: $0.table, principleId: $0.principleId, dots: $0.dots) })
+                proposals: i.sources.map { .init(noteId: $0.noteId, table: $0.table, principleId: $0.principleId, dots: $0.dots) }))
         }
     }
 }

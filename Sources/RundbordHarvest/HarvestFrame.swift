@@ -53,7 +53,7 @@ struct HarvestFrame {
                 throw RundbordError(CoreText.storeNoTable, [missing, known.count], exit: .usage)
             }
         }
-        // Names of people who may not be named leave every free text, once, for every format (`Redaction`).
+        // Names of people who may not be named leave every free text, once, for every format (`NoteRedactor`).
         let redactor = NoteRedactor(participants: participants, keptNames: keptNames, options: options)
         self.redactor = redactor
         var privacy = PrivacySummary()

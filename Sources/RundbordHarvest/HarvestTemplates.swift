@@ -44,22 +44,46 @@ public struct HarvestTemplates: Sendable {
                 emit: (String) throws(RundbordError) -> Void) throws(RundbordError) {
         let loaded = try load(name, ext)
         let lists = Set(context.compactMap { $0.value is ContextList ? $0.key : nil })
-        guard let cut = TemplateCut(loaded.text, cutting: lists), let pieces = try? cut.pieces.map({ piece in
-            switch piece {
-            case .text(let text): (piece, try MustacheTemplate(string: Self.textPragma + text))
-            case .section(_, let inner): (piece, try MustacheTemplate(string: Self.textPragma + inner))
-            }
-        }) else {
+        let flags = Set(context.compactMap { $0.value is Bool ? $0.key : nil })
+        guard let cut = TemplateCut(loaded.text, cutting: lists, flags: flags), let pieces = try? Self.parse(cut.pieces) else {
             try emit(loaded.main.render(context, library: loaded.library))
             return
         }
-        for (piece, template) in pieces {
+        try Self.render(pieces, context: context, library: loaded.library, emit: emit)
+    }
+
+    /// A piece of a cut template, parsed.
+    indirect enum ParsedPiece {
+        case text(MustacheTemplate)
+        case section(name: String, inner: MustacheTemplate)
+        case conditional(name: String, inverted: Bool, pieces: [ParsedPiece])
+    }
+
+    static func parse(_ pieces: [TemplateCut.Piece]) throws -> [ParsedPiece] {
+        try pieces.map { piece in
             switch piece {
-            case .text:
-                try emit(template.render(context, library: loaded.library))
-            case .section(let name, _):
+            case .text(let text): .text(try MustacheTemplate(string: textPragma + text))
+            case .section(let name, let inner): .section(name: name, inner: try MustacheTemplate(string: textPragma + inner))
+            case .conditional(let name, let inverted, let pieces):
+                .conditional(name: name, inverted: inverted, pieces: try parse(pieces))
+            }
+        }
+    }
+
+    static func render(_ pieces: [ParsedPiece], context: [String: Any], library: MustacheLibrary,
+                       emit: (String) throws(RundbordError) -> Void) throws(RundbordError) {
+        for piece in pieces {
+            switch piece {
+            case .text(let template):
+                try emit(template.render(context, library: library))
+            case .section(let name, let inner):
                 for element in context[name] as? ContextList ?? ContextList(count: 0) { _ in 0 } {
-                    try emit(template.render(StackedContext(top: element, below: context), library: loaded.library))
+                    try emit(inner.render(StackedContext(top: element, below: context), library: library))
+                }
+            case .conditional(let name, let inverted, let pieces):
+                // As Mustache renders a section on a true-or-false value: in the same context.
+                if (context[name] as? Bool ?? false) != inverted {
+                    try render(pieces, context: context, library: library, emit: emit)
                 }
             }
         }

@@ -58,7 +58,9 @@ struct StackedContext: MustacheParent {
 /// text before, the section's inside (rendered once per element, each
 /// given away before the next is made), the text after. Mustache renders
 /// a section whole into one string; cut, each piece is written as it is
-/// rendered, so the text of a large harvest never exists whole.
+/// rendered, so the text of a large harvest never exists whole. A section
+/// on a flag (`{{#hasInitiatives}}`) that holds such a list is cut inside
+/// too, and its pieces rendered when the flag says so.
 ///
 /// Only sections where cutting renders the same text are cut: a top-level
 /// `{{#name}}`…`{{/name}}` whose open and close tags stand alone on their
@@ -67,14 +69,17 @@ struct StackedContext: MustacheParent {
 /// functions). Anything else, or a template that changes its delimiters,
 /// is rendered whole as before.
 struct TemplateCut {
-    enum Piece: Equatable {
+    indirect enum Piece: Equatable {
         case text(String)
         case section(name: String, inner: String)
+        /// `{{#flag}}` (or `{{^flag}}`, inverted) around pieces.
+        case conditional(name: String, inverted: Bool, pieces: [Piece])
     }
 
     let pieces: [Piece]
 
-    init?(_ text: String, cutting names: Set<String>) {
+    /// `names` are the lists to cut, `flags` the names of true-or-false values.
+    init?(_ text: String, cutting names: Set<String>, flags: Set<String> = []) {
         let bytes = Array(text.utf8)
         let n = bytes.count
         let open: [UInt8] = Array("{{".utf8)
@@ -101,8 +106,10 @@ struct TemplateCut {
         var pieces: [Piece] = []
         var depth = 0
         var pieceStart = 0
-        // The section being cut: its name, where its line starts, where its inside starts.
-        var cutting: (name: String, lineStart: Int, inner: Int)?
+        // The section open at the top level that may be cut: its name, whether
+        // it is a list (else a flag, maybe inverted), where its line starts and
+        // where its inside starts.
+        var cutting: (name: String, list: Bool, inverted: Bool, lineStart: Int, inner: Int)?
         var i = 0
         while i < n {
             guard at(i, open) else { i += 1; continue }
@@ -121,25 +128,38 @@ struct TemplateCut {
             case "#", "^", "$", "<":
                 if depth == 0, sigil == "#", names.contains(name) {
                     guard let start = lineStart(alone: i), let inner = lineEnd(alone: after, endOfText: false) else { return nil }
-                    cutting = (name, start, inner)
+                    cutting = (name, true, false, start, inner)
+                } else if depth == 0, sigil == "#" || sigil == "^", flags.contains(name),
+                          let start = lineStart(alone: i), let inner = lineEnd(alone: after, endOfText: false) {
+                    cutting = (name, false, sigil == "^", start, inner)
                 }
                 depth += 1
             case "/":
                 depth -= 1
                 if depth < 0 { return nil }
                 if depth == 0, let section = cutting {
-                    guard name == section.name, let start = lineStart(alone: i), start >= section.inner,
-                          let next = lineEnd(alone: after, endOfText: true) else { return nil }
-                    let inner = string(section.inner..<start)
-                    // What would look at the list or its position, not at an element.
-                    if inner.contains("()") || inner.contains("{{.") || inner.contains("{{ .") || inner.contains("{{{.")
-                        || inner.contains("{{&.") || inner.contains("{{& .") {
-                        return nil
-                    }
-                    pieces.append(.text(string(pieceStart..<section.lineStart)))
-                    pieces.append(.section(name: section.name, inner: inner))
-                    pieceStart = next
                     cutting = nil
+                    guard name == section.name, let start = lineStart(alone: i), start >= section.inner,
+                          let next = lineEnd(alone: after, endOfText: true) else {
+                        if section.list { return nil }
+                        break
+                    }
+                    let inner = string(section.inner..<start)
+                    if section.list {
+                        // What would look at the list or its position, not at an element.
+                        if inner.contains("()") || inner.contains("{{.") || inner.contains("{{ .") || inner.contains("{{{.")
+                            || inner.contains("{{&.") || inner.contains("{{& .") {
+                            return nil
+                        }
+                        pieces.append(.text(string(pieceStart..<section.lineStart)))
+                        pieces.append(.section(name: section.name, inner: inner))
+                    } else {
+                        // A flag's section is cut only around a list it holds; else it stays in the text.
+                        guard let cut = TemplateCut(inner, cutting: names, flags: flags) else { break }
+                        pieces.append(.text(string(pieceStart..<section.lineStart)))
+                        pieces.append(.conditional(name: section.name, inverted: section.inverted, pieces: cut.pieces))
+                    }
+                    pieceStart = next
                 }
             default:
                 break
