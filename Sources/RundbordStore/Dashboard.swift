@@ -47,7 +47,8 @@ public struct DashboardSnapshot: Sendable, Equatable {
     public var tables: [TableStatus]
     /// Per principle, in the event's principle order.
     public var principles: [PrincipleTotals]
-    /// The live initiatives with the most dots, most first (ties: oldest first).
+    /// The live initiatives with the most dots, most first (ties: oldest first);
+    /// one with no dots yet is not among them.
     public var topInitiatives: [TopInitiative]
     public var participants: Int
     /// Initiatives as the harvest counts them: identical proposals and the
@@ -140,7 +141,7 @@ extension EventStore {
             let top = try Row.fetchAll(db, sql: """
                 SELECT n.id, t.number, n.principleId, n.text, n.dots, n.funding, n.owner
                 FROM note n JOIN roundTable t ON t.id = n.tableId
-                WHERE n.kind = 'initiative' AND n.deletedAt IS NULL
+                WHERE n.kind = 'initiative' AND n.deletedAt IS NULL AND n.dots > 0
                 ORDER BY n.dots DESC, n.createdAt, n.id LIMIT ?
                 """, arguments: [max(0, top)]).map { row in
                 DashboardSnapshot.TopInitiative(

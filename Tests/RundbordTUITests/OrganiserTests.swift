@@ -86,6 +86,21 @@ extension TempEvent {
         #expect(short[vision.principles[1].id]?.hasPrefix("købe ind") == true)
     }
 
+    @Test func initiativesWithoutDotsAreNotListedAsMostDots() throws {
+        let event = try TempEvent(tables: 2)
+        try event.noteFromAnotherProcess(table: 1, "!Fælles indkøbsportal for små leverandører")
+        let (app, backend) = try event.dashboardApp()
+        #expect(backend.text.contains("Flest prikker"))
+        #expect(backend.text.contains("Ingen prikker endnu"), "\(backend.text)")
+        #expect(!backend.text.contains("Fælles indkøbsportal"), "\(backend.text)")
+        try event.noteFromAnotherProcess(table: 2, "!Mentorordning mellem kooperativer", dots: 2)
+        event.world.advance(1)
+        app.send([.tick])
+        #expect(backend.text.contains("B2 Mentorordning"), "\(backend.text)")
+        #expect(!backend.text.contains("Fælles indkøbsportal"))
+        #expect(!backend.text.contains("Ingen prikker endnu"))
+    }
+
     @Test func tableViewIsMarkedReadOnly() throws {
         let event = try TempEvent.organiserScene()
         let (app, backend) = try event.dashboardApp()
@@ -210,6 +225,28 @@ extension TempEvent {
         #expect(backend.text.contains("Kooperativ kantine på rådhuset"), "\(backend.text)")
         expectSnapshot(backend, "table-view-another-principle-80x24")
         #expect(try event.store.table(number: 3).progress.principleIndex == 0)
+    }
+
+    /// A principle the table has left shows the phase and clock it was left
+    /// with; one it has not reached, a fresh clock; its own, the running one.
+    @Test func theReadOnlyTableViewShowsEachPrinciplesKeptClock() throws {
+        let event = try TempEvent.organiserScene()
+        // Table 3 spends 1:10 of principle 2 in Drøftelse, then goes back to principle 1 and starts its clock.
+        let (three, _) = try event.app(table: 3)
+        three.press(.nextPrinciple, .nextPhase, .toggleTimer)
+        event.world.advance(70)
+        three.press(.previousPrinciple, .toggleTimer)
+        event.world.advance(30)
+        let (app, backend) = try event.app(table: 1)
+        app.press(.dashboardScreen, .selectDown, .selectDown, .openTable)
+        #expect(backend.lines[0].contains("Princip 1/5 │ Præsentation │ ⏵ 14:30"), "\(backend.lines[0])")
+        app.press(.nextPrinciple)
+        #expect(backend.lines[0].contains("Princip 2/5 (bordet: 1) │ Drøftelse │ ⏸ 13:50"), "\(backend.lines[0])")
+        app.press(.nextPrinciple)
+        #expect(backend.lines[0].contains("Princip 3/5 (bordet: 1) │ Præsentation │ ⏸ 15:00"), "\(backend.lines[0])")
+        // Nothing of it was written: the table is still at its first principle, its clock running.
+        let table = try event.store.table(number: 3)
+        #expect(table.progress.principleIndex == 0 && table.progress.timer.isRunning)
     }
 
     @Test func theDashboardOnItsOwnHasNoTableToReturnTo() throws {

@@ -56,7 +56,7 @@ public enum TUIText: String, CatalogueKey {
     case keyCancelForm, keyFormLeft, keyFormRight, keyToggleOption, keyExport
     case barOpen, barParticipants, barHarvest, barNew, barEditParticipant, barMove, barConsent, barNextField
     case barSaveForm, barCancel, barToggle, barExport
-    case dashboardTitle, dashboardSummary, dashboardColumns, dashboardPrinciples, dashboardTop, dashboardNoInitiatives
+    case dashboardTitle, dashboardSummary, dashboardColumns, dashboardPrinciples, dashboardTop, dashboardNoInitiatives, dashboardNoDots
     case dashboardLoading, dashboardPrincipleLine, dashboardTableLine, dashboardMore
     case activityNever, activityJustNow, activityMinutes, activityHours
     case tableViewBanner, messageReadOnly, messageNoHome
@@ -338,6 +338,7 @@ public enum TUIText: String, CatalogueKey {
         .dashboardPrinciples: .init("Pr. princip", "Per principle"),
         .dashboardTop: .init("Flest prikker", "Most dots"),
         .dashboardNoInitiatives: .init("Ingen indsatser endnu", "No initiatives yet"),
+        .dashboardNoDots: .init("Ingen prikker endnu", "No dots yet"),
         .dashboardLoading: .init("Læser …", "Reading …"),
         .dashboardPrincipleLine: .init("{0} not. · {1} ind. · {2} prik", "{0} notes · {1} init. · {2} dots"),
         .dashboardTableLine: .init("B{0}", "T{0}"),

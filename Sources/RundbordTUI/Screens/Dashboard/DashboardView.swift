@@ -148,7 +148,9 @@ enum DashboardScreen {
         let used = min(bottom, max(snapshot.principles.count, snapshot.topInitiatives.count, 1))
         for y in (ruleY + 1)..<(ruleY + 1 + used) { buffer.put("│", x: half, y: y, style: Theme.dim) }
         if snapshot.topInitiatives.isEmpty {
-            buffer.put(TUIText.dashboardNoInitiatives.text(lang), x: half + 2, y: ruleY + 1, style: Theme.dim)
+            // Initiatives with no dots are not the most voted: none is named until a dot is given.
+            let none: TUIText = snapshot.total(kind: .initiative) > 0 ? .dashboardNoDots : .dashboardNoInitiatives
+            buffer.put(none.text(lang), x: half + 2, y: ruleY + 1, style: Theme.dim)
         }
         for (i, item) in snapshot.topInitiatives.prefix(bottom).enumerated() {
             let y = ruleY + 1 + i
