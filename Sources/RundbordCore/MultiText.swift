@@ -11,7 +11,7 @@ public enum MultiText: String, CatalogueKey {
     case participantNothingToChange, participantTableConflict, participantConsentConflict
     // Merge
     case mergeOtherEvent, mergeIntoItself, mergeReportHeader, mergeReportLine, mergeReportForced
-    case mergeKindTables, mergeKindParticipants, mergeKindNotes, mergeKindRevisions, mergeKindAgreements, mergeKindDrafts, mergeKindCuration
+    case mergeKindTables, mergeKindParticipants, mergeKindNotes, mergeKindRevisions, mergeKindAgreements, mergeKindDrafts, mergeKindCuration, mergeKindProgress
     case mergeNothingNew
     // Copy
     case copyDone
@@ -82,6 +82,7 @@ public enum MultiText: String, CatalogueKey {
         .mergeKindRevisions: .init("Tidligere versioner", "Earlier versions"),
         .mergeKindAgreements: .init("Håndsoprækninger", "Shows of hands"),
         .mergeKindDrafts: .init("Kladder", "Drafts"),
+        .mergeKindProgress: .init("Princippernes ure og faser", "The principles' clocks and phases"),
         .mergeKindCuration: .init("Kuratering (sammenlægninger, ejere, budskaber)", "Curation (merges, owners, key messages)"),
         .mergeNothingNew: .init("  Intet nyt: filen var allerede flettet ind.", "  Nothing new: the file was already merged."),
 

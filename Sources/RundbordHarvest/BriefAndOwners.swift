@@ -9,7 +9,7 @@ extension Exporter {
     /// need a political decision (`political`, `hasPolitical`).
     static func briefContext(_ doc: HarvestDocument, _ flavour: HarvestContext.Flavour, _ settings: ExportSettings) -> [String: Any] {
         var context = HarvestContext.make(doc, flavour, width: settings.width)
-        let numbered = context["numbered"] as? [[String: Any]] ?? []
+        let numbered = (context["numbered"] as? ContextList)?.compactMap { $0 as? [String: Any] } ?? []
         // By number (the ranking), not in the funding table's order.
         let political = numbered.filter { $0["political"] as? Bool == true }
             .sorted { ($0["rank"] as? Int ?? 0) < ($1["rank"] as? Int ?? 0) }

@@ -185,13 +185,40 @@ extension HarvestDocument {
 
     /// One row per initiative, merged across tables and ranked by dots.
     public func initiativesCSV(excel: Bool) -> Data {
-        let header = HarvestText.csvInitiativesHeader.text(language).components(separatedBy: "|")
-        let rows: [[CSVWriter.Cell]] = initiatives.map { i in
-            [.number(i.rank), .text(i.text), .number(i.dots), .text(i.tables.map(String.init).joined(separator: ", ")),
-             .text(i.principleNumbers.map(String.init).joined(separator: ", ")), .text(i.fundingLabel),
-             .text(i.owners.joined(separator: "; ")), .text(i.horizons.joined(separator: "; "))]
+        Self.initiativesCSV(initiatives, language: language, excel: excel)
+    }
+
+    /// The initiatives CSV of `initiatives` (as ranked in a document, or by
+    /// `StreamedHarvest.initiatives`, which reads no other note).
+    public static func initiativesCSV(_ initiatives: [RankedInitiative], language: Language, excel: Bool) -> Data {
+        var bytes: [UInt8] = []
+        // Rows are plain values and the sink cannot fail.
+        try? writeInitiativesCSV(initiatives, language: language, excel: excel) { (piece: [UInt8]) throws(RundbordError) in
+            bytes.append(contentsOf: piece)
         }
-        return CSVWriter(excel: excel).render(header: header, rows: rows)
+        return Data(bytes)
+    }
+
+    /// The initiatives CSV given to `emit` in pieces of about 64 KiB, each row written as it is made.
+    public static func writeInitiativesCSV(_ initiatives: [RankedInitiative], language: Language, excel: Bool,
+                                           _ emit: ([UInt8]) throws(RundbordError) -> Void) throws(RundbordError) {
+        var out = CSVWriter(excel: excel).start()
+        for name in HarvestText.csvInitiativesHeader.text(language).components(separatedBy: "|") { out.text(name) }
+        out.endRecord()
+        for i in initiatives {
+            let row: [CSVWriter.Cell] = [
+                .number(i.rank), .text(i.text), .number(i.dots), .text(i.tables.map(String.init).joined(separator: ", ")),
+                .text(i.principleNumbers.map(String.init).joined(separator: ", ")), .text(i.fundingLabel),
+                .text(i.owners.joined(separator: "; ")), .text(i.horizons.joined(separator: "; ")),
+            ]
+            for cell in row { out.cell(cell) }
+            out.endRecord()
+            if out.bytes.count >= 1 << 16 {
+                try emit(out.bytes)
+                out.bytes.removeAll(keepingCapacity: true)
+            }
+        }
+        try emit(out.bytes)
     }
 
     /// The document as JSON (schema "rundbord-export/1", docs/EXPORT-JSON.md):
@@ -203,11 +230,30 @@ extension HarvestDocument {
         return Data(bytes)
     }
 
+}
+
+extension HarvestSections {
     /// The JSON of `json()`, given to `emit` in pieces of about 64 KiB as it
     /// is written: the members in key order (as `JSONBytes` sorts them),
     /// the long arrays (notes, sections, initiatives) an element at a time,
-    /// so a file can be written without the whole text in memory (issue #16).
+    /// each section and note made just before it is written (from the store,
+    /// in a `StreamedHarvest`), so a file is written without the whole
+    /// document or text in memory (issue #16).
     public func writeJSON(_ emit: ([UInt8]) throws(RundbordError) -> Void) throws(RundbordError) {
+        try outline.writeJSON(sections: self, emit)
+    }
+}
+
+extension HarvestDocument {
+    /// The members of the document in key order; those that hold notes
+    /// (principles, tables, notes) taken from `sections`.
+    func writeJSON(sections: some HarvestSections, _ emit: ([UInt8]) throws(RundbordError) -> Void) throws(RundbordError) {
+        // The elements of a section are handed to a closure that writes them, and it writes through `emit`.
+        try withoutActuallyEscaping(emit) { (emit) throws(RundbordError) in try writeJSON(sections: sections, emitting: emit) }
+    }
+
+    private func writeJSON(sections: some HarvestSections,
+                           emitting emit: @escaping ([UInt8]) throws(RundbordError) -> Void) throws(RundbordError) {
         let sink = JSONSink()
         func flush(atLeast size: Int) throws(RundbordError) {
             guard sink.bytes.count >= size else { return }
@@ -219,19 +265,27 @@ extension HarvestDocument {
                 throw RundbordError(HarvestText.writeFailed, ["JSON", "\(error)"], exit: .software)
             }
         }
-        // As `JSONBytesEncoder` writes an array at depth 1, each element written before the next is encoded.
-        func array<E: Encodable>(_ items: [E]) throws(RundbordError) {
+        // As `JSONBytesEncoder` writes an array at depth 1, each element written before the next is made.
+        func array<E: Encodable>(_ forEach: ((E) throws(RundbordError) -> Void) throws(RundbordError) -> Void) throws(RundbordError) {
             sink.bytes.append(UInt8(ascii: "["))
-            for (i, item) in items.enumerated() {
-                if i > 0 { sink.bytes.append(UInt8(ascii: ",")) }
+            var count = 0
+            try forEach { (item: E) throws(RundbordError) in
+                if count > 0 { sink.bytes.append(UInt8(ascii: ",")) }
+                count += 1
                 sink.newlineAndIndent(2)
                 try value(item, depth: 2)
                 try flush(atLeast: 1 << 16)
             }
             sink.bytes.append(UInt8(ascii: "\n"))
-            if items.isEmpty { sink.bytes.append(UInt8(ascii: "\n")) }
+            if count == 0 { sink.bytes.append(UInt8(ascii: "\n")) }
             sink.indent(1)
             sink.bytes.append(UInt8(ascii: "]"))
+        }
+        func array<E: Encodable>(_ items: [E]) throws(RundbordError) {
+            try array { (body: (E) throws(RundbordError) -> Void) throws(RundbordError) in for item in items { try body(item) } }
+        }
+        func array<E: Encodable>(count: Int, _ item: (Int) throws(RundbordError) -> E) throws(RundbordError) {
+            try array { (body: (E) throws(RundbordError) -> Void) throws(RundbordError) in for i in 0..<count { try body(try item(i)) } }
         }
         sink.bytes.append(UInt8(ascii: "{"))
         let keys = CodingKeys.allCases.sorted { $0.stringValue.utf8.lexicographicallyPrecedes($1.stringValue.utf8) }
@@ -253,18 +307,18 @@ extension HarvestDocument {
             case .agreementLabels: try value(agreementLabels, depth: 1)
             case .counts: try value(counts, depth: 1)
             case .keyMessages: try value(keyMessages, depth: 1)
-            case .principles: try array(principles)
+            case .principles: try array(count: principles.count, sections.principle)
             case .initiatives: try array(initiatives)
             case .funding: try array(funding)
             case .owners: try array(owners)
             case .unowned: try array(unowned)
             case .agreementTotal: try value(agreementTotal, depth: 1)
-            case .tables: try array(tables)
+            case .tables: try array(count: tables.count, sections.table)
             case .participants: try array(participants)
             case .organisations: try value(organisations, depth: 1)
             case .organisationsTakingPart: try value(organisationsTakingPart, depth: 1)
             case .recipientCount: try value(recipientCount, depth: 1)
-            case .notes: try array(notes)
+            case .notes: try array(sections.forEachNote)
             case .privacy: try value(privacy, depth: 1)
             }
             try flush(atLeast: 1 << 16)

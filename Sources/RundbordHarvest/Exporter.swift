@@ -104,38 +104,59 @@ public enum Exporter {
     }
 
     /// The Markdown of `markdown`, given to `emit` in pieces of about 64 KiB
-    /// as it is tidied line by line: the rendered text is not copied whole
-    /// again (as lines, then joined, then as bytes) on its way to the file.
-    public static func writeMarkdown(_ doc: HarvestDocument, _ settings: ExportSettings,
+    /// as it is rendered and tidied: each principle's section and table's
+    /// appendix is made (read from the store, in a `StreamedHarvest`),
+    /// rendered and written before the next (`HarvestTemplates.render(emit:)`),
+    /// so neither the harvest nor its text is ever whole in memory (issue #16).
+    public static func writeMarkdown(_ sections: some HarvestSections, _ settings: ExportSettings,
                                      _ emit: ([UInt8]) throws(RundbordError) -> Void) throws(RundbordError) {
-        let text = try settings.templates.render("harvest", "md", context: HarvestContext.make(doc, .markdown))
-        try tidy(text, emit)
+        let failure = ContextFailure()
+        let context = HarvestContext.make(sections: sections, .markdown, failure: failure)
+        var writer = ChunkWriter()
+        try withoutActuallyEscaping(emit) { (emit) throws(RundbordError) in
+            var tidy = TidyLines()
+            func line(_ text: String) throws(RundbordError) { try writer.line(text, emit) }
+            try settings.templates.render("harvest", "md", context: context) { (piece: String) throws(RundbordError) in
+                try failure.check()
+                try tidy.feed(piece, line)
+            }
+            try failure.check()
+            try tidy.finish(line)
+            // Tidy text ends in one newline, also when there is nothing else.
+            if !tidy.wroteAny { try writer.line("", emit) }
+            try writer.flush(emit)
+        }
     }
 
     /// `tidy(text)` given to `emit` in pieces, the same bytes.
     static func tidy(_ text: String, _ emit: ([UInt8]) throws(RundbordError) -> Void) throws(RundbordError) {
-        var out: [UInt8] = []
-        out.reserveCapacity(1 << 16 + 4096)
-        var wroteAny = false, blankPending = false
-        for line in text.lineParts {
-            let trimmed = TextLayout.trimTrailing(String(line))
-            // At most one blank line in a row, none at the start or the end.
-            if trimmed.isEmpty {
-                blankPending = wroteAny
-                continue
-            }
-            if wroteAny { out.append(UInt8(ascii: "\n")) }
-            if blankPending { out.append(UInt8(ascii: "\n")) }
-            blankPending = false
-            out.append(contentsOf: trimmed.utf8)
-            wroteAny = true
-            if out.count >= 1 << 16 {
-                try emit(out)
-                out.removeAll(keepingCapacity: true)
+        var tidy = TidyLines()
+        var writer = ChunkWriter()
+        try tidy.feed(text) { (line: String) throws(RundbordError) in try writer.line(line, emit) }
+        try tidy.finish { (line: String) throws(RundbordError) in try writer.line(line, emit) }
+        if !tidy.wroteAny { try writer.line("", emit) }
+        try writer.flush(emit)
+    }
+
+    /// Lines written as UTF-8, each ending in a newline, given away in pieces of about 64 KiB.
+    struct ChunkWriter {
+        var bytes: [UInt8] = []
+
+        init() { bytes.reserveCapacity(1 << 16 + 4096) }
+
+        mutating func line(_ text: String, _ emit: ([UInt8]) throws(RundbordError) -> Void) throws(RundbordError) {
+            bytes.append(contentsOf: text.utf8)
+            bytes.append(UInt8(ascii: "\n"))
+            if bytes.count >= 1 << 16 {
+                try emit(bytes)
+                bytes.removeAll(keepingCapacity: true)
             }
         }
-        out.append(UInt8(ascii: "\n"))
-        try emit(out)
+
+        mutating func flush(_ emit: ([UInt8]) throws(RundbordError) -> Void) throws(RundbordError) {
+            if !bytes.isEmpty { try emit(bytes) }
+            bytes.removeAll(keepingCapacity: true)
+        }
     }
 
     /// `text`'s UTF-8 given to `emit` in pieces of 64 KiB, not copied whole.
@@ -156,6 +177,48 @@ public enum Exporter {
         return TextLayout.paginate(lines, title: doc.event.title, width: settings.width,
                                    linesPerPage: settings.linesPerPage,
                                    footer: { HarvestText.pageFooter.text(lang, $0, $1) })
+    }
+
+    /// The print text of `printText`, given to `emit` in pieces: rendered,
+    /// tidied, wrapped and cut into pages a section at a time, as
+    /// `writeMarkdown` renders. Every footer says how many pages there are,
+    /// so the pages wait in a scratch file (`ScratchPages`) until the last
+    /// is cut, then are written with their headers and footers.
+    public static func writePrintText(_ sections: some HarvestSections, _ settings: ExportSettings,
+                                      _ emit: ([UInt8]) throws(RundbordError) -> Void) throws(RundbordError) {
+        let failure = ContextFailure()
+        let context = HarvestContext.make(sections: sections, .text, width: settings.width, failure: failure)
+        let scratch = try ScratchPages()
+        var paginator = TextLayout.Paginator(linesPerPage: settings.linesPerPage)
+        var tidy = TidyLines()
+        func page(_ lines: [String]) throws(RundbordError) { try scratch.append(lines) }
+        // `wrap(tidy(text)).map(breakable)`, a tidy line at a time.
+        func body(_ line: String) throws(RundbordError) {
+            for wrapped in TextLayout.wrap(line, width: settings.width) { try paginator.add(TextLayout.breakable(wrapped), page) }
+        }
+        try settings.templates.render("harvest", "txt", context: context) { (piece: String) throws(RundbordError) in
+            try failure.check()
+            try tidy.feed(piece, body)
+        }
+        try failure.check()
+        try tidy.finish(body)
+        // The tidy text's last newline ends a line of its own for `wrap` (two when it is all there is).
+        if !tidy.wroteAny { try body("") }
+        try body("")
+        try paginator.finish(page)
+        let lang = settings.templates.language
+        let layout = TextLayout.PageLayout(title: sections.outline.event.title, width: settings.width,
+                                           linesPerPage: settings.linesPerPage)
+        var out: [UInt8] = []
+        try scratch.forEach { (index: Int, lines: [String]) throws(RundbordError) in
+            out.append(contentsOf: layout.page(lines, footer: HarvestText.pageFooter.text(lang, index + 1, scratch.count)).utf8)
+            // A form feed ends every page but the last (`TextLayout.paginate`).
+            out.append(index + 1 < scratch.count ? 0x0C : UInt8(ascii: "\n"))
+            if out.count >= 1 << 16 || index + 1 == scratch.count {
+                try emit(out)
+                out.removeAll(keepingCapacity: true)
+            }
+        }
     }
 
     /// The follow-up mail's body, wrapped for mail as format=flowed text

@@ -44,6 +44,19 @@ public enum HarvestContext {
     /// `width` is the line width of the text formats (the funding table is laid out for it).
     public static func make(_ doc: HarvestDocument, _ flavour: Flavour, width: Int = ExportSettings.defaultWidth,
                             extra: [String: Any] = [:]) -> [String: Any] {
+        // A whole document has every section at hand: nothing can fail.
+        make(sections: doc, flavour, width: width, extra: extra, failure: ContextFailure())
+    }
+
+    /// The context of `sections.outline`, its principles' sections and tables'
+    /// appendix made from `sections` only when the template reaches them, one
+    /// at a time (`ContextList`), and the lists of notes and initiatives in
+    /// them boxed one element at a time, as they are rendered. A section
+    /// that cannot be read leaves its error in `failure`, to be checked
+    /// after rendering.
+    static func make(sections: some HarvestSections, _ flavour: Flavour, width: Int = ExportSettings.defaultWidth,
+                     extra: [String: Any] = [:], failure: ContextFailure) -> [String: Any] {
+        let doc = sections.outline
         let lang = doc.language
         let one: (String) -> String
         let many: (String) -> String
@@ -93,7 +106,15 @@ public enum HarvestContext {
             ]
         }
         func kinds(_ groups: [HarvestDocument.KindGroup]) -> [[String: Any]] {
-            groups.map { ["label": one($0.label), "count": TemplateCount($0.notes.count), "notes": $0.notes.map(note)] }
+            groups.map { ["label": one($0.label), "count": TemplateCount($0.notes.count), "notes": ContextList($0.notes, note)] }
+        }
+        func initiatives(_ list: [HarvestDocument.RankedInitiative]) -> ContextList { ContextList(list, initiative) }
+        /// A section read when the template reaches it; empty (and the error kept) when it cannot be read.
+        func section<T>(_ read: () throws(RundbordError) -> T, _ context: (T) -> [String: Any]) -> [String: Any] {
+            do { return context(try read()) } catch {
+                if failure.error == nil { failure.error = error }
+                return [:]
+            }
         }
         func agreement(_ a: HarvestDocument.AgreementSummary) -> [String: Any] {
             ["agree": TemplateCount(a.agree), "partly": TemplateCount(a.partly),
@@ -114,8 +135,44 @@ public enum HarvestContext {
         let event = doc.event
         let nextSteps = lines(event.nextSteps)
         let numbered = doc.funding.flatMap(\.initiatives)
-        var numberOf: [UUID: Int] = [:]
-        for i in numbered { for p in i.proposals { numberOf[p.noteId] = i.rank } }
+        let numberOf = Dictionary(numbered.flatMap { i in i.proposals.map { ($0.noteId, i.rank) } }, uniquingKeysWith: { _, last in last })
+        func principle(_ p: HarvestDocument.PrincipleSection) -> [String: Any] {
+            let highlights = p.highlights
+            return [
+                "number": p.number, "title": one(p.title), "summary": many(p.summary),
+                "hasSummary": !p.summary.isEmpty,
+                "questions": p.questions.map { ["text": one($0)] }, "hasQuestions": !p.questions.isEmpty,
+                "kinds": kinds(p.kinds), "hasNotes": !p.kinds.isEmpty,
+                "highlights": kinds(highlights), "hasHighlights": !highlights.isEmpty,
+                "keyMessages": p.keyMessages.map { ["text": many($0)] }, "hasKeyMessages": !p.keyMessages.isEmpty,
+                "initiatives": initiatives(p.initiatives), "hasInitiatives": !p.initiatives.isEmpty,
+                "initiativeNumbers": typography(HarvestTypography.numbers(p.initiatives.map(\.rank).sorted(), lang)),
+                "agreement": agreement(p.agreement),
+            ]
+        }
+        func table(_ t: HarvestDocument.TableAppendix) -> [String: Any] {
+            [
+                "number": t.number, "name": one(t.name),
+                // "Bord 2: Bord 2" says nothing twice: a default name is not shown.
+                "hasName": !t.name.isEmpty && !["bord \(t.number)", "table \(t.number)"].contains(Harvest.mergeKey(t.name)),
+                "host": one(t.host ?? ""), "hasHost": t.host != nil,
+                "noteTaker": one(t.noteTaker ?? ""), "hasNoteTaker": t.noteTaker != nil,
+                "noteCount": TemplateCount(t.noteCount),
+                "principles": t.principles.filter { !$0.kinds.isEmpty || !$0.initiatives.isEmpty || $0.agreement.total > 0 }
+                    .map { p -> [String: Any] in
+                    [
+                        "number": p.number, "title": one(p.title), "kinds": kinds(p.kinds),
+                        "hasNotes": !p.kinds.isEmpty || !p.initiatives.isEmpty,
+                        "initiatives": ContextList(p.initiatives) { n -> Any in
+                            var entry = note(n)
+                            entry["number"] = numberOf[n.id] ?? 0
+                            return entry
+                        }, "hasInitiatives": !p.initiatives.isEmpty,
+                        "agreement": agreement(p.agreement),
+                    ]
+                },
+            ]
+        }
         let keyMessages = doc.keyMessages.map { ["text": many($0)] }
         var context: [String: Any] = [
             "title": one(event.title), "date": one(event.date), "longDate": one(event.longDate),
@@ -149,22 +206,9 @@ public enum HarvestContext {
                 "disagree": one(doc.agreementLabels[.disagree] ?? ""),
                 "dontKnow": one(doc.agreementLabels[.dontKnow] ?? ""),
             ],
-            "principles": doc.principles.map { p -> [String: Any] in
-                let highlights = p.highlights
-                return [
-                    "number": p.number, "title": one(p.title), "summary": many(p.summary),
-                    "hasSummary": !p.summary.isEmpty,
-                    "questions": p.questions.map { ["text": one($0)] }, "hasQuestions": !p.questions.isEmpty,
-                    "kinds": kinds(p.kinds), "hasNotes": !p.kinds.isEmpty,
-                    "highlights": kinds(highlights), "hasHighlights": !highlights.isEmpty,
-                    "keyMessages": p.keyMessages.map { ["text": many($0)] }, "hasKeyMessages": !p.keyMessages.isEmpty,
-                    "initiatives": p.initiatives.map(initiative), "hasInitiatives": !p.initiatives.isEmpty,
-                    "initiativeNumbers": typography(HarvestTypography.numbers(p.initiatives.map(\.rank).sorted(), lang)),
-                    "agreement": agreement(p.agreement),
-                ]
-            },
-            "initiatives": doc.initiatives.map(initiative), "hasInitiatives": !doc.initiatives.isEmpty,
-            "numbered": numbered.map(initiative),
+            "principles": ContextList(count: doc.principles.count) { i in section({ () throws(RundbordError) in try sections.principle(i) }, principle) },
+            "initiatives": initiatives(doc.initiatives), "hasInitiatives": !doc.initiatives.isEmpty,
+            "numbered": initiatives(numbered),
             "hasCosts": numbered.contains { $0.cost != nil },
             "hasDecisions": numbered.contains { $0.decision != .undecided },
             "topInitiatives": doc.initiatives.prefix(topCount).map(initiative),
@@ -172,14 +216,14 @@ public enum HarvestContext {
             "hasMoreInitiatives": doc.initiatives.count > topCount,
             "funding": doc.funding.map { f -> [String: Any] in
                 ["key": f.funding.rawValue, "label": one(f.label), "count": TemplateCount(f.initiatives.count),
-                 "initiatives": f.initiatives.map(initiative), "hasInitiatives": !f.initiatives.isEmpty]
+                 "initiatives": initiatives(f.initiatives), "hasInitiatives": !f.initiatives.isEmpty]
             },
             "owners": doc.owners.map { o -> [String: Any] in
-                ["owner": one(o.owner), "count": TemplateCount(o.initiatives.count), "initiatives": o.initiatives.map(initiative),
+                ["owner": one(o.owner), "count": TemplateCount(o.initiatives.count), "initiatives": initiatives(o.initiatives),
                  "numbers": typography(HarvestTypography.numbers(o.initiatives.map(\.rank).sorted(), lang))]
             },
             "hasOwners": !doc.owners.isEmpty,
-            "unowned": doc.unowned.map(initiative), "hasUnowned": !doc.unowned.isEmpty,
+            "unowned": initiatives(doc.unowned), "hasUnowned": !doc.unowned.isEmpty,
             "unownedNumbers": typography(HarvestTypography.numbers(doc.unowned.map(\.rank).sorted(), lang)),
             "agreementTotal": agreement(doc.agreementTotal),
             "nextSteps": nextSteps, "hasNextSteps": !nextSteps.isEmpty,
@@ -202,29 +246,7 @@ public enum HarvestContext {
             "organisationList": one(HarvestTypography.list(doc.organisationsTakingPart, lang)),
             "hasOrganisations": !doc.organisationsTakingPart.isEmpty,
             "recipientCount": TemplateCount(doc.recipientCount), "hasRecipients": doc.recipientCount > 0,
-            "tables": doc.tables.map { t -> [String: Any] in
-                [
-                    "number": t.number, "name": one(t.name),
-                    // "Bord 2: Bord 2" says nothing twice: a default name is not shown.
-                    "hasName": !t.name.isEmpty && !["bord \(t.number)", "table \(t.number)"].contains(Harvest.mergeKey(t.name)),
-                    "host": one(t.host ?? ""), "hasHost": t.host != nil,
-                    "noteTaker": one(t.noteTaker ?? ""), "hasNoteTaker": t.noteTaker != nil,
-                    "noteCount": TemplateCount(t.noteCount),
-                    "principles": t.principles.filter { !$0.kinds.isEmpty || !$0.initiatives.isEmpty || $0.agreement.total > 0 }
-                        .map { p -> [String: Any] in
-                        [
-                            "number": p.number, "title": one(p.title), "kinds": kinds(p.kinds),
-                            "hasNotes": !p.kinds.isEmpty || !p.initiatives.isEmpty,
-                            "initiatives": p.initiatives.map { n -> [String: Any] in
-                                var entry = note(n)
-                                entry["number"] = numberOf[n.id] ?? 0
-                                return entry
-                            }, "hasInitiatives": !p.initiatives.isEmpty,
-                            "agreement": agreement(p.agreement),
-                        ]
-                    },
-                ]
-            },
+            "tables": ContextList(count: doc.tables.count) { i in section({ () throws(RundbordError) in try sections.table(i) }, table) },
         ]
         if flavour == .text {
             context["fundingTable"] = FundingTable.text(doc, width: width).joined(separator: "\n")

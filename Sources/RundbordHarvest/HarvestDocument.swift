@@ -82,7 +82,7 @@ public struct HarvestDocument: Sendable, Encodable, Equatable {
     /// The addresses the follow-up mail goes to as Bcc (participants with a
     /// valid e-mail, deduplicated). Used for the mail only: not in the JSON.
     public var recipients: [String]
-    /// What was left out to respect consent (see `Redaction`).
+    /// What was left out to respect consent (see `NoteRedactor`).
     public var privacy: PrivacySummary
 
     enum CodingKeys: String, CodingKey, CaseIterable {
@@ -170,41 +170,76 @@ public struct HarvestDocument: Sendable, Encodable, Equatable {
         public var dots: Int
     }
 
+    /// An initiative as ranked. It is listed in many places (the ranking,
+    /// the funding sections, each owner, each principle it was proposed
+    /// under), so its fields are held once and shared: a copy is a
+    /// reference, not some 230 bytes (issue #16: 40,000 initiatives listed
+    /// five times took 46 MB). Its fields read and write as its own
+    /// (`initiative.rank`), and it encodes as they do.
+    @dynamicMemberLookup
     public struct RankedInitiative: Sendable, Encodable, Equatable {
-        /// Its number ("Nr."), 1…n in ranking order: the same in every section and format (`Ranking`).
-        public var rank: Int
-        /// Its id (`rundbord initiatives`): the organiser's merge, else its first note.
-        public var id: UUID
-        /// Its place, shared by initiatives tied on dots and tables ("4.–10."); nil with 0 dots.
-        public var place: String?
-        /// "støttet af 3 af 4 borde".
-        public var support: String
-        /// The organiser's estimate in whole kroner, and as shown ("ca. 250.000 kr.").
-        public var cost: Int?
-        public var costText: String?
-        /// The decision it needs, and its label.
-        public var decision: InitiativeDecision
-        public var decisionLabel: String
-        /// True when the organiser merged it (it can be split).
-        public var merged: Bool
-        /// The text as the first table wrote it, or as the organiser chose when merging.
-        public var text: String
-        /// Dots summed over every table that proposed it.
-        public var dots: Int
-        /// The tables that proposed it, ascending.
-        public var tables: [Int]
-        /// The principles it was proposed under, in the vision's order.
-        public var principleNumbers: [Int]
-        public var funding: FundingClass
-        public var fundingLabel: String
-        /// True when the tables classed its funding differently (shown as unclear).
-        public var fundingDisputed: Bool
-        public var owners: [String]
-        public var horizons: [String]
-        /// Who proposed it, as they may be shown: a participant who agreed to be
-        /// named, or a credited organisation (none when anonymous).
-        public var proposedBy: [String]
-        public var proposals: [Proposal]
+        public struct Fields: Sendable, Encodable, Equatable {
+            /// Its number ("Nr."), 1…n in ranking order: the same in every section and format (`Ranking`).
+            public var rank: Int
+            /// Its id (`rundbord initiatives`): the organiser's merge, else its first note.
+            public var id: UUID
+            /// Its place, shared by initiatives tied on dots and tables ("4.–10."); nil with 0 dots.
+            public var place: String?
+            /// "støttet af 3 af 4 borde".
+            public var support: String
+            /// The organiser's estimate in whole kroner, and as shown ("ca. 250.000 kr.").
+            public var cost: Int?
+            public var costText: String?
+            /// The decision it needs, and its label.
+            public var decision: InitiativeDecision
+            public var decisionLabel: String
+            /// True when the organiser merged it (it can be split).
+            public var merged: Bool
+            /// The text as the first table wrote it, or as the organiser chose when merging.
+            public var text: String
+            /// Dots summed over every table that proposed it.
+            public var dots: Int
+            /// The tables that proposed it, ascending.
+            public var tables: [Int]
+            /// The principles it was proposed under, in the vision's order.
+            public var principleNumbers: [Int]
+            public var funding: FundingClass
+            public var fundingLabel: String
+            /// True when the tables classed its funding differently (shown as unclear).
+            public var fundingDisputed: Bool
+            public var owners: [String]
+            public var horizons: [String]
+            /// Who proposed it, as they may be shown: a participant who agreed to be
+            /// named, or a credited organisation (none when anonymous).
+            public var proposedBy: [String]
+            public var proposals: [Proposal]
+        }
+
+        final class Box: Sendable {
+            let fields: Fields
+            init(_ fields: Fields) { self.fields = fields }
+        }
+
+        private var box: Box
+
+        public init(_ fields: Fields) { box = Box(fields) }
+
+        public var fields: Fields { box.fields }
+
+        public subscript<T>(dynamicMember path: KeyPath<Fields, T>) -> T { box.fields[keyPath: path] }
+
+        public subscript<T>(dynamicMember path: WritableKeyPath<Fields, T>) -> T {
+            get { box.fields[keyPath: path] }
+            set {
+                var fields = box.fields
+                fields[keyPath: path] = newValue
+                box = Box(fields)
+            }
+        }
+
+        public func encode(to encoder: any Encoder) throws { try box.fields.encode(to: encoder) }
+
+        public static func == (a: Self, b: Self) -> Bool { a.box === b.box || a.box.fields == b.box.fields }
     }
 
     public struct FundingSection: Sendable, Encodable, Equatable {

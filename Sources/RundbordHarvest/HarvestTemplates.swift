@@ -31,6 +31,66 @@ public struct HarvestTemplates: Sendable {
     /// Partials (`{{> initiative}}`) are the other templates of the same
     /// language and format, by name.
     public func render(_ name: String, _ ext: String, context: [String: Any]) throws(RundbordError) -> String {
+        let loaded = try load(name, ext)
+        return loaded.main.render(context, library: loaded.library)
+    }
+
+    /// The text of `render`, given to `emit` in pieces as it is rendered:
+    /// where the template runs over a list made as it is rendered (a
+    /// `ContextList` in `context`: the principles' sections, the tables'
+    /// appendix), each element's text is given away before the next element
+    /// is made (`TemplateCut`), so neither the list nor the text is ever whole.
+    func render(_ name: String, _ ext: String, context: [String: Any],
+                emit: (String) throws(RundbordError) -> Void) throws(RundbordError) {
+        let loaded = try load(name, ext)
+        let lists = Set(context.compactMap { $0.value is ContextList ? $0.key : nil })
+        let flags = Set(context.compactMap { $0.value is Bool ? $0.key : nil })
+        guard let cut = TemplateCut(loaded.text, cutting: lists, flags: flags), let pieces = try? Self.parse(cut.pieces) else {
+            try emit(loaded.main.render(context, library: loaded.library))
+            return
+        }
+        try Self.render(pieces, context: context, library: loaded.library, emit: emit)
+    }
+
+    /// A piece of a cut template, parsed.
+    indirect enum ParsedPiece {
+        case text(MustacheTemplate)
+        case section(name: String, inner: MustacheTemplate)
+        case conditional(name: String, inverted: Bool, pieces: [ParsedPiece])
+    }
+
+    static func parse(_ pieces: [TemplateCut.Piece]) throws -> [ParsedPiece] {
+        try pieces.map { piece in
+            switch piece {
+            case .text(let text): .text(try MustacheTemplate(string: textPragma + text))
+            case .section(let name, let inner): .section(name: name, inner: try MustacheTemplate(string: textPragma + inner))
+            case .conditional(let name, let inverted, let pieces):
+                .conditional(name: name, inverted: inverted, pieces: try parse(pieces))
+            }
+        }
+    }
+
+    static func render(_ pieces: [ParsedPiece], context: [String: Any], library: MustacheLibrary,
+                       emit: (String) throws(RundbordError) -> Void) throws(RundbordError) {
+        for piece in pieces {
+            switch piece {
+            case .text(let template):
+                try emit(template.render(context, library: library))
+            case .section(let name, let inner):
+                for element in context[name] as? ContextList ?? ContextList(count: 0) { _ in 0 } {
+                    try emit(inner.render(StackedContext(top: element, below: context), library: library))
+                }
+            case .conditional(let name, let inverted, let pieces):
+                // As Mustache renders a section on a true-or-false value: in the same context.
+                if (context[name] as? Bool ?? false) != inverted {
+                    try render(pieces, context: context, library: library, emit: emit)
+                }
+            }
+        }
+    }
+
+    /// The main template `name`, its text, and the library of its partials.
+    func load(_ name: String, _ ext: String) throws(RundbordError) -> (main: MustacheTemplate, text: String, library: MustacheLibrary) {
         // Built-in templates, overridden file by file by those in --templates DIR,
         // so a folder holding only an edited mail template still has the rest.
         var files = try TemplateLibrary().files()
@@ -45,13 +105,12 @@ public struct HarvestTemplates: Sendable {
             templates[partialName] = try parse(data, relative)
             texts[partialName] = (String(decoding: data, as: UTF8.self), shownPath(relative))
         }
-        guard let main = templates[name] else {
+        guard let main = templates[name], let text = texts[name]?.text else {
             throw RundbordError(HarvestText.templateMissing, [path(name, ext), shownPath("harvest/")], exit: .noInput)
         }
         // A template that includes itself would recurse until the stack ran out.
         try TemplateIncludes.check(main: name, templates: texts)
-        let mustache = MustacheLibrary(templates: templates)
-        return main.render(context, library: mustache)
+        return (main, text, MustacheLibrary(templates: templates))
     }
 
     /// The first line of every template switches Mustache to plain text, so

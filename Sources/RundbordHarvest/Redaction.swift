@@ -17,41 +17,18 @@ public struct PrivacySummary: Sendable, Encodable, Equatable {
 }
 
 /// Names in free text: the one place a harvest replaces the names of
-/// participants who may not be named. Pure: the input with every free text
-/// (note, owner, horizon, a credit given as text, a table's host and
-/// note-taker, the organiser's merged initiatives, owner aliases and key
-/// messages) redacted, and how many names were replaced or kept. The
-/// harvest builder calls it once, before it builds anything, so every
-/// format (Markdown, text, mail, CSV, JSON, PDF) renders the same text.
-public enum Redaction {
-    /// Who may not be named: with `--anonymous` every participant, else those
-    /// who have not agreed. `input.keptNames` holds the (note, participant)
-    /// pairs the organiser chose to keep (ignored when anonymous). Notes the
-    /// harvest leaves out (deleted, other tables) are left as they are.
-    public static func apply(_ input: HarvestInput, options: HarvestOptions) -> (input: HarvestInput, summary: PrivacySummary) {
-        var summary = PrivacySummary()
-        guard let redactor = NoteRedactor(participants: input.participants, keptNames: input.keptNames, options: options) else {
-            return (input, summary)
-        }
-        let harvested = Set(input.tables.filter { options.tables?.contains($0.number) ?? true }.map(\.id))
-        var out = input
-        for i in out.notes.indices where !out.notes[i].isDeleted && harvested.contains(out.notes[i].tableId) {
-            redactor.redact(&out.notes[i], &summary)
-        }
-        // The organiser's curation; owner aliases are lookup keys (both sides, so
-        // notes' redacted owners still find them), not counted as text shown.
-        out.curation = out.curation.mappingTexts { text, isKey in redactor.redact(text, note: nil, &summary, counted: !isKey) }
-        for i in out.tables.indices where harvested.contains(out.tables[i].id) {
-            out.tables[i].host = redactor.redact(out.tables[i].host, note: nil, &summary)
-            out.tables[i].noteTaker = redactor.redact(out.tables[i].noteTaker, note: nil, &summary)
-        }
-        return (out, summary)
-    }
-}
-
-/// The names that may not be shown, and what replaces them: `Redaction`
-/// applies it to a whole harvest input, the streamed notes CSV to one note
-/// at a time (`NotesStream`), so both write the same text.
+/// participants who may not be named. Pure: every free text (note, owner,
+/// horizon, a credit given as text, a table's host and note-taker, the
+/// organiser's merged initiatives, owner aliases and key messages) is
+/// redacted, and how many names were replaced or kept is counted. The
+/// harvest (`HarvestFrame`) redacts the tables and the curation once and
+/// each note as it is harvested, whether the notes come all at once or a
+/// piece at a time, and the streamed notes CSV (`NotesStream`) each note it
+/// reads, so every format (Markdown, text, mail, CSV, JSON, PDF) renders the
+/// same text. With `--anonymous` nobody is named, else those who have not
+/// agreed are not; the (note, participant) pairs the organiser chose to keep
+/// are kept (never when anonymous). Notes the harvest leaves out (deleted,
+/// other tables) are left as they are.
 public struct NoteRedactor {
     let finder: NameFinder
     let kept: Set<KeptName>

@@ -53,24 +53,61 @@ public enum TextLayout {
     /// ends each page but the last. Blank lines at the top of a page are dropped.
     public static func paginate(_ body: [String], title: String, width: Int, linesPerPage: Int,
                                 footer: (Int, Int) -> String) -> String {
-        let headerLines = 3, footerLines = 2
-        let room = max(1, linesPerPage - headerLines - footerLines)
         var pages: [[String]] = []
-        var page: [String] = []
-        for (i, line) in body.enumerated() {
-            if page.isEmpty && line.isEmpty { continue }
+        var paginator = Paginator(linesPerPage: linesPerPage)
+        for line in body { paginator.add(line) { pages.append($0) } }
+        paginator.finish { pages.append($0) }
+        let layout = PageLayout(title: title, width: width, linesPerPage: linesPerPage)
+        return pages.enumerated().map { layout.page($0.element, footer: footer($0.offset + 1, pages.count)) }
+            .joined(separator: "\u{0C}") + "\n"
+    }
+
+    /// The lines of the body cut into pages as they come (`paginate`), a
+    /// page given away as soon as it is whole: it looks three lines ahead
+    /// (a heading is kept with what it heads) and holds one page.
+    public struct Paginator {
+        let room: Int
+        private var page: [String] = []
+        /// The lines not yet placed: the next one and up to three after it.
+        private var ahead: [String] = []
+        private var previousEmpty = true
+        private var pages = 0
+
+        static let headerLines = 3, footerLines = 2
+
+        public init(linesPerPage: Int) {
+            room = max(1, linesPerPage - Self.headerLines - Self.footerLines)
+        }
+
+        /// The body's next line; `page` gets each page that is whole.
+        public mutating func add<E: Error>(_ line: String, _ page: ([String]) throws(E) -> Void) throws(E) {
+            ahead.append(line)
+            while ahead.count > 3 { try place(page) }
+        }
+
+        public mutating func finish<E: Error>(_ page: ([String]) throws(E) -> Void) throws(E) {
+            while !ahead.isEmpty { try place(page) }
+            while self.page.last == "" { self.page.removeLast() }
+            if !self.page.isEmpty || pages == 0 { try page(self.page) }
+            self.page = []
+        }
+
+        private mutating func place<E: Error>(_ out: ([String]) throws(E) -> Void) throws(E) {
+            let line = ahead.removeFirst()
+            defer { previousEmpty = line.isEmpty }
+            if page.isEmpty && line.isEmpty { return }
             // A heading (a paragraph of one to three lines over a rule) is kept
             // with its rule, the blank line under it and two lines of what it heads.
-            if !page.isEmpty, !line.isEmpty, !isRule(line), i == 0 || body[i - 1].isEmpty,
-               let rule = (i + 1..<min(i + 4, body.count)).first(where: { isRule(body[$0]) || body[$0].isEmpty }),
-               isRule(body[rule]), page.count + (rule - i) + 4 > room {
-                pages.append(page); page = []
+            if !page.isEmpty, !line.isEmpty, !isRule(line), previousEmpty,
+               let rule = ahead.prefix(3).firstIndex(where: { isRule($0) || $0.isEmpty }),
+               isRule(ahead[rule]), page.count + (rule + 1) + 4 > room {
+                try emit(page, out); page = []
             }
             page.append(line)
             if page.count == room {
                 var cut = page.count
                 // A row continued on the next line is not split over two pages.
-                if i + 1 < body.count, body[i + 1].first == glue {
+                if ahead.first?.first == glue {
                     var k = page.count - 1
                     while k > 0 && page[k].first == glue { k -= 1 }
                     if k > 0 { cut = k }
@@ -79,27 +116,42 @@ public enum TextLayout {
                 var k = cut
                 while k > 0 && page[k - 1].isEmpty { k -= 1 }
                 if k > 1 && page[k - 1].hasSuffix(":") { cut = k - 1 }
-                pages.append(Array(page[..<cut]))
+                try emit(Array(page[..<cut]), out)
                 page = Array(page[cut...].drop { $0.isEmpty })
             }
         }
-        while page.last == "" { page.removeLast() }
-        if !page.isEmpty || pages.isEmpty { pages.append(page) }
-        let header = truncate(Sanitize.line(title), width: width)
-        var out: [String] = []
-        for (i, lines) in pages.enumerated() {
+
+        private mutating func emit<E: Error>(_ lines: [String], _ out: ([String]) throws(E) -> Void) throws(E) {
+            pages += 1
+            try out(lines)
+        }
+    }
+
+    /// A page of `Paginator` laid out for print (once the number of pages, which its footer says, is known).
+    public struct PageLayout {
+        let header: String
+        let width: Int
+        let room: Int
+
+        public init(title: String, width: Int, linesPerPage: Int) {
+            header = truncate(Sanitize.line(title), width: width)
+            self.width = width
+            room = Paginator(linesPerPage: linesPerPage).room
+        }
+
+        /// A page of `lines` with its header and `footer`, without the form feed that ends it.
+        public func page(_ lines: [String], footer: String) -> String {
             var text = [header, String(repeating: "-", count: width), ""] + lines.map(unglued)
             // The footer goes to the page's last line, so every page has the same length.
             let fill = room - lines.count
             text += Array(repeating: "", count: fill) + [""]
-            let label = truncate(footer(i + 1, pages.count), width: width)
+            let label = truncate(footer, width: width)
             let pad = max(0, (width - DisplayWidth.of(label)) / 2)
             text.append(String(repeating: " ", count: pad) + label)
-            out.append(text.joined(separator: "\n"))
+            // As `pr -f`: a form feed instead of the newline that ends a page's last
+            // line, so a printer (or enscript -L N) never sees an extra empty page.
+            return text.joined(separator: "\n")
         }
-        // As `pr -f`: a form feed instead of the newline that ends a page's last
-        // line, so a printer (or enscript -L N) never sees an extra empty page.
-        return out.joined(separator: "\u{0C}") + "\n"
     }
 
     /// A line with its glue mark printed as the space it stands for.

@@ -9,6 +9,9 @@ public struct DashboardSnapshot: Sendable, Equatable {
         public var id: UUID
         public var number: Int
         public var name: String
+        /// Who hosts the table and who takes its notes ("" when not set).
+        public var host: String = ""
+        public var noteTaker: String = ""
         /// The current principle (nil when the table's index is out of range).
         public var principleId: String?
         public var principleIndex: Int
@@ -47,7 +50,8 @@ public struct DashboardSnapshot: Sendable, Equatable {
     public var tables: [TableStatus]
     /// Per principle, in the event's principle order.
     public var principles: [PrincipleTotals]
-    /// The live initiatives with the most dots, most first (ties: oldest first).
+    /// The live initiatives with the most dots, most first (ties: oldest first);
+    /// one with no dots yet is not among them.
     public var topInitiatives: [TopInitiative]
     public var participants: Int
     /// Initiatives as the harvest counts them: identical proposals and the
@@ -67,7 +71,8 @@ extension EventStore {
             var tables = try Row.fetchAll(db, sql: "SELECT * FROM roundTable ORDER BY number").map { row in
                 let t = try Rows.table(row)
                 return DashboardSnapshot.TableStatus(
-                    id: t.id, number: t.number, name: t.name, principleId: t.currentPrincipleId,
+                    id: t.id, number: t.number, name: t.name, host: t.host, noteTaker: t.noteTaker,
+                    principleId: t.currentPrincipleId,
                     principleIndex: t.progress.principleIndex, principleCount: t.principleIds.count,
                     phase: t.progress.phase, timer: t.progress.timer, counts: [:], dots: 0, participants: 0,
                     lastActivity: nil)
@@ -140,7 +145,7 @@ extension EventStore {
             let top = try Row.fetchAll(db, sql: """
                 SELECT n.id, t.number, n.principleId, n.text, n.dots, n.funding, n.owner
                 FROM note n JOIN roundTable t ON t.id = n.tableId
-                WHERE n.kind = 'initiative' AND n.deletedAt IS NULL
+                WHERE n.kind = 'initiative' AND n.deletedAt IS NULL AND n.dots > 0
                 ORDER BY n.dots DESC, n.createdAt, n.id LIMIT ?
                 """, arguments: [max(0, top)]).map { row in
                 DashboardSnapshot.TopInitiative(

@@ -5,7 +5,7 @@ import RundbordCore
 /// What a merge did, per kind of row.
 public struct MergeReport: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {
-        case tables, participants, notes, revisions, agreements, drafts, curation, privacy
+        case tables, progress, participants, notes, revisions, agreements, drafts, curation, privacy
     }
     public struct Counts: Sendable, Equatable {
         public var added = 0, updated = 0, skipped = 0
@@ -45,7 +45,8 @@ extension EventStore {
     /// - notes by id; the later `editedAt` wins and the other version is kept
     ///   in `noteRevision` (equal times: the larger version id wins, so the
     ///   order of merging does not matter);
-    /// - shows of hands and drafts per table and principle; the later `updatedAt` wins;
+    /// - shows of hands, drafts, and the phase and clock a table left each
+    ///   principle with, per table and principle; the later `updatedAt` wins;
     /// - the curation (merged initiatives by their stable id, owner aliases by
     ///   spelling, key messages by principle): the later `updatedAt` wins.
     /// The event's own details (title, date, next steps) stay as they are here.
@@ -152,6 +153,7 @@ private struct Merger {
 
     mutating func run(_ report: inout MergeReport, notes: inout [UUID: Note]) throws {
         try mergeTables(&report)
+        try mergeProgress(&report)
         try mergeParticipants(&report)
         if source.version < Privacy.schemaVersion {
             legacy = try LegacyCredits(db)
@@ -191,6 +193,36 @@ private struct Merger {
             } else {
                 report.add(.tables, \.skipped)
             }
+        }
+    }
+
+    /// The phase and clock each principle was left with: the later one per table and principle.
+    func mergeProgress(_ report: inout MergeReport) throws {
+        for theirs in source.progress {
+            // A phase this program does not know is not brought in (the table would read it as a fresh one).
+            // Nor a clock of a table the file does not have.
+            guard Phase(rawValue: theirs.phase) != nil, let tableId = tableIds[theirs.tableId] else {
+                report.add(.progress, \.skipped); continue
+            }
+            let row = try Row.fetchOne(db, sql: "SELECT * FROM principleProgress WHERE tableId = ? AND principleId = ?",
+                                       arguments: [tableId.uuidString, theirs.principleId])
+            if let row {
+                var mine = MergeSource.Progress(row)
+                mine.tableId = theirs.tableId
+                guard mine != theirs, theirs.updatedAt > mine.updatedAt else {
+                    report.add(.progress, \.skipped)
+                    continue
+                }
+            }
+            try db.execute(sql: """
+                INSERT INTO principleProgress (tableId, principleId, phase, timerDuration, timerElapsed, updatedAt)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT(tableId, principleId) DO UPDATE SET phase = excluded.phase,
+                  timerDuration = excluded.timerDuration, timerElapsed = excluded.timerElapsed,
+                  updatedAt = excluded.updatedAt
+                """, arguments: [tableId.uuidString, theirs.principleId, theirs.phase, theirs.timerDuration,
+                                 theirs.timerElapsed, theirs.updatedAt.timeIntervalSince1970])
+            report.add(.progress, row == nil ? \.added : \.updated)
         }
     }
 

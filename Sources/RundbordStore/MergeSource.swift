@@ -8,6 +8,11 @@ struct MergeSource {
     struct Revision { var id: UUID; var note: Note; var supersededAt: Date; var source: String }
     struct Agreement { var tableId: UUID; var principleId: String; var tally: AgreementTally; var updatedAt: Date }
     struct Draft { var tableId: UUID; var text: String; var updatedAt: Date; var kind: String?; var principleId: String? }
+    /// The phase and clock a table's principle was left with (schema v7).
+    struct Progress: Equatable {
+        var tableId: UUID; var principleId: String; var phase: String
+        var timerDuration: Int; var timerElapsed: Double; var updatedAt: Date
+    }
 
     var path: String
     var event: Event
@@ -19,6 +24,7 @@ struct MergeSource {
     var revisions: [Revision] = []
     var agreements: [Agreement] = []
     var drafts: [Draft] = []
+    var progress: [Progress] = []
     var curation = CurationState()
     /// Names kept in notes, with when (negative: undone then).
     var keptNames: [(KeptName, Double)] = []
@@ -68,6 +74,10 @@ struct MergeSource {
                     Draft(tableId: Rows.uuid(row, "tableId"), text: row["text"], updatedAt: Rows.date(row, "updatedAt"),
                           kind: version >= 6 ? row["kind"] : nil, principleId: version >= 6 ? row["principleId"] : nil)
                 }
+                // A file written before schema v7 keeps no clock for the principles a table left.
+                if version >= 7 {
+                    source.progress = try Row.fetchAll(db, sql: "SELECT * FROM principleProgress").map(Progress.init)
+                }
                 source.cleanLikeTyped()
                 return source
             }
@@ -108,5 +118,13 @@ struct MergeSource {
     var invalidAddresses: [MergeReport.InvalidAddress] {
         participants.filter { !$0.email.isEmpty && !EmailAddress.isValid($0.email) }
             .map { MergeReport.InvalidAddress(source: path, name: $0.name, email: $0.email) }
+    }
+}
+
+extension MergeSource.Progress {
+    init(_ row: Row) {
+        self.init(tableId: Rows.uuid(row, "tableId"), principleId: row["principleId"], phase: row["phase"],
+                  timerDuration: row["timerDuration"], timerElapsed: row["timerElapsed"],
+                  updatedAt: Rows.date(row, "updatedAt"))
     }
 }

@@ -165,6 +165,27 @@ extension EventStore {
         return notes.map(credit)
     }
 
+    /// The notes of `allNotesCredited`, in its order, each handed to `body`
+    /// as it is read (a database cursor), so an export can count a large
+    /// event without holding its notes (issue #16). `initiativesOnly`: only
+    /// the initiatives, all the ranking reads.
+    public func forEachNoteCredited(initiativesOnly: Bool = false, _ body: (Note) -> Void) throws(RundbordError) {
+        let credit = try legacyCredits()
+        let version = fileVersion
+        try read { db in
+            let kind = initiativesOnly ? "AND n.kind = '\(NoteKind.initiative.rawValue)'" : ""
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT \(Rows.noteColumns("n", version: version)) FROM note n JOIN roundTable t ON t.id = n.tableId
+                WHERE n.deletedAt IS NULL \(kind)
+                ORDER BY t.number, n.principleId, n.createdAt, n.id
+                """)
+            while let row = try rows.next() {
+                let note = Rows.note(row)
+                body(credit.map { $0(note) } ?? note)
+            }
+        }
+    }
+
     /// The live notes of one table and principle, oldest first, credited as
     /// `allNotesCredited` credits them (`legacyCredits`): an export reads
     /// an event in such pieces, so it never holds every note at once.

@@ -179,10 +179,13 @@ struct InitiativesSuggest: ParsableCommand {
         let blocks = suggestions.map { s -> String in
             let a = initiatives[s.a], b = initiatives[s.b]
             let score = String(format: "%.2f", s.score)
-            let tables = { (i: CuratedInitiative) in i.tables.map(String.init).joined(separator: ", ") }
+            // "(bord 1 og 3)", as a sentence lists them.
+            let tables = { (i: CuratedInitiative) in
+                CurationText.suggestTables.text(lang, i.tables.count, lang.list(i.tables.map(String.init)))
+            }
             return [
-                "\(score)  \(Curation.shortId(a.id))  \(Sanitize.line(a.text)) (\(tables(a)))",
-                "      \(Curation.shortId(b.id))  \(Sanitize.line(b.text)) (\(tables(b)))",
+                "\(score)  \(Curation.shortId(a.id))  \(Sanitize.line(a.text)) \(tables(a))",
+                "      \(Curation.shortId(b.id))  \(Sanitize.line(b.text)) \(tables(b))",
                 "      " + s.reason(lang),
                 "      " + CurationText.suggestMergeHint.text(lang, "rundbord initiatives merge \(Sanitize.line(file)) \(Curation.shortId(a.id)) \(Curation.shortId(b.id))"),
             ].map(Sanitize.forTerminal).joined(separator: "\n")

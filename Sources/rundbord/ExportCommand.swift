@@ -89,29 +89,35 @@ struct ExportCommand: ParsableCommand {
             wrote(target, language)
             return
         }
+        if [.json, .md, .txt].contains(format) {
+            // Each section read from the store, rendered and written before the
+            // next: memory holds the outline and one section.
+            let harvest = try StreamedHarvest(store: store, options: options)
+            let settings = ExportSettings(width: width, linesPerPage: linesPerPage,
+                                          templates: HarvestTemplates(library: global.library, language: language))
+            try AtomicFile.stream(to: target) { sink throws(RundbordError) in
+                switch format {
+                case .md: try Exporter.writeMarkdown(harvest, settings, sink.write)
+                case .txt: try Exporter.writePrintText(harvest, settings, sink.write)
+                default: try harvest.writeJSON(sink.write)
+                }
+            }
+            wrote(target, language)
+            return
+        }
+        if format == .initiativesCSV {
+            // The ranking reads the initiatives alone.
+            let initiatives = try StreamedHarvest.initiatives(store: store, options: options)
+            try AtomicFile.stream(to: target) { sink throws(RundbordError) in
+                try HarvestDocument.writeInitiativesCSV(initiatives, language: language, excel: excel, sink.write)
+            }
+            wrote(target, language)
+            return
+        }
         let document = try Harvest.build(store: store, options: options)
         var settings = ExportSettings(width: width, linesPerPage: linesPerPage, excel: excel,
                                       templates: HarvestTemplates(library: global.library, language: language))
         settings.extraRecipients = to
-        // Written in pieces as they are made (JSON, Markdown) or from the one
-        // text made (print text), never copied whole into another buffer.
-        switch format {
-        case .json:
-            try AtomicFile.stream(to: target) { sink throws(RundbordError) in try document.writeJSON(sink.write) }
-        case .md:
-            try AtomicFile.stream(to: target) { sink throws(RundbordError) in
-                try Exporter.writeMarkdown(document, settings, sink.write)
-            }
-        case .txt:
-            let text = try Exporter.printText(document, settings)
-            try AtomicFile.stream(to: target) { sink throws(RundbordError) in try Exporter.write(text, sink.write) }
-        default:
-            break
-        }
-        if [.json, .md, .txt].contains(format) {
-            wrote(target, language)
-            return
-        }
         if format == .eml {
             // The mail attaches the typeset PDF of the same harvest, made by rundbord-pdf.
             settings = settings.withPDF(of: file, options: options)

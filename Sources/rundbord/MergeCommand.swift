@@ -44,6 +44,7 @@ struct MergeCommand: ParsableCommand {
     static func label(_ kind: MergeReport.Kind, _ lang: Language) -> String {
         switch kind {
         case .tables: MultiText.mergeKindTables.text(lang)
+        case .progress: MultiText.mergeKindProgress.text(lang)
         case .participants: MultiText.mergeKindParticipants.text(lang)
         case .notes: MultiText.mergeKindNotes.text(lang)
         case .revisions: MultiText.mergeKindRevisions.text(lang)

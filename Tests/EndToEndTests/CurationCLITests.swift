@@ -111,6 +111,23 @@ struct CurationCLITests {
         #expect(afterSplit.stdout.contains("Kursusforløb"))
     }
 
+    /// A suggestion names the tables as a sentence lists them: "(bord 1 og 3)", not "(1, 3)".
+    @Test func suggestionsListTheirTablesAsASentenceDoes() throws {
+        let dir = TempFolder(prefix: "rundbord-e2e")
+        let file = try Self.evening(dir)
+        let r = try rundbord(["note", file, "--kind", "initiative", "--table", "4", "--principle", "2",
+                              "Fælles indkøbsportal for de små kooperativer"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let da = try rundbord(["initiatives", "suggest", file])
+        #expect(da.status == 0, "\(da.stderr)")
+        #expect(da.stdout.contains("Fælles indkøbsportal for små kooperativer (bord 1 og 3)"), "\(da.stdout)")
+        #expect(da.stdout.contains("Fælles indkøbsportal for de små kooperativer (bord 4)"), "\(da.stdout)")
+        #expect(!da.stdout.contains("(1, 3)"))
+        let en = try rundbord(["initiatives", "suggest", file, "--lang", "en"])
+        #expect(en.stdout.contains("Fælles indkøbsportal for små kooperativer (tables 1 and 3)"), "\(en.stdout)")
+        #expect(en.stdout.contains("(table 4)"), "\(en.stdout)")
+    }
+
     @Test func badInputIsRefusedClearlyAndChangesNothing() throws {
         let dir = TempFolder(prefix: "rundbord-e2e")
         let file = try Self.evening(dir)

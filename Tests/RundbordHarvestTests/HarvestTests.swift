@@ -15,7 +15,7 @@ import RundbordTemplates
         defer { fixture.cleanUp() }
         let doc = try fixture.document(language: lang)
         #expect(doc.initiatives[0].tables == [1, 3])
-        let first = try #require((HarvestContext.make(doc, .markdown)["initiatives"] as? [[String: Any]])?.first)
+        let first = try #require((HarvestContext.make(doc, .markdown)["initiatives"] as? ContextList)?.first { _ in true } as? [String: Any])
         #expect(first["tables"] as? String == (lang == .da ? "1 og 3" : "1 and 3"))
         let line = try HarvestTemplates(language: lang).render("initiative", "md", context: first)
         #expect(line.contains(lang == .da ? ", bord 1 og 3," : ", table 1 and 3,"), "\(line)")

@@ -66,6 +66,130 @@ import RundbordStore
         #expect(Data(pieces.joined()) == Data(try JSONBytes.encode(doc) + [UInt8(ascii: "\n")]))
     }
 
+    /// A harvest read from the store a section at a time is the whole
+    /// harvest: its outline and every section, and the JSON written from it.
+    @Test(arguments: [(nil, false, Language.da), (nil, true, .en), (Set([1, 3]), false, .en), (Set([2]), true, .da)]
+          as [(Set<Int>?, Bool, Language)])
+    func streamedHarvestIsTheWholeHarvest(tables: Set<Int>?, anonymous: Bool, language: Language) throws {
+        let fixture = try fixture()
+        defer { fixture.cleanUp() }
+        let options = HarvestOptions(tables: tables, anonymous: anonymous, language: language,
+                                     generatedAt: Date(timeIntervalSince1970: 1_730_970_000))
+        let whole = try Harvest.build(store: fixture.store, options: options)
+        let streamed = try StreamedHarvest(store: fixture.store, options: options)
+        #expect(streamed.outline.principles.count == whole.principles.count)
+        #expect(try (0..<whole.principles.count).map { try streamed.principle($0) } == whole.principles)
+        #expect(try (0..<whole.tables.count).map { try streamed.table($0) } == whole.tables)
+        var notes: [HarvestDocument.NoteEntry] = []
+        try streamed.forEachNote { notes.append($0) }
+        #expect(notes == whole.notes)
+        var outline = whole
+        outline.notes = []
+        outline.principles = whole.principles.map { var p = $0; p.kinds = []; return p }
+        outline.tables = whole.tables.map { t in
+            var t = t
+            t.principles = t.principles.map { var p = $0; p.kinds = []; p.initiatives = []; return p }
+            return t
+        }
+        #expect(streamed.outline == outline)
+        var json: [UInt8] = []
+        try streamed.writeJSON { (piece: [UInt8]) throws(RundbordError) in json += piece }
+        #expect(Data(json) == whole.json())
+        let initiatives = try StreamedHarvest.initiatives(store: fixture.store, options: options)
+        #expect(initiatives == whole.initiatives)
+        #expect(HarvestDocument.initiativesCSV(initiatives, language: language, excel: true) == whole.initiativesCSV(excel: true))
+    }
+
+    /// The realistic event (names kept and left out, initiatives merged
+    /// across tables, credited organisations) read a section at a time.
+    @Test(arguments: [false, true])
+    func streamedRealisticHarvestIsTheWholeHarvest(anonymous: Bool) throws {
+        let fixture = try RealisticFixture()
+        defer { fixture.cleanUp() }
+        let options = HarvestOptions(anonymous: anonymous, language: .da, generatedAt: Date(timeIntervalSince1970: 1_730_970_000))
+        let whole = try Harvest.build(store: fixture.store, options: options)
+        let streamed = try StreamedHarvest(store: fixture.store, options: options)
+        var json: [UInt8] = []
+        try streamed.writeJSON { (piece: [UInt8]) throws(RundbordError) in json += piece }
+        #expect(Data(json) == whole.json())
+        #expect(whole.privacy.namesReplaced + whole.privacy.creditsLeftOut > 0)
+        #expect(try StreamedHarvest.initiatives(store: fixture.store, options: options) == whole.initiatives)
+    }
+
+    /// The Markdown and print text written from the store a section at a
+    /// time are the whole harvest's, byte for byte.
+    @Test(arguments: [(nil, false, Language.da, 80), (nil, true, .en, 60), (Set([1, 3]), false, .en, 80), (Set([2]), true, .da, 40)]
+          as [(Set<Int>?, Bool, Language, Int)])
+    func markdownAndPrintTextFromTheStoreAreTheWholeHarvests(tables: Set<Int>?, anonymous: Bool, language: Language,
+                                                              width: Int) throws {
+        let fixture = try fixture()
+        defer { fixture.cleanUp() }
+        let options = HarvestOptions(tables: tables, anonymous: anonymous, language: language,
+                                     generatedAt: Date(timeIntervalSince1970: 1_730_970_000))
+        let whole = try Harvest.build(store: fixture.store, options: options)
+        let streamed = try StreamedHarvest(store: fixture.store, options: options)
+        let settings = Fixture.settings(language, width: width)
+        #expect(try Self.markdown(streamed, settings) == (try Exporter.markdown(whole, settings)))
+        #expect(try Self.printText(streamed, settings) == (try Exporter.printText(whole, settings)))
+    }
+
+    @Test(arguments: [(false, Language.da), (true, .da), (false, .en)] as [(Bool, Language)])
+    func realisticMarkdownAndPrintTextFromTheStoreAreTheWholeHarvests(anonymous: Bool, language: Language) throws {
+        let fixture = try RealisticFixture()
+        defer { fixture.cleanUp() }
+        let whole = try fixture.document(language: language, anonymous: anonymous)
+        let streamed = try StreamedHarvest(store: fixture.store, options: HarvestOptions(
+            anonymous: anonymous, language: language, generatedAt: Date(timeIntervalSince1970: 1_730_970_000)))
+        let settings = Fixture.settings(language)
+        #expect(try Self.markdown(streamed, settings) == (try Exporter.markdown(whole, settings)))
+        #expect(try Self.printText(streamed, settings) == (try Exporter.printText(whole, settings)))
+    }
+
+    static func markdown(_ sections: some HarvestSections, _ settings: ExportSettings) throws -> String {
+        var bytes: [UInt8] = []
+        try Exporter.writeMarkdown(sections, settings) { (piece: [UInt8]) throws(RundbordError) in bytes += piece }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func printText(_ sections: some HarvestSections, _ settings: ExportSettings) throws -> String {
+        var bytes: [UInt8] = []
+        try Exporter.writePrintText(sections, settings) { (piece: [UInt8]) throws(RundbordError) in bytes += piece }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A template is cut only where rendering its pieces gives the same
+    /// text: sections over a list standing alone on their lines, at the top.
+    @Test func aTemplateIsCutOnlyWhereThePiecesRenderTheSame() throws {
+        let cut = try #require(TemplateCut("a\n{{#principles}}\n- {{title}}\n{{/principles}}\nb {{#a}}{{/a}}\n",
+                                           cutting: ["principles", "tables"]))
+        #expect(cut.pieces == [.text("a\n"), .section(name: "principles", inner: "- {{title}}\n"), .text("b {{#a}}{{/a}}\n")])
+        // Not alone on its line, inside another section, looking at the list's position, new delimiters: not cut.
+        #expect(TemplateCut("x {{#principles}}\n{{title}}\n{{/principles}}\n", cutting: ["principles"]) == nil)
+        #expect(TemplateCut("{{#a}}\n{{#principles}}\n{{title}}\n{{/principles}}\n{{/a}}\n", cutting: ["principles"]) == nil)
+        #expect(TemplateCut("{{#principles}}\n{{#first()}}x{{/first()}}\n{{/principles}}\n", cutting: ["principles"]) == nil)
+        #expect(TemplateCut("{{#principles}}\n{{.}}\n{{/principles}}\n", cutting: ["principles"]) == nil)
+        #expect(TemplateCut("{{=<% %>=}}\n<%#principles%>\n<%/principles%>\n", cutting: ["principles"]) == nil)
+    }
+
+    /// Templates cut and whole render the same text, whatever stands around
+    /// the sections that are cut (blank lines, CRLF, indentation, the end of the file).
+    @Test(arguments: [
+        "{{#principles}}\n### {{number}}. {{title}}\n{{#highlights}}\n- {{label}}: {{#notes}}{{text}}; {{/notes}}\n{{/highlights}}\n{{/principles}}",
+        "head {{title}}\r\n  {{#principles}}  \r\n{{number}}\r\n  {{/principles}}\r\nmid\n\n{{#tables}}\n{{number}} {{noteCount}} {{counts.notes}}\n{{#principles}}\n  {{title}}\n{{/principles}}\n{{/tables}}\n",
+        "{{^principles}}none{{/principles}}\n{{#tables}}\n{{#hasName}}{{name}}{{/hasName}}\n{{/tables}}\nend",
+    ])
+    func cutAndWholeTemplatesRenderTheSame(_ template: String) throws {
+        let fixture = try fixture()
+        defer { fixture.cleanUp() }
+        let folder = fixture.directory.appendingPathComponent("templates/harvest")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(template.utf8).write(to: folder.appendingPathComponent("harvest.da.md.mustache"))
+        let settings = Fixture.settings(.da, library: TemplateLibrary(directory: folder.deletingLastPathComponent()))
+        let whole = try fixture.document()
+        let streamed = try StreamedHarvest(store: fixture.store, options: HarvestOptions(generatedAt: whole.generatedAt))
+        #expect(try Self.markdown(streamed, settings) == (try Exporter.markdown(whole, settings)))
+    }
+
     @Test func markdownWrittenInPiecesIsTheMarkdown() throws {
         let fixture = try fixture()
         defer { fixture.cleanUp() }

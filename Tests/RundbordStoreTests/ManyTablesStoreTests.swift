@@ -100,6 +100,15 @@ import RundbordCore
         #expect(snapshot.participants == 1)
     }
 
+    @Test func anInitiativeWithNoDotsIsNotAmongTheMostVoted() throws {
+        let store = try MultiFixture.create(MultiFixture.directory(), "a.rundbord", tables: 2)
+        _ = try MultiFixture.note(store, table: 1, "Ingen har stemt på mig", kind: .initiative, at: 2_000)
+        _ = try MultiFixture.note(store, table: 2, "Én prik", kind: .initiative, at: 2_100, dots: 1)
+        #expect(try store.dashboard().topInitiatives.map(\.text) == ["Én prik"])
+        _ = try MultiFixture.note(store, table: 1, "Endnu en uden prikker", kind: .initiative, at: 2_200, dots: 0)
+        #expect(try store.dashboard().topInitiatives.map(\.text) == ["Én prik"])
+    }
+
     @Test func aTableThatMovedHasActivity() throws {
         let store = try MultiFixture.create(MultiFixture.directory(), "a.rundbord")
         var table = try store.table(number: 3)

@@ -88,6 +88,48 @@ private struct Laptops {
         #expect(try store.draft(tableId: store.table(number: 2).id) == "halvskrevet sætning om Ørestad")
     }
 
+    /// Schema v7 keeps the clock and phase each principle was left with: a laptop's
+    /// merge brings them along, so the organiser's file shows the table as it was.
+    @Test func eachPrinciplesClockAndPhaseComeAlongWithAMerge() throws {
+        let laptops = try Laptops()
+        try laptops.capture()
+        let t1 = try laptops.laptopA.table(number: 1)
+        // Table 1 used 4 minutes 10 of principle 1 in Drøftelse and 2 minutes of principle 2 in Forslag, then moved on.
+        try laptops.laptopA.save(leftProgress: TableProgress(principleIndex: 0, phase: .discuss,
+                                                             timer: TimerState(durationSeconds: 900, elapsedBeforeStart: 250)),
+                                 tableId: t1.id, principleId: t1.principleIds[0], now: Date(timeIntervalSince1970: 3_300))
+        try laptops.laptopA.save(leftProgress: TableProgress(principleIndex: 1, phase: .propose,
+                                                             timer: TimerState(durationSeconds: 600, elapsedBeforeStart: 120)),
+                                 tableId: t1.id, principleId: t1.principleIds[1], now: Date(timeIntervalSince1970: 3_400))
+        let first = try laptops.organiser.merge(from: laptops.paths, now: Date(timeIntervalSince1970: 9_000))
+        #expect(first[.progress] == MergeReport.Counts(added: 2))
+        let table = try laptops.organiser.table(number: 1)
+        let left = try laptops.organiser.leftProgress(of: table)
+        #expect(left[0]?.phase == .discuss && left[0]?.timer.elapsedBeforeStart == 250, "\(left)")
+        #expect(left[1]?.phase == .propose && left[1]?.timer.durationSeconds == 600, "\(left)")
+        // The table's session, opened on the organiser's file, goes back to principle 1 as it was left.
+        var session = try laptops.organiser.session(tableNumber: 1)
+        let env = SessionEnvironment(now: { Date(timeIntervalSince1970: 9_100) }, newId: { UUID() })
+        _ = try session.reduce(.goToPrinciple(0), env)
+        #expect(session.phase == .discuss)
+        #expect(session.timer.elapsedBeforeStart == 250 && !session.timer.isRunning)
+
+        // Merging again changes nothing; a later change on the laptop comes in over the older one.
+        let once = try MultiFixture.dump(laptops.organiser.path)
+        let second = try laptops.organiser.merge(from: laptops.paths, now: Date(timeIntervalSince1970: 9_500))
+        #expect(second[.progress] == MergeReport.Counts(skipped: 2))
+        #expect(try MultiFixture.dump(laptops.organiser.path) == once)
+        try laptops.laptopA.save(leftProgress: TableProgress(principleIndex: 0, phase: .vote,
+                                                             timer: TimerState(durationSeconds: 900, elapsedBeforeStart: 610)),
+                                 tableId: t1.id, principleId: t1.principleIds[0], now: Date(timeIntervalSince1970: 9_600))
+        let third = try laptops.organiser.merge(from: [laptops.laptopA.path], now: Date(timeIntervalSince1970: 9_700))
+        #expect(third[.progress] == MergeReport.Counts(updated: 1, skipped: 1))
+        #expect(try laptops.organiser.leftProgress(of: table)[0]?.phase == .vote)
+        // An older clock does not overwrite a newer one.
+        let fourth = try laptops.laptopA.merge(from: [laptops.organiser.path], now: Date(timeIntervalSince1970: 9_800))
+        #expect(fourth[.progress] == MergeReport.Counts(skipped: 2))
+    }
+
     @Test func theOrderOfMergingDoesNotChangeTheNotes() throws {
         let laptops = try Laptops()
         try laptops.capture()

@@ -86,6 +86,21 @@ extension TempEvent {
         #expect(short[vision.principles[1].id]?.hasPrefix("købe ind") == true)
     }
 
+    @Test func initiativesWithoutDotsAreNotListedAsMostDots() throws {
+        let event = try TempEvent(tables: 2)
+        try event.noteFromAnotherProcess(table: 1, "!Fælles indkøbsportal for små leverandører")
+        let (app, backend) = try event.dashboardApp()
+        #expect(backend.text.contains("Flest prikker"))
+        #expect(backend.text.contains("Ingen prikker endnu"), "\(backend.text)")
+        #expect(!backend.text.contains("Fælles indkøbsportal"), "\(backend.text)")
+        try event.noteFromAnotherProcess(table: 2, "!Mentorordning mellem kooperativer", dots: 2)
+        event.world.advance(1)
+        app.send([.tick])
+        #expect(backend.text.contains("B2 Mentorordning"), "\(backend.text)")
+        #expect(!backend.text.contains("Fælles indkøbsportal"))
+        #expect(!backend.text.contains("Ingen prikker endnu"))
+    }
+
     @Test func tableViewIsMarkedReadOnly() throws {
         let event = try TempEvent.organiserScene()
         let (app, backend) = try event.dashboardApp()
@@ -210,6 +225,101 @@ extension TempEvent {
         #expect(backend.text.contains("Kooperativ kantine på rådhuset"), "\(backend.text)")
         expectSnapshot(backend, "table-view-another-principle-80x24")
         #expect(try event.store.table(number: 3).progress.principleIndex == 0)
+    }
+
+    /// A principle the table has left shows the phase and clock it was left
+    /// with; one it has not reached, a fresh clock; its own, the running one.
+    @Test func theReadOnlyTableViewShowsEachPrinciplesKeptClock() throws {
+        let event = try TempEvent.organiserScene()
+        // Table 3 spends 1:10 of principle 2 in Drøftelse, then goes back to principle 1 and starts its clock.
+        let (three, _) = try event.app(table: 3)
+        three.press(.nextPrinciple, .nextPhase, .toggleTimer)
+        event.world.advance(70)
+        three.press(.previousPrinciple, .toggleTimer)
+        event.world.advance(30)
+        let (app, backend) = try event.app(table: 1)
+        app.press(.dashboardScreen, .selectDown, .selectDown, .openTable)
+        #expect(backend.lines[0].contains("Princip 1/5 │ Præsentation │ ⏵ 14:30"), "\(backend.lines[0])")
+        app.press(.nextPrinciple)
+        #expect(backend.lines[0].contains("Princip 2/5 (bordet: 1) │ Drøftelse │ ⏸ 13:50"), "\(backend.lines[0])")
+        app.press(.nextPrinciple)
+        #expect(backend.lines[0].contains("Princip 3/5 (bordet: 1) │ Præsentation │ ⏸ 15:00"), "\(backend.lines[0])")
+        // Nothing of it was written: the table is still at its first principle, its clock running.
+        let table = try event.store.table(number: 3)
+        #expect(table.progress.principleIndex == 0 && table.progress.timer.isRunning)
+    }
+
+    /// F2 on the dashboard: the selected table's name, host and note-taker, saved
+    /// through the store as `rundbord table` saves them, shown on the dashboard
+    /// and in the harvest's appendix.
+    @Test(arguments: [(80, 24), (120, 40)])
+    func aTablesNameHostAndNoteTakerAreSetFromTheDashboard(width: Int, height: Int) throws {
+        let event = try TempEvent.organiserScene()
+        let (app, backend) = try event.dashboardApp(width: width, height: height)
+        app.press(.selectDown)
+        #expect(backend.lines[height - 2].contains("Bord 2 · bordvært: ikke angivet · referent: ikke angivet"),
+                "\(backend.lines[height - 2])")
+        #expect(backend.keyBar.contains("F2Ret"), "\(backend.keyBar)")
+        app.press(.editTable)
+        #expect(AppUpdate.effectiveScreen(app.state) == .tableForm)
+        app.type("Kantinen på Rådhuset")
+        app.press(.nextField)
+        app.type("Mette Kjærgård")
+        app.press(.nextField)
+        app.type("Jens Østergård")
+        expectSnapshot(backend, "table-form-\(width)x\(height)")
+        // F1 over the form lists the form's keys first; Esc is back in the form with its text.
+        app.press(.help)
+        #expect(backend.lines[1].contains("Bordets navn, vært og referent"), "\(backend.text)")
+        app.press(.back)
+        #expect(app.state.dashboard?.form?.noteTaker.text == "Jens Østergård")
+        app.press(.saveForm)
+        #expect(app.state.dashboard?.form == nil)
+        let table = try event.store.table(number: 2)
+        #expect([table.name, table.host, table.noteTaker] == ["Kantinen på Rådhuset", "Mette Kjærgård", "Jens Østergård"])
+        #expect(backend.text.contains("✓ Gemt: Bord 2 · Kantinen på Rådhuset · bordvært: Mette Kjærgård"), "\(backend.text)")
+        app.press(.selectUp, .selectDown)
+        // At 80 columns the line ends in "…" after a whole word.
+        #expect(backend.lines[height - 2].contains(width > 80 ? "Bord 2 · Kantinen på Rådhuset · bordvært: Mette Kjærgård · referent: Jens Østergård"
+                                                   : "Bord 2 · Kantinen på Rådhuset · bordvært: Mette Kjærgård · referent: Jens…"),
+                "\(backend.lines[height - 2])")
+        // The harvest's appendix names them under the table, as after `rundbord table`.
+        let document = try Harvest.build(store: event.store, options: HarvestOptions(language: .da, generatedAt: event.world.now))
+        let markdown = try Exporter.markdown(document, ExportSettings(templates: HarvestTemplates(library: TemplateLibrary(), language: .da)))
+        #expect(markdown.contains("### Bord 2: Kantinen på Rådhuset"), "\(markdown)")
+        #expect(markdown.contains("Bordvært: Mette Kjærgård. Referent: Jens Østergård."))
+
+        // Opened again it holds what is stored; an emptied field clears it; Esc saves nothing.
+        app.press(.editTable, .nextField, .deleteToStart, .saveForm)
+        #expect(try event.store.table(number: 2).host == "")
+        #expect(try event.store.table(number: 2).name == "Kantinen på Rådhuset")
+        app.press(.editTable)
+        app.type(" og kælderen")
+        app.press(.back)
+        #expect(app.state.dashboard?.form == nil)
+        #expect(try event.store.table(number: 2).name == "Kantinen på Rådhuset")
+    }
+
+    /// Too small for the dashboard (a 60×20 split screen): the form is not
+    /// typed into out of sight, and Esc closes it.
+    @Test func theTableFormTakesNoTypingWhileTheWindowIsTooSmall() throws {
+        let event = try TempEvent.organiserScene()
+        let (app, backend) = try event.app(table: 1)
+        app.press(.dashboardScreen, .editTable)
+        app.type("Bord ved vinduet")
+        backend.size = Size(width: 60, height: 20)
+        app.send([.resize(backend.size)])
+        #expect(backend.text.contains("Vinduet er 60×20"), "\(backend.text)")
+        app.type(" og døren")
+        app.send(keys: [.enter])
+        #expect(app.state.dashboard?.form?.name.text == "Bord ved vinduet")
+        #expect(try event.store.table(number: 1).name == "")
+        app.send(keys: [.escape])
+        #expect(app.state.dashboard?.form == nil)
+        backend.size = Size(width: 80, height: 24)
+        app.send([.resize(backend.size)])
+        #expect(app.state.screen == .dashboard)
+        #expect(try event.store.table(number: 1).name == "")
     }
 
     @Test func theDashboardOnItsOwnHasNoTableToReturnTo() throws {

@@ -12,7 +12,7 @@ public enum CurationText: String, CatalogueKey {
     case jsonHelp, idHelp, idsHelp, mergeTextHelp, setTextHelp, costHelp, decisionHelp, noteIdHelp
     case movePrincipleHelp, moveTableHelp, canonicalHelp, aliasesHelp, summaryTextHelp, summaryPrincipleHelp
     case listHeading, listPlace, listDots, listOwner, listHorizon, listMerged, listSource, noInitiatives
-    case suggestNone, suggestMergeHint, merged, alreadyMerged, splitDone, nothingChanged, aliasDone
+    case suggestNone, suggestMergeHint, suggestTables, merged, alreadyMerged, splitDone, nothingChanged, aliasDone
     case moveNeedsTarget, moved, summarySaved, summaryCleared, ownersNone, ownersLine
 
     public static let table: [CurationText: Translation] = [
@@ -91,6 +91,8 @@ public enum CurationText: String, CatalogueKey {
         .noInitiatives: .init("Ingen initiativer endnu.", "No initiatives yet."),
         .suggestNone: .init("Ingen oplagte dubletter.", "No likely duplicates."),
         .suggestMergeHint: .init("læg sammen: {0}", "merge: {0}"),
+        // "(bord 1 og 3)": {1} is the list, {0} how many are in it.
+        .suggestTables: .init("({0|bord|bord} {1})", "({0|table|tables} {1})"),
         .merged: .init("Lagt sammen: {0}", "Merged: {0}"),
         .alreadyMerged: .init("Allerede ét initiativ: {0}", "Already one initiative: {0}"),
         .splitDone: .init("Delt igen i: {0}", "Split into: {0}"),

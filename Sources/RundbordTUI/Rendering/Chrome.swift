@@ -13,10 +13,12 @@ enum Chrome {
         // The moment the time runs out the bar is drawn highlighted, then as before.
         let style = state.isFlashing ? Theme.flash : Theme.header
         buffer.fill(Rect(x: 0, y: 0, width: buffer.width, height: 1), style: style)
-        let timer = timerText(state)
-        let phase = session.phase.textKey.text(lang)
-        let n = state.shownSession.principleIndex + 1, count = session.principleIds.count
-        // Another principle looked at in the read-only view: the phase and clock are still the table's own.
+        // Another principle looked at in the read-only view: the phase and clock it was left with.
+        let shown = state.shownSession
+        let timer = shown.principleIndex == session.principleIndex ? timerText(state)
+            : timerText(shown.timer, now: state.now, lang: lang)
+        let phase = shown.phase.textKey.text(lang)
+        let n = shown.principleIndex + 1, count = session.principleIds.count
         let position = n == session.principleIndex + 1 ? TUIText.headerPrinciple.text(lang, n, count)
             : TUIText.headerViewedPrinciple.text(lang, n, count, session.principleIndex + 1)
         let table = TUIText.headerTable.text(lang, state.tableNumber)

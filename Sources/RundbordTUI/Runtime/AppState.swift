@@ -119,9 +119,15 @@ public struct AppState: Sendable, Equatable {
     /// The session the screens draw and select notes in: the read-only table
     /// at the principle chosen in its view, else `session` itself. Never
     /// written: the table's own progress stays in `session`.
+    /// Another principle shows the phase and (paused) clock the table left it
+    /// with, or a fresh one where the table has not been yet.
     public var shownSession: TableSession {
         guard let viewed = viewedPrinciple, isReadOnlyView else { return session }
         var table = session.table
+        let minutes = table.principleIds.indices.contains(viewed.index)
+            ? session.vision.principle(id: table.principleIds[viewed.index])?.minutes ?? 15 : 15
+        table.progress = session.leftProgress[viewed.index]
+            ?? TableProgress(principleIndex: viewed.index, phase: .present, timer: TimerState(durationSeconds: minutes * 60))
         table.progress.principleIndex = viewed.index
         return TableSession(vision: session.vision, table: table, notes: viewed.notes)
     }
