@@ -157,6 +157,31 @@ extension TableApp {
         #expect(app.state.screen == .dashboard)
     }
 
+    /// With the mail chosen, the harvest screen says who it is addressed to:
+    /// the organiser and the event's extra recipients; the participants as Bcc.
+    @Test func theHarvestScreenSaysWhoTheMailGoesTo() throws {
+        let event = try TempEvent.curationScene()
+        var details = try event.store.event()
+        details.organiserEmail = "okf@kk.example"
+        details.extraRecipients = ["politiker@kk.example", "sekretariat@rådet.dk"]
+        try event.store.save(event: details)
+        let (app, backend) = try event.dashboardApp(width: 120, height: 40)
+        app.press(.harvestScreen)
+        #expect(app.state.harvest?.mailTo == ["okf@kk.example", "politiker@kk.example", "sekretariat@rådet.dk"])
+        let panel = HarvestScreen.panelWidth(app.state.size) - 1
+        func flat() -> String { backend.lines.map { $0.prefix(panel).trimmingCharacters(in: .whitespaces) }.joined(separator: " ") }
+        if app.state.harvest?.chosen.contains(.eml) == true {
+            #expect(flat().contains("Mailen til:"))
+        } else {
+            #expect(!flat().contains("Mailen til:"), "said only with the mail chosen")
+            let row = try #require(HarvestState.formats.firstIndex(of: .eml))
+            for _ in 0..<row { app.press(.selectDown) }
+            app.press(.toggleOption)
+        }
+        #expect(flat().contains("Mailen til: okf@kk.example, politiker@kk.example, sekretariat@rådet.dk (deltagerne: Bcc)"),
+                "\(backend.text)")
+    }
+
     @Test func theHarvestAsksBeforeExportingWithoutNextSteps() throws {
         let event = try TempEvent.curationScene()
         let (app, backend) = try event.dashboardApp()

@@ -404,7 +404,7 @@ public enum TUIText: String, CatalogueKey {
         .harvestAnonymous: .init("Anonym (ingen navne)", "Anonymous (no names)"),
         .harvestAttachmentWithoutFile: .init("Bilaget »{0}« har ingen fil og kommer ikke med i mailen (rundbord event --add-attachment)",
                                              "The attachment “{0}” has no file; the mail will not carry it (rundbord event --add-attachment)"),
-        .harvestMailTo: .init("Mailen går til {0}; deltagerne får den som Bcc", "The mail goes to {0}; the participants get it as Bcc"),
+        .harvestMailTo: .init("Mailen til: {0} (deltagerne: Bcc)", "Mail to: {0} (participants: Bcc)"),
         .harvestUnmailable: .init("{0} kan ikke modtage en mail og er udeladt", "{0} cannot receive mail and is left out"),
         .harvestPreview: .init("Forhåndsvisning (Markdown)", "Preview (Markdown)"),
         .harvestWritten: .init("Skrevet:", "Written:"),

@@ -88,14 +88,6 @@ enum HarvestScreen {
                 buffer.put(line, x: 1, y: y, style: Theme.warning); y += 1
             }
         }
-        // With the mail chosen: who it is addressed to (the participants get it as Bcc).
-        if harvest.chosen.contains(.eml) && !harvest.mailTo.isEmpty {
-            y += 1
-            let to = TUIText.harvestMailTo.text(lang, harvest.mailTo.map(Sanitize.line).joined(separator: ", "))
-            for line in TextLayout.lines(to, width: panel - 3) where y < buffer.height - 3 {
-                buffer.put(line, x: 1, y: y, style: Theme.dim); y += 1
-            }
-        }
         // With the mail chosen: what it will not carry, before it is written.
         if harvest.chosen.contains(.eml) && !harvest.mailProblems.isEmpty {
             for problem in harvest.mailProblems {
@@ -107,6 +99,15 @@ enum HarvestScreen {
                 for line in TextLayout.lines("⚠ " + warning, width: panel - 3) where y < buffer.height - 3 {
                     buffer.put(line, x: 1, y: y, style: Theme.warning); y += 1
                 }
+            }
+        }
+        // With the mail chosen: who it is addressed to (the participants get it as Bcc);
+        // after the warnings, which matter more when the panel is short.
+        if harvest.chosen.contains(.eml) && !harvest.mailTo.isEmpty {
+            y += 1
+            let to = TUIText.harvestMailTo.text(lang, harvest.mailTo.map(Sanitize.line).joined(separator: ", "))
+            for line in TextLayout.lines(to, width: panel - 3) where y < buffer.height - 3 {
+                buffer.put(line, x: 1, y: y, style: Theme.dim); y += 1
             }
         }
         // An export error in full (the status line may cut it): what to do about it is in its text.
