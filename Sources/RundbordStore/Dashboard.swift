@@ -9,6 +9,9 @@ public struct DashboardSnapshot: Sendable, Equatable {
         public var id: UUID
         public var number: Int
         public var name: String
+        /// Who hosts the table and who takes its notes ("" when not set).
+        public var host: String = ""
+        public var noteTaker: String = ""
         /// The current principle (nil when the table's index is out of range).
         public var principleId: String?
         public var principleIndex: Int
@@ -68,7 +71,8 @@ extension EventStore {
             var tables = try Row.fetchAll(db, sql: "SELECT * FROM roundTable ORDER BY number").map { row in
                 let t = try Rows.table(row)
                 return DashboardSnapshot.TableStatus(
-                    id: t.id, number: t.number, name: t.name, principleId: t.currentPrincipleId,
+                    id: t.id, number: t.number, name: t.name, host: t.host, noteTaker: t.noteTaker,
+                    principleId: t.currentPrincipleId,
                     principleIndex: t.progress.principleIndex, principleCount: t.principleIds.count,
                     phase: t.progress.phase, timer: t.progress.timer, counts: [:], dots: 0, participants: 0,
                     lastActivity: nil)

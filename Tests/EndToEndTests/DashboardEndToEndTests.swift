@@ -59,4 +59,31 @@ struct DashboardEndToEndTests {
         let done = try dashboard.waitFor("rc=")
         #expect(done.screen.contains("rc=0"), "\(done.screen)")
     }
+
+    /// The organiser names a table on the dashboard of the real program, with
+    /// Danish letters typed as a person types them; `rundbord table` reads them back.
+    @Test func aTableIsNamedOnTheDashboard() throws {
+        let dashboard = try Tmux(command: "\(binary) dashboard \(TableScreenProcess.quote(file)); echo \"rc=$?\"; sleep 30",
+                                 width: 120, height: 40, environment: TableScreenProcess.environment)
+        defer { dashboard.close() }
+        #expect(try dashboard.waitFor("Bord 1 · bordvært: ikke angivet").found)
+        try dashboard.send("Down")
+        try dashboard.send("F2")
+        #expect(try dashboard.waitFor("Bord 2: navn, vært og referent").found)
+        try dashboard.type("Kantinen på Rådhuset")
+        try dashboard.send("Tab")
+        try dashboard.type("Åse Ørsted")
+        try dashboard.send("Enter")
+        let saved = try dashboard.waitFor("✓ Gemt: Bord 2 · Kantinen på Rådhuset · bordvært: Åse Ørsted · referent: ikke angivet")
+        #expect(saved.found, "\(saved.screen)")
+        // The line under the list says the same once the message is gone.
+        try dashboard.send("Up")
+        try dashboard.send("Down")
+        let shown = try dashboard.waitFor("\n Bord 2 · Kantinen på Rådhuset · bordvært: Åse Ørsted · referent: ikke angivet")
+        #expect(shown.found, "\(shown.screen)")
+        try dashboard.send("F10")
+        #expect(try dashboard.waitFor("rc=0").found)
+        let table = try rundbord(["table", file, "2"])
+        #expect(table.stdout == "Bord 2: Kantinen på Rådhuset\n  Bordvært: Åse Ørsted\n  Referent: ikke angivet\n", "\(table.stdout)")
+    }
 }

@@ -249,6 +249,79 @@ extension TempEvent {
         #expect(table.progress.principleIndex == 0 && table.progress.timer.isRunning)
     }
 
+    /// F2 on the dashboard: the selected table's name, host and note-taker, saved
+    /// through the store as `rundbord table` saves them, shown on the dashboard
+    /// and in the harvest's appendix.
+    @Test(arguments: [(80, 24), (120, 40)])
+    func aTablesNameHostAndNoteTakerAreSetFromTheDashboard(width: Int, height: Int) throws {
+        let event = try TempEvent.organiserScene()
+        let (app, backend) = try event.dashboardApp(width: width, height: height)
+        app.press(.selectDown)
+        #expect(backend.lines[height - 2].contains("Bord 2 · bordvært: ikke angivet · referent: ikke angivet"),
+                "\(backend.lines[height - 2])")
+        #expect(backend.keyBar.contains("F2Ret"), "\(backend.keyBar)")
+        app.press(.editTable)
+        #expect(AppUpdate.effectiveScreen(app.state) == .tableForm)
+        app.type("Kantinen på Rådhuset")
+        app.press(.nextField)
+        app.type("Mette Kjærgård")
+        app.press(.nextField)
+        app.type("Jens Østergård")
+        expectSnapshot(backend, "table-form-\(width)x\(height)")
+        // F1 over the form lists the form's keys first; Esc is back in the form with its text.
+        app.press(.help)
+        #expect(backend.lines[1].contains("Bordets navn, vært og referent"), "\(backend.text)")
+        app.press(.back)
+        #expect(app.state.dashboard?.form?.noteTaker.text == "Jens Østergård")
+        app.press(.saveForm)
+        #expect(app.state.dashboard?.form == nil)
+        let table = try event.store.table(number: 2)
+        #expect([table.name, table.host, table.noteTaker] == ["Kantinen på Rådhuset", "Mette Kjærgård", "Jens Østergård"])
+        #expect(backend.text.contains("✓ Gemt: Bord 2 · Kantinen på Rådhuset · bordvært: Mette Kjærgård"), "\(backend.text)")
+        app.press(.selectUp, .selectDown)
+        // At 80 columns the line ends in "…" after a whole word.
+        #expect(backend.lines[height - 2].contains(width > 80 ? "Bord 2 · Kantinen på Rådhuset · bordvært: Mette Kjærgård · referent: Jens Østergård"
+                                                   : "Bord 2 · Kantinen på Rådhuset · bordvært: Mette Kjærgård · referent: Jens…"),
+                "\(backend.lines[height - 2])")
+        // The harvest's appendix names them under the table, as after `rundbord table`.
+        let document = try Harvest.build(store: event.store, options: HarvestOptions(language: .da, generatedAt: event.world.now))
+        let markdown = try Exporter.markdown(document, ExportSettings(templates: HarvestTemplates(library: TemplateLibrary(), language: .da)))
+        #expect(markdown.contains("### Bord 2: Kantinen på Rådhuset"), "\(markdown)")
+        #expect(markdown.contains("Bordvært: Mette Kjærgård. Referent: Jens Østergård."))
+
+        // Opened again it holds what is stored; an emptied field clears it; Esc saves nothing.
+        app.press(.editTable, .nextField, .deleteToStart, .saveForm)
+        #expect(try event.store.table(number: 2).host == "")
+        #expect(try event.store.table(number: 2).name == "Kantinen på Rådhuset")
+        app.press(.editTable)
+        app.type(" og kælderen")
+        app.press(.back)
+        #expect(app.state.dashboard?.form == nil)
+        #expect(try event.store.table(number: 2).name == "Kantinen på Rådhuset")
+    }
+
+    /// Too small for the dashboard (a 60×20 split screen): the form is not
+    /// typed into out of sight, and Esc closes it.
+    @Test func theTableFormTakesNoTypingWhileTheWindowIsTooSmall() throws {
+        let event = try TempEvent.organiserScene()
+        let (app, backend) = try event.app(table: 1)
+        app.press(.dashboardScreen, .editTable)
+        app.type("Bord ved vinduet")
+        backend.size = Size(width: 60, height: 20)
+        app.send([.resize(backend.size)])
+        #expect(backend.text.contains("Vinduet er 60×20"), "\(backend.text)")
+        app.type(" og døren")
+        app.send(keys: [.enter])
+        #expect(app.state.dashboard?.form?.name.text == "Bord ved vinduet")
+        #expect(try event.store.table(number: 1).name == "")
+        app.send(keys: [.escape])
+        #expect(app.state.dashboard?.form == nil)
+        backend.size = Size(width: 80, height: 24)
+        app.send([.resize(backend.size)])
+        #expect(app.state.screen == .dashboard)
+        #expect(try event.store.table(number: 1).name == "")
+    }
+
     @Test func theDashboardOnItsOwnHasNoTableToReturnTo() throws {
         let event = try TempEvent()
         let (app, backend) = try event.dashboardApp()

@@ -174,7 +174,7 @@ import Testing
         let help = KeyTable.command(for: .function(1), on: screen) == .help
         let back = [Command.back, .no].contains(KeyTable.command(for: .escape, on: screen))
         #expect(help || back, "\(screen) has neither F1 for help nor Esc to go back")
-        if KeyTable.organiser.contains(screen) || screen == .participantForm { #expect(help && back, "\(screen)") }
+        if KeyTable.organiser.contains(screen) || screen == .participantForm || screen == .tableForm { #expect(help && back, "\(screen)") }
         for lang in Language.allCases {
             let narrow = shown(lang, width: 80)
             let essential = KeyTable.bar(for: screen).filter { !$0.barWhenRoom }

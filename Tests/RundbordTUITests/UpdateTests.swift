@@ -2,6 +2,7 @@ import Foundation
 import RundbordCore
 import RundbordTestSupport
 import Testing
+@testable import RundbordStore
 @testable import RundbordTUI
 
 /// The update function on its own: a state built in memory, messages in,
@@ -315,6 +316,40 @@ import Testing
         #expect(commands == [.refresh(table: 1)])
         try press(.back)
         #expect(state.stack == [.session])
+    }
+
+    /// F2 on the dashboard opens the selected table's name, host and note-taker;
+    /// Enter asks the runner to store them, and the form closes only once stored.
+    @Test mutating func theTableFormIsStoredBeforeItCloses() throws {
+        try press(.dashboardScreen)
+        func status(_ number: Int, name: String = "", host: String = "") -> DashboardSnapshot.TableStatus {
+            .init(id: world.newId(), number: number, name: name, host: host, noteTaker: "", principleId: nil,
+                  principleIndex: 0, principleCount: 5, phase: .present, timer: TimerState(durationSeconds: 900),
+                  counts: [:], dots: 0, participants: 0, lastActivity: nil)
+        }
+        send(.loaded(.dashboard(DashboardSnapshot(tables: [status(1), status(2, name: "Grøn", host: "Åse Ørsted")],
+                                                  principles: [], topInitiatives: [], participants: 0))))
+        try press(.selectDown)
+        try press(.editTable)
+        #expect(AppUpdate.effectiveScreen(state) == .tableForm)
+        #expect(state.dashboard?.form?.number == 2)
+        #expect(state.dashboard?.form?.host.text == "Åse Ørsted")
+        type(" omstilling")
+        try press(.nextField)
+        try press(.deleteToStart)
+        try press(.nextField)
+        type("Bo Æbelø")
+        let commands = try press(.saveForm)
+        #expect(commands == [.setTableDetails(number: 2, name: "Grøn omstilling", host: "", noteTaker: "Bo Æbelø",
+                                              message: "Gemt: Bord 2 · Grøn omstilling · bordvært: ikke angivet · referent: Bo Æbelø")])
+        // Not stored yet: the form stays, so a failed write loses nothing typed.
+        #expect(state.dashboard?.form != nil)
+        send(.failed(.store("disken er fuld")))
+        #expect(state.dashboard?.form?.noteTaker.text == "Bo Æbelø")
+        let after = send(.stored(.tableDetails(message: "Gemt: Bord 2 · Grøn omstilling")))
+        #expect(state.dashboard?.form == nil)
+        #expect(state.message == .init(text: "Gemt: Bord 2 · Grøn omstilling", isError: false))
+        #expect(after == [.loadDashboard])
     }
 
     @Test mutating func theProjectorAlwaysReturnsToTheSession() throws {

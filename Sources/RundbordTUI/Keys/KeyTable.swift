@@ -7,13 +7,14 @@ import RundbordHarvest
 /// stack, each with its own state) and modals (`Modal`) apart.
 public enum ScreenID: String, Sendable, CaseIterable {
     case session, vote, detail, projector, help, picker, confirm, moveNote
-    case dashboard, tableView, participants, participantForm, harvest, curation, curationForm
+    case dashboard, tableForm, tableView, participants, participantForm, harvest, curation, curationForm
     /// Typing a search of the harvest's preview (after `/`).
     case harvestSearch
 
     var title: TUIText {
         switch self {
         case .dashboard: .screenDashboard
+        case .tableForm: .screenTableForm
         case .tableView: .screenTableView
         case .participants: .screenParticipants
         case .participantForm: .screenParticipantForm
@@ -54,7 +55,7 @@ public enum Command: Sendable, Equatable {
     // The confirmation question.
     case yes, no
     // The organiser's screens.
-    case dashboardScreen, participantsScreen, harvestScreen, openTable
+    case dashboardScreen, participantsScreen, harvestScreen, openTable, editTable
     case newParticipant, editParticipant, nextTable, previousTable, toggleConsent, deleteParticipant
     case nextField, previousField, saveForm
     case toggleOption, export, refreshPreview, searchPreview, findNext
@@ -89,9 +90,9 @@ public struct KeyBinding: Sendable {
 }
 
 public enum KeyTable {
-    static let editing: [ScreenID] = [.session, .picker, .detail, .participantForm, .curationForm]
+    static let editing: [ScreenID] = [.session, .picker, .detail, .participantForm, .curationForm, .tableForm]
     /// ← and → mean "change the value" in the initiative detail (where they also move the text cursor).
-    static let editingArrows: [ScreenID] = [.session, .picker]
+    static let editingArrows: [ScreenID] = [.session, .picker, .tableForm]
     static let digits: [Key] = (0...9).map { .char(Character(String($0))) }
     /// The organiser's screens, where no note is typed.
     static let organiser: [ScreenID] = [.dashboard, .tableView, .participants, .harvest, .curation]
@@ -100,7 +101,7 @@ public enum KeyTable {
     /// the bar and the help list bindings in this order.
     public static let bindings: [KeyBinding] = [
         KeyBinding([.function(1)], .help, bar: .barHelp, .keyHelp,
-                   [.session, .vote, .detail, .projector] + organiser + [.participantForm, .curationForm]),
+                   [.session, .vote, .detail, .projector] + organiser + [.participantForm, .curationForm, .tableForm]),
         KeyBinding([.char("?")], .help, .keyHelpQuestionMark, [.vote, .projector]),
         KeyBinding([], .typeText, .keyTypeText, [.session], keyLabel: .keyLabelText),
         KeyBinding([.enter], .saveNote, .keySaveNote, [.session]),
@@ -131,7 +132,7 @@ public enum KeyTable {
         KeyBinding([.ctrl("g")], .togglePrinciple, .keyTogglePrinciple, [.session, .tableView]),
         KeyBinding([.escape], .back, .keyEscapeSession, [.session]),
         KeyBinding([.ctrl("l")], .redraw, .keyRedraw, [.session, .vote, .detail, .projector, .help] + organiser
-                   + [.participantForm, .curationForm]),
+                   + [.participantForm, .curationForm, .tableForm]),
         KeyBinding([.alt("o")], .dashboardScreen, bar: .barDashboard, whenRoom: true, .keyDashboardScreen, [.session]),
         KeyBinding([.alt("d")], .participantsScreen, bar: .barParticipants, whenRoom: true, .keyParticipantsScreen, [.session]),
         KeyBinding([.alt("e")], .harvestScreen, bar: .barHarvest, whenRoom: true, .keyHarvestScreen, [.session]),
@@ -187,6 +188,7 @@ public enum KeyTable {
         KeyBinding([.up], .selectUp, .keyRowUp, [.dashboard, .participants, .harvest, .curation]),
         KeyBinding([.down], .selectDown, .keyRowDown, [.dashboard, .participants, .harvest, .curation]),
         KeyBinding([.enter], .openTable, bar: .barOpen, .keyOpenTable, [.dashboard]),
+        KeyBinding([.function(2), .char("r")], .editTable, bar: .barEditTable, .keyEditTable, [.dashboard]),
         KeyBinding([.char("d")], .participantsScreen, bar: .barParticipants, .keyParticipantsScreen, [.dashboard]),
         KeyBinding([.char("e")], .harvestScreen, bar: .barHarvest, .keyHarvestScreen, [.dashboard]),
         KeyBinding([.char("k")], .curationScreen, bar: .barCurate, .keyCurationScreen, [.dashboard]),
@@ -195,6 +197,12 @@ public enum KeyTable {
         KeyBinding([.left, .ctrl("p")], .previousPrinciple, bar: .barPreviousPrinciple, .keyViewPreviousPrinciple, [.tableView]),
         KeyBinding([.right, .ctrl("n")], .nextPrinciple, bar: .barNextPrinciple, .keyViewNextPrinciple, [.tableView]),
         KeyBinding([.escape], .back, bar: .barBack, .keyTableViewBack, [.tableView]),
+        // The table's name, host and note-taker (F2 on the dashboard).
+        KeyBinding([], .typeText, .keyFormText, [.tableForm], keyLabel: .keyLabelText),
+        KeyBinding([.tab, .down], .nextField, bar: .barNextField, .keyNextField, [.tableForm]),
+        KeyBinding([.backTab, .up], .previousField, .keyPreviousField, [.tableForm]),
+        KeyBinding([.enter], .saveForm, bar: .barSaveForm, .keySaveTable, [.tableForm]),
+        KeyBinding([.escape], .back, bar: .barCancel, .keyCancelForm, [.tableForm]),
 
         // The participants.
         KeyBinding([.char("n")], .newParticipant, bar: .barNew, .keyNewParticipant, [.participants]),

@@ -31,7 +31,7 @@ public enum Screens {
         case .harvest: viewport = HarvestScreen.render(state, into: &buffer)
         case .curation: viewport = CurationScreen.render(state, into: &buffer)
         // Layers, never on the stack: drawn over the screen under them, below.
-        case .picker, .confirm, .participantForm, .curationForm, .moveNote, .harvestSearch: break
+        case .picker, .confirm, .participantForm, .curationForm, .moveNote, .harvestSearch, .tableForm: break
         }
         if state.picker != nil { PickerOverlay.render(state, into: &buffer) }
         if state.moving != nil { MoveOverlay.render(state, into: &buffer) }

@@ -32,6 +32,8 @@ public enum Stored: Sendable, Equatable {
     /// The curation (or the event's details) was saved: the event as it is now,
     /// what to say, and the initiative to select.
     case curated(CurationData, message: String, select: UUID?)
+    /// A table's name, host and note-taker were saved; what to say.
+    case tableDetails(message: String)
 }
 
 /// Results of commands that read.
@@ -103,6 +105,9 @@ public enum AppEffect: Sendable, Equatable {
     case viewPrinciple(table: Int, index: Int)
     /// Changes the participants, then reads them back; `message` is said once it is stored.
     case changeParticipants(ParticipantChange, message: String)
+    /// Sets table `number`'s name, host and note-taker ("" clears one), as
+    /// `rundbord table` does; `message` is said once it is stored.
+    case setTableDetails(number: Int, name: String, host: String, noteTaker: String, message: String)
     /// Builds the harvest and renders its Markdown for the preview.
     case previewHarvest(anonymous: Bool, keepScroll: Bool)
     /// Renders every format first, then writes them next to the event file.

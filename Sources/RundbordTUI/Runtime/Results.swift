@@ -86,6 +86,8 @@ extension AppUpdate {
         case .exported(let paths):
             harvestExported(&state, paths)
             return []
+        case .tableDetails(let message):
+            return tableDetailsStored(&state, message: message)
         case let .curated(data, message, select):
             curationLoaded(&state, data, message: message, select: select)
             // The harvest under the curation is rebuilt when it shows again.

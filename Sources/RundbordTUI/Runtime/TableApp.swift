@@ -162,6 +162,9 @@ public final class TableApp {
                 guard table.principleIds.indices.contains(index) else { return nil }
                 return .loaded(.principleNotes(table: number, index: index,
                                                notes: try store.notes(tableId: table.id, principleId: table.principleIds[index])))
+            case let .setTableDetails(number, name, host, noteTaker, message):
+                _ = try store.setDetails(tableNumber: number, name: name, host: host, noteTaker: noteTaker, now: env.now())
+                return .stored(.tableDetails(message: message))
             case let .changeParticipants(change, message):
                 let selecting = try apply(change)
                 return .stored(.participants(try store.participants(), selecting: selecting, message: message))

@@ -192,6 +192,8 @@ public enum AppUpdate {
             editDetailField(&state) { $0.insert(Sanitize.line(text)) }
         case .participants:
             editFormField(&state) { $0.insert(Sanitize.line(text)) }
+        case .dashboard:
+            editTableFormField(&state) { $0.insert(Sanitize.line(text)) }
         case .harvest where state.harvest?.searching == true:
             typedInSearch(&state, text)
         case .curation:
@@ -208,6 +210,7 @@ public enum AppUpdate {
         if state.picker != nil { return .picker }
         if state.moving != nil { return .moveNote }
         if state.screen == .participants && state.roster?.form != nil { return .participantForm }
+        if state.screen == .dashboard && state.dashboard?.form != nil { return .tableForm }
         if state.screen == .harvest && state.harvest?.searching == true { return .harvestSearch }
         if state.screen == .curation && state.curation?.form != nil { return .curationForm }
         return state.screen
@@ -234,6 +237,7 @@ public enum AppUpdate {
         case .tableView: return tableView(&state, command)
         case .participants: return participants(&state, command)
         case .participantForm: return participantForm(&state, command)
+        case .tableForm: return tableForm(&state, command)
         case .harvest: return harvest(&state, command)
         case .harvestSearch: return harvestSearch(&state, command)
         case .curation: return curation(&state, command)
@@ -255,6 +259,8 @@ public enum AppUpdate {
             editDetailField(&state) { $0.insert(text) }
         case .participantForm:
             typedInForm(&state, text)
+        case .tableForm:
+            editTableFormField(&state) { $0.insert(text) }
         case .harvestSearch:
             typedInSearch(&state, text)
         case .curationForm:

@@ -56,6 +56,9 @@ public enum TUIText: String, CatalogueKey {
     case keyCancelForm, keyFormLeft, keyFormRight, keyToggleOption, keyExport
     case barOpen, barParticipants, barHarvest, barNew, barEditParticipant, barMove, barConsent, barNextField
     case barSaveForm, barCancel, barToggle, barExport
+    case screenTableForm, keyEditTable, barEditTable, keySaveTable, tableFormTitle, tableFormName, tableFormHost
+    case tableFormNoteTaker, tableFormWhy, messageTableSaved, dashboardTableHeading, dashboardTableNamed
+    case dashboardTableDetails, dashboardNotSet
     case dashboardTitle, dashboardSummary, dashboardColumns, dashboardPrinciples, dashboardTop, dashboardNoInitiatives, dashboardNoDots
     case dashboardLoading, dashboardPrincipleLine, dashboardTableLine, dashboardMore
     case activityNever, activityJustNow, activityMinutes, activityHours
@@ -320,6 +323,21 @@ public enum TUIText: String, CatalogueKey {
         .keyToggleOption: .init("Vælg / fravælg formatet eller anonymitet", "Choose / unchoose the format or anonymity"),
         .keyExport: .init("Eksportér de valgte formater ved siden af arrangementsfilen", "Export the chosen formats next to the event file"),
         .barOpen: .init("Åbn", "Open"),
+        .screenTableForm: .init("Bordets navn, vært og referent", "The table's name, host and note-taker"),
+        .keyEditTable: .init("Ret det valgte bords navn, vært og referent", "Edit the selected table's name, host and note-taker"),
+        .barEditTable: .init("Ret", "Edit"),
+        .keySaveTable: .init("Gem bordets navn, vært og referent", "Save the table's name, host and note-taker"),
+        .tableFormTitle: .init("Bord {0}: navn, vært og referent", "Table {0}: name, host and note-taker"),
+        .tableFormName: .init("Navn", "Name"),
+        .tableFormHost: .init("Bordvært", "Host"),
+        .tableFormNoteTaker: .init("Referent", "Note-taker"),
+        .tableFormWhy: .init("Opsamlingens bilag nævner dem under bordet. Et tomt felt rydder det.",
+                             "The harvest's appendix names them under the table. An empty field clears it."),
+        .messageTableSaved: .init("Gemt: {0}", "Saved: {0}"),
+        .dashboardTableHeading: .init("Bord {0}", "Table {0}"),
+        .dashboardTableNamed: .init("Bord {0} · {1}", "Table {0} · {1}"),
+        .dashboardTableDetails: .init("{0} · bordvært: {1} · referent: {2}", "{0} · host: {1} · note-taker: {2}"),
+        .dashboardNotSet: .init("ikke angivet", "not given"),
         .barParticipants: .init("Deltagere", "People"),
         .barHarvest: .init("Opsamling", "Harvest"),
         .barNew: .init("Ny", "New"),

@@ -8,6 +8,8 @@ public struct DashboardState: Sendable, Equatable {
     public var snapshot: DashboardSnapshot?
     /// The selected table (index into the snapshot's tables).
     public var row = 0
+    /// The selected table's name, host and note-taker being edited (F2).
+    public var form: TableForm?
     public init() {}
 }
 
@@ -39,6 +41,9 @@ extension AppUpdate {
             // One's own table opens as itself, writable.
             if number == state.homeTable { return closeDashboard(&state) }
             return [.command(.viewTable(number))]
+        case .editTable:
+            state.dashboard = board
+            return openTableForm(&state)
         case .participantsScreen:
             return openParticipants(&state)
         case .harvestScreen:

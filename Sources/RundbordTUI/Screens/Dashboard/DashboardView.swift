@@ -161,8 +161,58 @@ enum DashboardScreen {
             buffer.put(TextLayout.truncate(Sanitize.line(item.text), width: max(0, buffer.width - cx - 1)), x: cx, y: y)
         }
         Chrome.status(state, y: buffer.height - 2, into: &buffer)
-        if state.message == nil { buffer.fill(Rect(x: 0, y: buffer.height - 2, width: buffer.width, height: 1)) }
-        Chrome.keyBar(.dashboard, lang, into: &buffer)
+        if state.message == nil || board.form != nil {
+            buffer.fill(Rect(x: 0, y: buffer.height - 2, width: buffer.width, height: 1))
+            // The selected table's name, host and note-taker (F2 sets them).
+            if snapshot.tables.indices.contains(board.row) {
+                buffer.put(Chrome.fitted(details(snapshot.tables[board.row], lang), width: buffer.width - 2),
+                           x: 1, y: buffer.height - 2, style: Theme.dim)
+            }
+        }
+        if let form = board.form {
+            self.form(form, state, into: &buffer)
+            Chrome.keyBar(.tableForm, lang, into: &buffer)
+        } else {
+            Chrome.keyBar(.dashboard, lang, into: &buffer)
+        }
         return viewport
+    }
+
+    static func details(_ table: DashboardSnapshot.TableStatus, _ lang: Language) -> String {
+        TableForm.details(number: table.number, name: table.name, host: table.host, noteTaker: table.noteTaker, lang)
+    }
+
+    /// The form over the dashboard: the table's name, host and note-taker, a
+    /// word on where they show, and the hint or the error.
+    static func form(_ form: TableForm, _ state: AppState, into buffer: inout Buffer) {
+        let lang = state.lang
+        let inner = Chrome.box(TUIText.tableFormTitle.text(lang, form.number), width: 70, height: 12, into: &buffer)
+        let labelWidth = 14
+        let fields: [(TableForm.Field, TUIText)] = [(.name, .tableFormName), (.host, .tableFormHost),
+                                                    (.noteTaker, .tableFormNoteTaker)]
+        var y = inner.y + 1
+        for (field, label) in fields {
+            let focused = form.field == field
+            buffer.put((focused ? "▸ " : "  ") + label.text(lang), x: inner.x, y: y, style: focused ? Theme.title : .plain)
+            let x = inner.x + labelWidth
+            let width = inner.width - labelWidth
+            let editor = form[field]
+            buffer.fill(Rect(x: x, y: y, width: width, height: 1), style: Style(underline: true))
+            let layout = editor.layout(width: width)
+            // The row with the cursor; a long text scrolls within the field.
+            buffer.put(layout.rows[min(layout.cursorRow, layout.rows.count - 1)], x: x, y: y, style: Style(underline: true))
+            if focused { buffer.cursor = (x + min(layout.cursorColumn, width - 1), y) }
+            y += 2
+        }
+        for (i, line) in TextLayout.lines(TUIText.tableFormWhy.text(lang), width: inner.width).prefix(2).enumerated() {
+            buffer.put(line, x: inner.x, y: y + i, style: Theme.dim)
+        }
+        if let message = state.message {
+            buffer.put((message.isError ? "✗ " : "✓ ") + TextLayout.truncate(message.text, width: inner.width - 2),
+                       x: inner.x, y: inner.y + inner.height - 1, style: message.isError ? Theme.error : Theme.ok)
+        } else {
+            buffer.put(TextLayout.truncate(TUIText.formTextHint.text(lang), width: inner.width),
+                       x: inner.x, y: inner.y + inner.height - 1, style: Theme.dim)
+        }
     }
 }

@@ -9,7 +9,11 @@ enum HelpScreen {
     static func lines(_ state: AppState, width: Int) -> [(String, Style)] {
         let lang = state.lang
         var out: [(String, Style)] = []
-        let order = [state.helpReturn] + ScreenID.allCases.filter { $0 != state.helpReturn && $0 != .help }
+        // Over a form, the form's keys first, then those of the screen under it.
+        var first = [state.helpReturn]
+        if state.helpReturn == .dashboard, state.dashboard?.form != nil { first = [.tableForm, .dashboard] }
+        if state.helpReturn == .participants, state.roster?.form != nil { first = [.participantForm, .participants] }
+        let order = first + ScreenID.allCases.filter { !first.contains($0) && $0 != .help }
         for screen in order {
             let rows = KeyTable.bindings.filter { $0.screens.contains(screen) }
             guard !rows.isEmpty else { continue }
