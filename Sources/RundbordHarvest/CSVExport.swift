@@ -254,76 +254,56 @@ extension HarvestDocument {
 
     private func writeJSON(sections: some HarvestSections,
                            emitting emit: @escaping ([UInt8]) throws(RundbordError) -> Void) throws(RundbordError) {
-        let sink = JSONSink()
-        func flush(atLeast size: Int) throws(RundbordError) {
-            guard sink.bytes.count >= size else { return }
-            try emit(sink.bytes)
-            sink.bytes.removeAll(keepingCapacity: true)
-        }
-        func value<T: Encodable>(_ value: T, depth: Int) throws(RundbordError) {
-            do { try sink.write(value, depth: depth) } catch {
-                throw RundbordError(HarvestText.writeFailed, ["JSON", "\(error)"], exit: .software)
-            }
-        }
-        // As `JSONBytesEncoder` writes an array at depth 1, each element written before the next is made.
-        func array<E: Encodable>(_ forEach: ((E) throws(RundbordError) -> Void) throws(RundbordError) -> Void) throws(RundbordError) {
-            sink.bytes.append(UInt8(ascii: "["))
-            var count = 0
-            try forEach { (item: E) throws(RundbordError) in
-                if count > 0 { sink.bytes.append(UInt8(ascii: ",")) }
-                count += 1
-                sink.newlineAndIndent(2)
-                try value(item, depth: 2)
-                try flush(atLeast: 1 << 16)
-            }
-            sink.bytes.append(UInt8(ascii: "\n"))
-            if count == 0 { sink.bytes.append(UInt8(ascii: "\n")) }
-            sink.indent(1)
-            sink.bytes.append(UInt8(ascii: "]"))
-        }
-        func array<E: Encodable>(_ items: [E]) throws(RundbordError) {
-            try array { (body: (E) throws(RundbordError) -> Void) throws(RundbordError) in for item in items { try body(item) } }
-        }
-        func array<E: Encodable>(count: Int, _ item: (Int) throws(RundbordError) -> E) throws(RundbordError) {
-            try array { (body: (E) throws(RundbordError) -> Void) throws(RundbordError) in for i in 0..<count { try body(try item(i)) } }
-        }
-        sink.bytes.append(UInt8(ascii: "{"))
-        let keys = CodingKeys.allCases.sorted { $0.stringValue.utf8.lexicographicallyPrecedes($1.stringValue.utf8) }
-        for (i, key) in keys.enumerated() {
-            if i > 0 { sink.bytes.append(UInt8(ascii: ",")) }
-            sink.newlineAndIndent(1)
-            sink.string(key.stringValue)
-            sink.ascii(" : ")
+        let out = JSONStream(emit)
+        typealias Element = (() throws(RundbordError) -> Void) throws(RundbordError) -> Void
+        try out.object(CodingKeys.self, depth: 0) { (key) throws(RundbordError) in
             // Exhaustive: a field added to the document must be written here too.
             switch key {
-            case .schema: try value(schema, depth: 1)
-            case .language: try value(language, depth: 1)
-            case .generatedAt: try value(generatedAt, depth: 1)
-            case .anonymous: try value(anonymous, depth: 1)
-            case .event: try value(event, depth: 1)
-            case .tableNumbers: try value(tableNumbers, depth: 1)
-            case .totalTables: try value(totalTables, depth: 1)
-            case .fundingLabels: try value(fundingLabels, depth: 1)
-            case .agreementLabels: try value(agreementLabels, depth: 1)
-            case .counts: try value(counts, depth: 1)
-            case .keyMessages: try value(keyMessages, depth: 1)
-            case .principles: try array(count: principles.count, sections.principle)
-            case .initiatives: try array(initiatives)
-            case .funding: try array(funding)
-            case .owners: try array(owners)
-            case .unowned: try array(unowned)
-            case .agreementTotal: try value(agreementTotal, depth: 1)
-            case .tables: try array(count: tables.count, sections.table)
-            case .participants: try array(participants)
-            case .organisations: try value(organisations, depth: 1)
-            case .organisationsTakingPart: try value(organisationsTakingPart, depth: 1)
-            case .recipientCount: try value(recipientCount, depth: 1)
-            case .notes: try array(sections.forEachNote)
-            case .privacy: try value(privacy, depth: 1)
+            case .schema: try out.value(schema, depth: 1)
+            case .language: try out.value(language, depth: 1)
+            case .generatedAt: try out.value(generatedAt, depth: 1)
+            case .anonymous: try out.value(anonymous, depth: 1)
+            case .event: try out.value(event, depth: 1)
+            case .tableNumbers: try out.value(tableNumbers, depth: 1)
+            case .totalTables: try out.value(totalTables, depth: 1)
+            case .fundingLabels: try out.value(fundingLabels, depth: 1)
+            case .agreementLabels: try out.value(agreementLabels, depth: 1)
+            case .counts: try out.value(counts, depth: 1)
+            case .keyMessages: try out.value(keyMessages, depth: 1)
+            case .principles:
+                try out.array(depth: 1) { (element: Element) throws(RundbordError) in
+                    for i in principles.indices {
+                        let section = try sections.principle(i)
+                        try element { () throws(RundbordError) in try out.principle(section, depth: 2) }
+                    }
+                }
+            case .initiatives: try out.array(initiatives, depth: 1)
+            case .funding: try out.array(funding, depth: 1)
+            case .owners: try out.array(owners, depth: 1)
+            case .unowned: try out.array(unowned, depth: 1)
+            case .agreementTotal: try out.value(agreementTotal, depth: 1)
+            case .tables:
+                try out.array(depth: 1) { (element: Element) throws(RundbordError) in
+                    for i in tables.indices {
+                        let appendix = try sections.table(i)
+                        try element { () throws(RundbordError) in try out.table(appendix, depth: 2) }
+                    }
+                }
+            case .participants: try out.array(participants, depth: 1)
+            case .organisations: try out.value(organisations, depth: 1)
+            case .organisationsTakingPart: try out.value(organisationsTakingPart, depth: 1)
+            case .recipientCount: try out.value(recipientCount, depth: 1)
+            case .notes:
+                try out.array(depth: 1) { (element: Element) throws(RundbordError) in
+                    try sections.forEachNote { (note) throws(RundbordError) in
+                        try element { () throws(RundbordError) in try out.value(note, depth: 2) }
+                    }
+                }
+            case .privacy: try out.value(privacy, depth: 1)
             }
-            try flush(atLeast: 1 << 16)
+            try out.flush()
         }
-        sink.ascii("\n}\n")
-        try emit(sink.bytes)
+        out.sink.ascii("\n")
+        try out.flush(atLeast: 1)
     }
 }

@@ -36,13 +36,23 @@ public enum FundingTable {
 
     /// The table's lines (no trailing newline), at most `width` columns wide.
     public static func text(_ doc: HarvestDocument, width: Int) -> [String] {
+        var out: [String] = []
+        forEachLine(doc, width: width) { out.append($0) }
+        return out
+    }
+
+    /// The lines of `text`, each given to `body` as it is made (a large
+    /// harvest's table is never held whole: `TemplateLines`).
+    static func forEachLine<E: Error>(_ doc: HarvestDocument, width: Int, _ body: (String) throws(E) -> Void) throws(E) {
         let lang = doc.language
         let l = Labels.of(lang)
-        let rows = doc.funding.flatMap(\.initiatives)
+        let rows = doc.funding.lazy.flatMap(\.initiatives)
         let numberWidth = max(DisplayWidth.of(l.number), String(rows.map(\.rank).max() ?? 0).count)
         let dotsWidth = max(DisplayWidth.of(l.dots), String(rows.map(\.dots).max() ?? 0).count)
-        let supportTexts = rows.map { HarvestTypography.support($0.tables.count, of: doc.totalTables, lang) }
-        let tablesWidth = max(DisplayWidth.of(l.tables), supportTexts.map { DisplayWidth.of($0) }.max() ?? 0)
+        func supportText(_ i: HarvestDocument.RankedInitiative) -> String {
+            HarvestTypography.support(i.tables.count, of: doc.totalTables, lang)
+        }
+        let tablesWidth = max(DisplayWidth.of(l.tables), rows.map { DisplayWidth.of(supportText($0)) }.max() ?? 0)
         // The owner gets a column when the line is wide enough to leave the initiative 30 columns.
         let fixed = numberWidth + 1 + 1 + dotsWidth + 1 + tablesWidth
         let ownerWidth = width - fixed - 1 >= 30 + 13 ? min(22, max(12, (width - fixed - 1) / 3)) : 0
@@ -60,26 +70,31 @@ public enum FundingTable {
             return TextWrap.trimTrailing(joined).replacingOccurrences(of: " ", with: String(HarvestTypography.noBreakSpace))
         }
 
-        var out: [String] = []
+        // Blank lines wait for the next line: none ends the table.
+        var blanks = 0
+        func put(_ line: String) throws(E) {
+            if line.isEmpty { blanks += 1; return }
+            for _ in 0..<blanks { try body("") }
+            blanks = 0
+            try body(line)
+        }
         var header = [pad(l.number, numberWidth, right: true), pad(l.initiative, textWidth),
                       pad(l.dots, dotsWidth, right: true), pad(l.tables, tablesWidth)]
         if ownerWidth > 0 { header.append(pad(l.owner, ownerWidth)) }
-        out.append(line(header))
+        try put(line(header))
         var rule = [String(repeating: "-", count: numberWidth), String(repeating: "-", count: textWidth),
                     String(repeating: "-", count: dotsWidth), String(repeating: "-", count: tablesWidth)]
         if ownerWidth > 0 { rule.append(String(repeating: "-", count: ownerWidth)) }
-        out.append(line(rule))
+        try put(line(rule))
 
-        var index = 0
         for section in doc.funding {
-            out.append(line([String(repeating: " ", count: numberWidth),
+            try put(line([String(repeating: " ", count: numberWidth),
                              "\(section.label.uppercased()) (\(section.initiatives.count)):"]))
             if section.initiatives.isEmpty {
-                out.append(line([String(repeating: " ", count: numberWidth), "(\(l.none))"]))
+                try put(line([String(repeating: " ", count: numberWidth), "(\(l.none))"]))
             }
             for initiative in section.initiatives {
-                let support = supportTexts[index]
-                index += 1
+                let support = supportText(initiative)
                 let textLines = wrap(initiative.text, textWidth)
                 var details: [String] = []
                 if ownerWidth == 0 && !initiative.owners.isEmpty {
@@ -100,16 +115,14 @@ public enum FundingTable {
                                  pad(i == 0 ? String(initiative.dots) : "", dotsWidth, right: true),
                                  pad(i == 0 ? support : "", tablesWidth)]
                     if ownerWidth > 0 { cells.append(pad(i < ownerLines.count ? ownerLines[i] : "", ownerWidth)) }
-                    out.append(glued(line(cells), i > 0))
+                    try put(glued(line(cells), i > 0))
                 }
                 // Horizon, cost, decision and proposer under the row, across the columns.
                 for detail in details.isEmpty ? [] : wrap(sentences(details), width - numberWidth - 1) {
-                    out.append(glued(line([String(repeating: " ", count: numberWidth), detail]), true))
+                    try put(glued(line([String(repeating: " ", count: numberWidth), detail]), true))
                 }
             }
-            out.append("")
+            try put("")
         }
-        while out.last == "" { out.removeLast() }
-        return out
     }
 }

@@ -105,8 +105,8 @@ public enum HarvestContext {
                 "horizon": one(n.horizon ?? ""), "hasHorizon": n.horizon != nil,
             ]
         }
-        func kinds(_ groups: [HarvestDocument.KindGroup]) -> [[String: Any]] {
-            groups.map { ["label": one($0.label), "count": TemplateCount($0.notes.count), "notes": ContextList($0.notes, note)] }
+        func kinds(_ groups: [HarvestDocument.KindGroup]) -> ContextList {
+            ContextList(groups) { ["label": one($0.label), "count": TemplateCount($0.notes.count), "notes": ContextList($0.notes, note)] }
         }
         func initiatives(_ list: [HarvestDocument.RankedInitiative]) -> ContextList { ContextList(list, initiative) }
         /// A section read when the template reaches it; empty (and the error kept) when it cannot be read.
@@ -158,8 +158,8 @@ public enum HarvestContext {
                 "host": one(t.host ?? ""), "hasHost": t.host != nil,
                 "noteTaker": one(t.noteTaker ?? ""), "hasNoteTaker": t.noteTaker != nil,
                 "noteCount": TemplateCount(t.noteCount),
-                "principles": t.principles.filter { !$0.kinds.isEmpty || !$0.initiatives.isEmpty || $0.agreement.total > 0 }
-                    .map { p -> [String: Any] in
+                "principles": ContextList(t.principles.filter { !$0.kinds.isEmpty || !$0.initiatives.isEmpty || $0.agreement.total > 0 }) {
+                    p -> Any in
                     [
                         "number": p.number, "title": one(p.title), "kinds": kinds(p.kinds),
                         "hasNotes": !p.kinds.isEmpty || !p.initiatives.isEmpty,
@@ -249,7 +249,10 @@ public enum HarvestContext {
             "tables": ContextList(count: doc.tables.count) { i in section({ () throws(RundbordError) in try sections.table(i) }, table) },
         ]
         if flavour == .text {
-            context["fundingTable"] = FundingTable.text(doc, width: width).joined(separator: "\n")
+            // Made a line at a time where the template writes it (`TemplateLines`).
+            context["fundingTable"] = TemplateLines { (line: (String) throws(RundbordError) -> Void) throws(RundbordError) in
+                try FundingTable.forEachLine(doc, width: width, line)
+            }
         }
         context.merge(extra) { _, new in new }
         return context

@@ -160,6 +160,10 @@ public struct HarvestDocument: Sendable, Encodable, Equatable {
         public var kind: NoteKind
         public var label: String
         public var notes: [NoteEntry]
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case kind, label, notes
+        }
     }
 
     /// One proposal of an initiative at one table.
@@ -276,6 +280,10 @@ public struct HarvestDocument: Sendable, Encodable, Equatable {
         /// The harvest's initiatives proposed under this principle (at any table), in number order.
         public var initiatives: [RankedInitiative]
         public var agreement: AgreementSummary
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case number, id, title, summary, questions, keyMessages, kinds, initiatives, agreement
+        }
     }
 
     public struct TablePrinciple: Sendable, Encodable, Equatable {
@@ -286,6 +294,10 @@ public struct HarvestDocument: Sendable, Encodable, Equatable {
         /// This table's initiatives under the principle, by its own dots.
         public var initiatives: [NoteEntry]
         public var agreement: AgreementSummary
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case number, id, title, kinds, initiatives, agreement
+        }
     }
 
     public struct TableAppendix: Sendable, Encodable, Equatable {
@@ -296,6 +308,10 @@ public struct HarvestDocument: Sendable, Encodable, Equatable {
         public var noteTaker: String?
         public var noteCount: Int
         public var principles: [TablePrinciple]
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case number, name, host, noteTaker, noteCount, principles
+        }
     }
 
     public struct NamedParticipant: Sendable, Encodable, Equatable {

@@ -43,47 +43,68 @@ public struct HarvestTemplates: Sendable {
     func render(_ name: String, _ ext: String, context: [String: Any],
                 emit: (String) throws(RundbordError) -> Void) throws(RundbordError) {
         let loaded = try load(name, ext)
-        let lists = Set(context.compactMap { $0.value is ContextList ? $0.key : nil })
-        let flags = Set(context.compactMap { $0.value is Bool ? $0.key : nil })
-        guard let cut = TemplateCut(loaded.text, cutting: lists, flags: flags), let pieces = try? Self.parse(cut.pieces) else {
+        guard let cut = TemplateCut(loaded.text), let pieces = try? Self.parse(cut.pieces) else {
             try emit(loaded.main.render(context, library: loaded.library))
             return
         }
-        try Self.render(pieces, context: context, library: loaded.library, emit: emit)
+        try Self.render(pieces, context, library: loaded.library, emit: emit)
     }
 
-    /// A piece of a cut template, parsed.
+    /// A piece of a cut template, parsed; a section and a line also whole,
+    /// for when their value is neither a `ContextList`, a true-or-false
+    /// value nor `TemplateLines`.
     indirect enum ParsedPiece {
         case text(MustacheTemplate)
-        case section(name: String, inner: MustacheTemplate)
-        case conditional(name: String, inverted: Bool, pieces: [ParsedPiece])
+        case section(name: String, inverted: Bool, whole: MustacheTemplate, pieces: [ParsedPiece])
+        case line(name: String, whole: MustacheTemplate)
     }
 
     static func parse(_ pieces: [TemplateCut.Piece]) throws -> [ParsedPiece] {
         try pieces.map { piece in
             switch piece {
-            case .text(let text): .text(try MustacheTemplate(string: textPragma + text))
-            case .section(let name, let inner): .section(name: name, inner: try MustacheTemplate(string: textPragma + inner))
-            case .conditional(let name, let inverted, let pieces):
-                .conditional(name: name, inverted: inverted, pieces: try parse(pieces))
+            case .text(let text):
+                .text(try MustacheTemplate(string: textPragma + text))
+            case .section(let name, let inverted, let inner, let pieces):
+                // The section as it stood: its tags alone on their lines around the inside.
+                .section(name: name, inverted: inverted,
+                         whole: try MustacheTemplate(string: textPragma + "{{\(inverted ? "^" : "#")\(name)}}\n\(inner){{/\(name)}}"),
+                         pieces: try parse(pieces))
+            case .line(let name):
+                .line(name: name, whole: try MustacheTemplate(string: textPragma + "{{\(name)}}\n"))
             }
         }
     }
 
-    static func render(_ pieces: [ParsedPiece], context: [String: Any], library: MustacheLibrary,
+    /// The pieces rendered in `context` (the template's, or an element's over
+    /// it: `StackedContext`), each piece's text given to `emit` as it is made.
+    static func render(_ pieces: [ParsedPiece], _ context: Any, library: MustacheLibrary,
                        emit: (String) throws(RundbordError) -> Void) throws(RundbordError) {
         for piece in pieces {
             switch piece {
             case .text(let template):
                 try emit(template.render(context, library: library))
-            case .section(let name, let inner):
-                for element in context[name] as? ContextList ?? ContextList(count: 0) { _ in 0 } {
-                    try emit(inner.render(StackedContext(top: element, below: context), library: library))
+            case .section(let name, let inverted, let whole, let pieces):
+                let value = StackedContext.child(of: context, name)
+                if !inverted, let list = value as? ContextList {
+                    for element in list {
+                        try render(pieces, StackedContext(top: element, below: context), library: library, emit: emit)
+                    }
+                } else if let flag = value as? Bool {
+                    // As Mustache renders a section on a true-or-false value: in the same context.
+                    if flag != inverted { try render(pieces, context, library: library, emit: emit) }
+                } else {
+                    try emit(whole.render(context, library: library))
                 }
-            case .conditional(let name, let inverted, let pieces):
-                // As Mustache renders a section on a true-or-false value: in the same context.
-                if (context[name] as? Bool ?? false) != inverted {
-                    try render(pieces, context: context, library: library, emit: emit)
+            case .line(let name, let whole):
+                if let lines = StackedContext.child(of: context, name) as? TemplateLines {
+                    var first = true
+                    try lines.forEach { (line: String) throws(RundbordError) in
+                        try emit(first ? line : "\n" + line)
+                        first = false
+                    }
+                    try emit("\n")
+                } else {
+                    try emit(whole.render(context, library: library))
                 }
             }
         }

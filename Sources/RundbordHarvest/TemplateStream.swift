@@ -54,32 +54,36 @@ struct StackedContext: MustacheParent {
     }
 }
 
-/// A template cut where it runs over a list made as it is rendered: the
-/// text before, the section's inside (rendered once per element, each
-/// given away before the next is made), the text after. Mustache renders
-/// a section whole into one string; cut, each piece is written as it is
-/// rendered, so the text of a large harvest never exists whole. A section
-/// on a flag (`{{#hasInitiatives}}`) that holds such a list is cut inside
-/// too, and its pieces rendered when the flag says so.
+/// A template cut into pieces that render, in order, the same text as the
+/// whole: Mustache renders a section whole into one string, so a section
+/// over a long list, cut out, can instead be rendered an element at a
+/// time, each element's text given away before the next element is made
+/// (`HarvestTemplates.render(emit:)`); and inside an element, its own
+/// lists the same way. The text of a large harvest is never whole.
 ///
-/// Only sections where cutting renders the same text are cut: a top-level
-/// `{{#name}}`…`{{/name}}` whose open and close tags stand alone on their
-/// lines (Mustache drops such lines whole), with nothing inside that looks
-/// at the list itself (`{{.}}`, `.name`, `first()` and other position
-/// functions). Anything else, or a template that changes its delimiters,
-/// is rendered whole as before.
+/// A section is cut out only where that cannot change the text: its open
+/// and close tags stand alone on their lines (Mustache drops such lines
+/// whole, so the pieces around begin and end at line starts) and nothing
+/// inside it looks at the list itself (`{{.}}`, `.name`, `first()` and
+/// other position functions). A variable alone on its line is cut out too
+/// (`{{fundingTable}}`, given line by line). What a section stands for is
+/// only known when it is rendered: a list made as it is rendered
+/// (`ContextList`) is rendered an element at a time, a true-or-false value
+/// decides whether the pieces render, and anything else renders the
+/// section whole, as Mustache would. A template that changes its
+/// delimiters is not cut.
 struct TemplateCut {
     indirect enum Piece: Equatable {
         case text(String)
-        case section(name: String, inner: String)
-        /// `{{#flag}}` (or `{{^flag}}`, inverted) around pieces.
-        case conditional(name: String, inverted: Bool, pieces: [Piece])
+        /// `{{#name}}` (or `{{^name}}`) alone on its line, its inside, and the inside cut in turn.
+        case section(name: String, inverted: Bool, inner: String, pieces: [Piece])
+        /// `{{name}}` alone on its line.
+        case line(name: String)
     }
 
     let pieces: [Piece]
 
-    /// `names` are the lists to cut, `flags` the names of true-or-false values.
-    init?(_ text: String, cutting names: Set<String>, flags: Set<String> = []) {
+    init?(_ text: String) {
         let bytes = Array(text.utf8)
         let n = bytes.count
         let open: [UInt8] = Array("{{".utf8)
@@ -106,10 +110,9 @@ struct TemplateCut {
         var pieces: [Piece] = []
         var depth = 0
         var pieceStart = 0
-        // The section open at the top level that may be cut: its name, whether
-        // it is a list (else a flag, maybe inverted), where its line starts and
-        // where its inside starts.
-        var cutting: (name: String, list: Bool, inverted: Bool, lineStart: Int, inner: Int)?
+        // The section open at the top level, if it stands alone on its line:
+        // its name, whether inverted, where its line starts and where its inside starts.
+        var open0: (name: String, inverted: Bool, lineStart: Int, inner: Int)?
         var i = 0
         while i < n {
             guard at(i, open) else { i += 1; continue }
@@ -126,49 +129,65 @@ struct TemplateCut {
             case "=":
                 return nil
             case "#", "^", "$", "<":
-                if depth == 0, sigil == "#", names.contains(name) {
-                    guard let start = lineStart(alone: i), let inner = lineEnd(alone: after, endOfText: false) else { return nil }
-                    cutting = (name, true, false, start, inner)
-                } else if depth == 0, sigil == "#" || sigil == "^", flags.contains(name),
-                          let start = lineStart(alone: i), let inner = lineEnd(alone: after, endOfText: false) {
-                    cutting = (name, false, sigil == "^", start, inner)
+                if depth == 0 {
+                    open0 = nil
+                    if sigil == "#" || sigil == "^", let start = lineStart(alone: i),
+                       let inner = lineEnd(alone: after, endOfText: false) {
+                        open0 = (name, sigil == "^", start, inner)
+                    }
                 }
                 depth += 1
             case "/":
                 depth -= 1
                 if depth < 0 { return nil }
-                if depth == 0, let section = cutting {
-                    cutting = nil
+                if depth == 0, let section = open0 {
+                    open0 = nil
                     guard name == section.name, let start = lineStart(alone: i), start >= section.inner,
-                          let next = lineEnd(alone: after, endOfText: true) else {
-                        if section.list { return nil }
+                          let next = lineEnd(alone: after, endOfText: true) else { break }
+                    let inner = string(section.inner..<start)
+                    // What would look at the list or its position, not at an element: not cut.
+                    if inner.contains("()") || inner.contains("{{.") || inner.contains("{{ .") || inner.contains("{{{.")
+                        || inner.contains("{{&.") || inner.contains("{{& .") {
                         break
                     }
-                    let inner = string(section.inner..<start)
-                    if section.list {
-                        // What would look at the list or its position, not at an element.
-                        if inner.contains("()") || inner.contains("{{.") || inner.contains("{{ .") || inner.contains("{{{.")
-                            || inner.contains("{{&.") || inner.contains("{{& .") {
-                            return nil
-                        }
-                        pieces.append(.text(string(pieceStart..<section.lineStart)))
-                        pieces.append(.section(name: section.name, inner: inner))
-                    } else {
-                        // A flag's section is cut only around a list it holds; else it stays in the text.
-                        guard let cut = TemplateCut(inner, cutting: names, flags: flags) else { break }
-                        pieces.append(.text(string(pieceStart..<section.lineStart)))
-                        pieces.append(.conditional(name: section.name, inverted: section.inverted, pieces: cut.pieces))
-                    }
+                    pieces.append(.text(string(pieceStart..<section.lineStart)))
+                    pieces.append(.section(name: section.name, inverted: section.inverted, inner: inner,
+                                           pieces: TemplateCut(inner)?.pieces ?? [.text(inner)]))
                     pieceStart = next
                 }
-            default:
+            case ">", "!", "%", "&", "{":
                 break
+            default:
+                // A variable alone on its line, with nothing around it.
+                if depth == 0, !triple, !content.isEmpty, !content.contains("."), !content.contains("("),
+                   !content.contains(" "), i == 0 || bytes[i - 1] == UInt8(ascii: "\n"),
+                   after < n, bytes[after] == UInt8(ascii: "\n") {
+                    pieces.append(.text(string(pieceStart..<i)))
+                    pieces.append(.line(name: content))
+                    pieceStart = after + 1
+                }
             }
             i = after
         }
-        guard depth == 0, cutting == nil, !pieces.isEmpty else { return nil }
+        guard depth == 0 else { return nil }
         pieces.append(.text(string(pieceStart..<n)))
         self.pieces = pieces
+    }
+}
+
+/// Lines of text given to a template as one value (`{{fundingTable}}`),
+/// made one at a time where the template is cut there (`TemplateCut`),
+/// and joined where it is not.
+struct TemplateLines: MustacheCustomRenderable, CustomStringConvertible {
+    let forEach: ((String) throws(RundbordError) -> Void) throws(RundbordError) -> Void
+
+    var renderText: String { description }
+    var isNull: Bool { false }
+
+    var description: String {
+        var lines: [String] = []
+        try? forEach { lines.append($0) }
+        return lines.joined(separator: "\n")
     }
 }
 

@@ -158,23 +158,28 @@ import RundbordStore
     }
 
     /// A template is cut only where rendering its pieces gives the same
-    /// text: sections over a list standing alone on their lines, at the top.
+    /// text: sections standing alone on their lines, not looking at the list itself.
     @Test func aTemplateIsCutOnlyWhereThePiecesRenderTheSame() throws {
-        let cut = try #require(TemplateCut("a\n{{#principles}}\n- {{title}}\n{{/principles}}\nb {{#a}}{{/a}}\n",
-                                           cutting: ["principles", "tables"]))
-        #expect(cut.pieces == [.text("a\n"), .section(name: "principles", inner: "- {{title}}\n"), .text("b {{#a}}{{/a}}\n")])
-        // Not alone on its line, inside another section, looking at the list's position, new delimiters: not cut.
-        #expect(TemplateCut("x {{#principles}}\n{{title}}\n{{/principles}}\n", cutting: ["principles"]) == nil)
-        #expect(TemplateCut("{{#a}}\n{{#principles}}\n{{title}}\n{{/principles}}\n{{/a}}\n", cutting: ["principles"]) == nil)
-        #expect(TemplateCut("{{#principles}}\n{{#first()}}x{{/first()}}\n{{/principles}}\n", cutting: ["principles"]) == nil)
-        #expect(TemplateCut("{{#principles}}\n{{.}}\n{{/principles}}\n", cutting: ["principles"]) == nil)
-        #expect(TemplateCut("{{=<% %>=}}\n<%#principles%>\n<%/principles%>\n", cutting: ["principles"]) == nil)
+        let cut = try #require(TemplateCut("a\n{{#principles}}\n- {{title}}\n{{/principles}}\nb {{#a}}{{/a}}\n{{fundingTable}}\nc"))
+        #expect(cut.pieces == [.text("a\n"),
+                               .section(name: "principles", inverted: false, inner: "- {{title}}\n", pieces: [.text("- {{title}}\n")]),
+                               .text("b {{#a}}{{/a}}\n"), .line(name: "fundingTable"), .text("c")])
+        // Not alone on its line, looking at the list's position or at the list: left in the text.
+        for text in ["x {{#principles}}\n{{title}}\n{{/principles}}\n", "{{#principles}}\n{{#first()}}x{{/first()}}\n{{/principles}}\n",
+                     "{{#principles}}\n{{.}}\n{{/principles}}\n", "{{#principles}}\n{{title}}{{/principles}}\n", " {{fundingTable}}\n"] {
+            #expect(try #require(TemplateCut(text)).pieces == [.text(text)], "\(text)")
+        }
+        // New delimiters: not cut at all.
+        #expect(TemplateCut("{{=<% %>=}}\n<%#principles%>\n<%/principles%>\n") == nil)
     }
 
     /// Templates cut and whole render the same text, whatever stands around
     /// the sections that are cut (blank lines, CRLF, indentation, the end of the file).
     @Test(arguments: [
         "{{#principles}}\n### {{number}}. {{title}}\n{{#highlights}}\n- {{label}}: {{#notes}}{{text}}; {{/notes}}\n{{/highlights}}\n{{/principles}}",
+        "{{#hasInitiatives}}\n{{#numbered}}\n{{number}} {{line}}\n{{/numbered}}\n{{/hasInitiatives}}\n{{^hasInitiatives}}\nnone\n{{/hasInitiatives}}\n"
+            + "{{#tables}}\n{{#principles}}\n{{#kinds}}\n{{label}}\n{{#notes}}\n- {{text}}\n{{/notes}}\n{{/kinds}}\n{{/principles}}\n{{/tables}}\n"
+            + "{{#owners}}\n{{owner}}\n{{#initiatives}}\n{{rank}}\n{{/initiatives}}\n{{/owners}}\n{{#anonymous}}\nanon\n{{/anonymous}}\n{{title}}\n",
         "head {{title}}\r\n  {{#principles}}  \r\n{{number}}\r\n  {{/principles}}\r\nmid\n\n{{#tables}}\n{{number}} {{noteCount}} {{counts.notes}}\n{{#principles}}\n  {{title}}\n{{/principles}}\n{{/tables}}\n",
         "{{^principles}}none{{/principles}}\n{{#tables}}\n{{#hasName}}{{name}}{{/hasName}}\n{{/tables}}\nend",
     ])
@@ -188,6 +193,21 @@ import RundbordStore
         let whole = try fixture.document()
         let streamed = try StreamedHarvest(store: fixture.store, options: HarvestOptions(generatedAt: whole.generatedAt))
         #expect(try Self.markdown(streamed, settings) == (try Exporter.markdown(whole, settings)))
+    }
+
+    /// The funding table written a line at a time where it stands alone on its line, joined where it does not.
+    @Test(arguments: ["{{title}}\n{{#hasInitiatives}}\n{{fundingTable}}\n{{/hasInitiatives}}\n{{#principles}}\n{{title}}\n{{/principles}}\n",
+                      "Table: {{fundingTable}}\n{{fundingTable}}", "{{fundingTable}}\n\n{{fundingTable}}\n"])
+    func printTextWithTheFundingTableCutAndWholeIsTheSame(_ template: String) throws {
+        let fixture = try fixture()
+        defer { fixture.cleanUp() }
+        let folder = fixture.directory.appendingPathComponent("templates/harvest")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(template.utf8).write(to: folder.appendingPathComponent("harvest.da.txt.mustache"))
+        let settings = Fixture.settings(.da, width: 60, library: TemplateLibrary(directory: folder.deletingLastPathComponent()))
+        let whole = try fixture.document()
+        let streamed = try StreamedHarvest(store: fixture.store, options: HarvestOptions(generatedAt: whole.generatedAt))
+        #expect(try Self.printText(streamed, settings) == (try Exporter.printText(whole, settings)))
     }
 
     @Test func markdownWrittenInPiecesIsTheMarkdown() throws {
