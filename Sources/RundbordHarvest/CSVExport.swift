@@ -278,8 +278,14 @@ extension HarvestDocument {
                     }
                 }
             case .initiatives: try out.array(initiatives, depth: 1)
-            case .funding: try out.array(funding, depth: 1)
-            case .owners: try out.array(owners, depth: 1)
+            case .funding:
+                try out.array(depth: 1) { (element: Element) throws(RundbordError) in
+                    for section in funding { try element { () throws(RundbordError) in try out.funding(section, depth: 2) } }
+                }
+            case .owners:
+                try out.array(depth: 1) { (element: Element) throws(RundbordError) in
+                    for section in owners { try element { () throws(RundbordError) in try out.owner(section, depth: 2) } }
+                }
             case .unowned: try out.array(unowned, depth: 1)
             case .agreementTotal: try out.value(agreementTotal, depth: 1)
             case .tables:

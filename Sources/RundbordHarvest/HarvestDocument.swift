@@ -250,11 +250,19 @@ public struct HarvestDocument: Sendable, Encodable, Equatable {
         public var funding: FundingClass
         public var label: String
         public var initiatives: [RankedInitiative]
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case funding, label, initiatives
+        }
     }
 
     public struct OwnerSection: Sendable, Encodable, Equatable {
         public var owner: String
         public var initiatives: [RankedInitiative]
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case owner, initiatives
+        }
     }
 
     public struct AgreementSummary: Sendable, Encodable, Equatable {
