@@ -214,14 +214,9 @@ private struct Merger {
                     continue
                 }
             }
-            try db.execute(sql: """
-                INSERT INTO principleProgress (tableId, principleId, phase, timerDuration, timerElapsed, updatedAt)
-                VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT(tableId, principleId) DO UPDATE SET phase = excluded.phase,
-                  timerDuration = excluded.timerDuration, timerElapsed = excluded.timerElapsed,
-                  updatedAt = excluded.updatedAt
-                """, arguments: [tableId.uuidString, theirs.principleId, theirs.phase, theirs.timerDuration,
-                                 theirs.timerElapsed, theirs.updatedAt.timeIntervalSince1970])
+            try Rows.saveProgress(tableId: tableId, principleId: theirs.principleId, phase: theirs.phase,
+                                  timerDuration: theirs.timerDuration, timerElapsed: theirs.timerElapsed,
+                                  updatedAt: theirs.updatedAt, db)
             report.add(.progress, row == nil ? \.added : \.updated)
         }
     }

@@ -187,6 +187,19 @@ enum Rows {
         try insert(event: event, db)
     }
 
+    /// The phase and paused clock a principle was left with (one row per table and principle).
+    static func saveProgress(tableId: UUID, principleId: String, phase: String, timerDuration: Int,
+                             timerElapsed: Double, updatedAt: Date, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO principleProgress (tableId, principleId, phase, timerDuration, timerElapsed, updatedAt)
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT(tableId, principleId) DO UPDATE SET phase = excluded.phase,
+              timerDuration = excluded.timerDuration, timerElapsed = excluded.timerElapsed,
+              updatedAt = excluded.updatedAt
+            """, arguments: [tableId.uuidString, principleId, phase, timerDuration, timerElapsed,
+                             updatedAt.timeIntervalSince1970])
+    }
+
     static func table(_ row: Row) throws -> RoundTable {
         RoundTable(id: uuid(row, "id"), number: row["number"], name: row["name"], host: row["host"],
               noteTaker: row["noteTaker"], principleIds: try decode([String].self, row["principleIds"]),

@@ -79,14 +79,9 @@ extension EventStore {
     public func save(leftProgress progress: TableProgress, tableId: UUID, principleId: String,
                      now: Date = Date()) throws(RundbordError) {
         try write { db in
-            try db.execute(sql: """
-                INSERT INTO principleProgress (tableId, principleId, phase, timerDuration, timerElapsed, updatedAt)
-                VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT(tableId, principleId) DO UPDATE SET phase = excluded.phase,
-                  timerDuration = excluded.timerDuration, timerElapsed = excluded.timerElapsed,
-                  updatedAt = excluded.updatedAt
-                """, arguments: [tableId.uuidString, principleId, progress.phase.rawValue, progress.timer.durationSeconds,
-                                 progress.timer.elapsed(at: now), now.timeIntervalSince1970])
+            try Rows.saveProgress(tableId: tableId, principleId: principleId, phase: progress.phase.rawValue,
+                                  timerDuration: progress.timer.durationSeconds, timerElapsed: progress.timer.elapsed(at: now),
+                                  updatedAt: now, db)
         }
     }
 }
